@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { AppConfig } from '../config/app-config.js';
+import { validateEnvironment } from '../config/environment.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { assertDatabaseReachable } from '../infra/database/database-check.js';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../infra/database/embedded-postgres.js';
+import { migrateDatabase } from '../infra/database/migrate.js';
+import { seedDatabase } from '../infra/database/seed/seed.js';
+
+export interface Runtime {
+  config: AppConfig;
+  embedded?: EmbeddedDatabase;
+}
+
+/**
+ * Resolves what the configuration leaves open. Without DATABASE_URL: a private PostgreSQL under
+ * DATA_DIR, migrated and seeded (idempotently) on every start. Without JWT_SECRET (not allowed in
+ * production): a random secret kept in DATA_DIR so that sessions survive restarts.
+ */
+export async function prepareRuntime(raw: Record<string, string | undefined>, log: (line: string) => void): Promise<Runtime> {
+  const env = validateEnvironment(raw);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  try {
+    if (!databaseUrl) {
+      log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(env.DATA_DIR, 'postgres')}`);
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT });
+      databaseUrl = embedded.url;
+    }
+    await assertDatabaseReachable(databaseUrl);
+    const config = new AppConfig(env, { databaseUrl, jwtSecret: env.JWT_SECRET ?? devSecret(env.DATA_DIR) });
+    if (embedded) {
+      log('Applying migrations');
+      await migrateDatabase(databaseUrl);
+      await seed(config, log);
+    }
+    return { config, embedded };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function seed(config: AppConfig, log: (line: string) => void): Promise<void> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 2 }) });
+  try {
+    await seedDatabase(prisma, { ...config.seed, bcryptRounds: config.bcryptRounds, log });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function devSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

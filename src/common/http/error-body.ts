@@ -1,0 +1,84 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import { AppError, ErrorDetail } from './app-error.js';
+import { defaultErrorCode } from './error-codes.js';
+
+export interface ErrorBody {
+  success: false;
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: ErrorDetail[];
+  requestId?: string;
+}
+
+const DATABASE_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connect ENOENT|timeout exceeded when trying to connect|DatabaseNotReachable|the database system is (shutting down|starting up)|terminating connection/i;
+
+/** Maps anything thrown while handling a request to the error envelope. Unknown errors become a 500. */
+export function toErrorBody(error: unknown): ErrorBody & { unexpected: boolean } {
+  if (error instanceof AppError) {
+    return body(error.getStatus(), error.code, error.message, error.details);
+  }
+  if (error instanceof HttpException) {
+    return fromHttpException(error);
+  }
+  const prismaBody = fromPrismaError(error);
+  if (prismaBody) return prismaBody;
+  const fastifyBody = fromFrameworkError(error);
+  if (fastifyBody) return fastifyBody;
+  return { ...body(500, 'INTERNAL_ERROR', 'Something went wrong on our side'), unexpected: true };
+}
+
+function body(statusCode: number, error: string, message: string, details?: ErrorDetail[]) {
+  return { success: false as const, statusCode, error, message, ...(details?.length ? { details } : {}), unexpected: false };
+}
+
+function fromHttpException(error: HttpException) {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  if (typeof response === 'string') return body(status, defaultErrorCode(status), response);
+  const res = response as { code?: string; message?: string | string[]; details?: ErrorDetail[] };
+  const message = Array.isArray(res.message) ? res.message.join('; ') : (res.message ?? error.message);
+  return body(status, res.code ?? defaultErrorCode(status), message, res.details);
+}
+
+function fromPrismaError(error: unknown) {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2002') {
+      const target = (error.meta?.target as string[] | string | undefined) ?? (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+      const fields = Array.isArray(target) ? target.join(', ') : target;
+      return body(409, 'ALREADY_EXISTS', fields ? `A record with this ${fields} already exists` : 'This record already exists');
+    }
+    if (error.code === 'P2025') return body(404, 'NOT_FOUND', 'Resource not found');
+    if (error.code === 'P2003') return body(400, 'INVALID_REFERENCE', 'A referenced record does not exist');
+    if (error.code === 'P2034') return body(409, 'CONCURRENT_UPDATE', 'Another request changed this record at the same time; try again');
+    if (DATABASE_UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
+  }
+  if (error instanceof Prisma.PrismaClientInitializationError) return databaseUnavailable();
+  if (error instanceof Error && CONNECTION_FAILURE.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''} ${String((error as { cause?: unknown }).cause ?? '')}`)) {
+    return databaseUnavailable();
+  }
+  return undefined;
+}
+
+function databaseUnavailable() {
+  return body(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+}
+
+/** Errors raised by Fastify itself before a handler runs (body parsing, content type, size). */
+function fromFrameworkError(error: unknown) {
+  if (!(error instanceof Error)) return undefined;
+  const { statusCode, code } = error as Error & { statusCode?: number; code?: string };
+  if (!statusCode || statusCode < 400 || statusCode >= 500) return undefined;
+  const messages: Record<string, string> = {
+    FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is larger than allowed',
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This content type is not supported; send application/json',
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body',
+    FST_ERR_CTP_EMPTY_JSON_BODY: 'The JSON body is empty',
+    FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON',
+  };
+  const message = (code && messages[code]) ?? (error instanceof SyntaxError ? 'The body is not valid JSON' : error.message);
+  const errorCode = statusCode === 400 && (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') ? 'MALFORMED_JSON' : defaultErrorCode(statusCode);
+  return body(statusCode, errorCode, message);
+}

@@ -1,0 +1,69 @@
+import { EnvironmentVariables, validateEnvironment } from './environment.js';
+
+/**
+ * The typed configuration every service injects. Built once from the environment (plus the values
+ * the bootstrap resolves, such as the embedded database URL and a generated JWT secret).
+ */
+export class AppConfig {
+  readonly env: EnvironmentVariables['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: string;
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  readonly dataDir: string;
+  readonly embeddedDbPort: number;
+  readonly redisUrl?: string;
+  readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  readonly bcryptRounds: number;
+  readonly corsOrigins: string[];
+  readonly bodyLimitBytes: number;
+  readonly uploadMaxBytes: number;
+  readonly uploadDir: string;
+  readonly throttle: { ttlSeconds: number; limit: number };
+  readonly swaggerEnabled: boolean;
+  readonly shutdownTimeoutMs: number;
+  readonly mail: { smtpUrl?: string; from: string };
+  readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean };
+
+  constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
+    this.env = env.NODE_ENV;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.logLevel = env.LOG_LEVEL;
+    this.databaseUrl = resolved.databaseUrl;
+    this.databasePoolSize = env.DATABASE_POOL_SIZE;
+    this.dataDir = env.DATA_DIR;
+    this.embeddedDbPort = env.EMBEDDED_DB_PORT;
+    this.redisUrl = env.REDIS_URL;
+    this.jwt = {
+      secret: resolved.jwtSecret,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
+    };
+    this.bcryptRounds = env.BCRYPT_ROUNDS;
+    this.corsOrigins = env.CORS_ORIGINS;
+    this.bodyLimitBytes = env.BODY_LIMIT_BYTES;
+    this.uploadMaxBytes = env.UPLOAD_MAX_BYTES;
+    this.uploadDir = env.UPLOAD_DIR;
+    this.throttle = { ttlSeconds: env.THROTTLE_TTL_SECONDS, limit: env.THROTTLE_LIMIT };
+    this.swaggerEnabled = env.SWAGGER_ENABLED;
+    this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
+    this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA };
+  }
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+
+  /** Convenience for tests and scripts: validate `raw` and fill in what the bootstrap would resolve. */
+  static fromEnv(raw: Record<string, string | undefined>, resolved: { databaseUrl?: string; jwtSecret?: string } = {}): AppConfig {
+    const env = validateEnvironment(raw);
+    const databaseUrl = resolved.databaseUrl ?? env.DATABASE_URL;
+    if (!databaseUrl) throw new Error('AppConfig.fromEnv needs DATABASE_URL or a resolved database URL');
+    const jwtSecret = resolved.jwtSecret ?? env.JWT_SECRET;
+    if (!jwtSecret) throw new Error('AppConfig.fromEnv needs JWT_SECRET or a resolved secret');
+    return new AppConfig(env, { databaseUrl, jwtSecret });
+  }
+}

@@ -1,0 +1,20 @@
+import type { PrismaClient } from '../../../generated/prisma/client.js';
+import { seedUsers } from './users.seed.js';
+
+export interface SeedOptions {
+  adminEmail: string;
+  adminPassword: string;
+  demoData: boolean;
+  bcryptRounds: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Idempotent: every seeder upserts by a natural key, so running it again changes nothing. Domain
+ * modules add their demo data as one more seeder in this list.
+ */
+const SEEDERS: ((prisma: PrismaClient, options: SeedOptions) => Promise<void>)[] = [seedUsers];
+
+export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): Promise<void> {
+  for (const seeder of SEEDERS) await seeder(prisma, options);
+}
