@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AccessGuard } from './common/auth/access.guard.js';
@@ -16,7 +16,8 @@ const FEATURE_MODULES = [HealthModule, UsersModule];
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `extraModules` lets e2e tests mount test-only controllers on the production stack. */
+  static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -27,6 +28,7 @@ export class AppModule {
         RealtimeModule,
         StorageModule,
         ...FEATURE_MODULES,
+        ...extraModules,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -3,13 +3,12 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import type { Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor.js';
-import { toErrorBody } from './common/http/error-body.js';
 import { rateLimitOptions } from './common/http/rate-limit.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
@@ -18,7 +17,7 @@ import { AppSocketIoAdapter } from './infra/realtime/socket-io.adapter.js';
 import { API_PREFIX, setupSwagger } from './swagger.js';
 
 /** Builds the application exactly as production runs it; `main.ts` and every e2e test call this. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, extraModules: Type[] = []): Promise<NestFastifyApplication> {
   const logger = createRootLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -30,7 +29,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
@@ -41,10 +40,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { unexpected, ...body } = toErrorBody(error);
-    if (unexpected) request.log.error({ err: error }, 'Unhandled error');
-    void reply.status(body.statusCode).send({ ...body, requestId: request.id });
+  // Graceful shutdown: once the server stops listening, each response still in flight ends its
+  // keep-alive connection, so closing does not wait on idle clients after the last request ends.
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    if (!fastify.server.listening) request.raw.socket?.end();
+    done();
   });
 
   // Swagger UI loads inline scripts; the API itself only returns JSON, where CSP adds nothing.

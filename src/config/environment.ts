@@ -119,7 +119,7 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const [first] = errors;
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const reason = Object.values(first.constraints ?? {}).join('; ') || 'is invalid';
     const shown = /SECRET|PASSWORD|KEY/.test(first.property) ? '(hidden)' : JSON.stringify(raw[first.property]);
     throw new ConfigError(`Invalid configuration: ${first.property}=${shown}: ${reason}`);
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import bcrypt from 'bcrypt';
 import { randomUUID } from 'node:crypto';
@@ -41,7 +42,7 @@ export interface TestApp {
  * Boots the production app (`createApp`: Fastify, Socket.IO, guards, filters) on a random port,
  * against a fresh database cloned from the migrated template. One per test file (`beforeAll`).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, extraModules: Type[] = []): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = AppConfig.fromEnv(
     {
@@ -55,7 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     { databaseUrl: database.url, jwtSecret: env.JWT_SECRET ?? 'test-secret-that-is-long-enough-for-hs256-0123456789' },
   );
-  const app = await createApp(config);
+  const app = await createApp(config, extraModules);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -21,7 +21,8 @@ export function toErrorBody(error: unknown): ErrorBody & { unexpected: boolean }
     return body(error.getStatus(), error.code, error.message, error.details);
   }
   if (error instanceof HttpException) {
-    return fromHttpException(error);
+    // Nest wraps Fastify's own errors (body parsing, content type, size) and keeps them as the cause.
+    return fromFrameworkError(error.cause) ?? fromHttpException(error);
   }
   const prismaBody = fromPrismaError(error);
   if (prismaBody) return prismaBody;

@@ -1,4 +1,4 @@
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +26,11 @@ export async function startEmbeddedPostgres(options: {
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   const parent = path.dirname(dataDir);
   mkdirSync(parent, { recursive: true });
+  // As root the server runs as the `postgres` user, which must be able to reach the data folder.
+  if (isRoot) {
+    chmodSync(parent, 0o755);
+    assertTraversableByOthers(path.dirname(parent));
+  }
 
   const EmbeddedPostgres = await importWithoutSignalHandlers();
   const server = new EmbeddedPostgres({
@@ -40,10 +45,7 @@ export async function startEmbeddedPostgres(options: {
     onError: (message) => options.log?.(String(message).trim()),
   });
 
-  if (!initialised) {
-    await server.initialise();
-    if (isRoot) chownParentForPostgres(parent);
-  }
+  if (!initialised) await server.initialise();
   await server.start();
   if (!initialised) await server.createDatabase(DATABASE);
 
@@ -51,15 +53,6 @@ export async function startEmbeddedPostgres(options: {
     url: `postgresql://${USER}:postgres@127.0.0.1:${options.port}/${DATABASE}`,
     stop: () => server.stop(),
   };
-}
-
-/** The data folder's parent must be traversable by the `postgres` user that runs the server as root. */
-function chownParentForPostgres(parent: string): void {
-  try {
-    chownSync(parent, process.getuid?.() ?? 0, process.getgid?.() ?? 0);
-  } catch {
-    // best effort: the folder may belong to someone else already
-  }
 }
 
 /**
@@ -77,4 +70,16 @@ async function importWithoutSignalHandlers() {
     }
   }
   return EmbeddedPostgres;
+}
+
+function assertTraversableByOthers(dir: string): void {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${current}. ` +
+          'Set DATA_DIR to a folder it can reach (for example /var/tmp/cx-data), or set DATABASE_URL.',
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
 }
