@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/http/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { createRootLogger, PinoNestLogger } from './infra/logging/pino-logger.js';
 import { AppSocketIoAdapter } from './infra/realtime/socket-io.adapter.js';
+import { RedisConnections } from './infra/redis/redis-connections.js';
 import { API_PREFIX, setupSwagger } from './swagger.js';
 
 /** Builds the application exactly as production runs it; `main.ts` and every e2e test call this. */
@@ -50,7 +51,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   // Swagger UI loads inline scripts; the API itself only returns JSON, where CSP adds nothing.
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(compress, { encodings: ['br', 'gzip', 'deflate'], threshold: 1024 });
-  await app.register(rateLimit, rateLimitOptions(config));
+  const redis = config.redisUrl ? new RedisConnections(config.redisUrl) : undefined;
+  if (redis) fastify.addHook('onClose', async () => redis.close());
+  await app.register(rateLimit, rateLimitOptions(config, redis?.command));
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 20 } });
   app.enableCors({ origin: config.corsOrigins, credentials: true });
 
@@ -58,6 +61,6 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));
-  app.useWebSocketAdapter(new AppSocketIoAdapter(app, config.corsOrigins));
+  app.useWebSocketAdapter(new AppSocketIoAdapter(app, config.corsOrigins, redis && { connections: redis, keyPrefix: config.redisKeyPrefix }));
   if (config.swaggerEnabled) setupSwagger(app);
 }

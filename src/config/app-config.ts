@@ -14,6 +14,7 @@ export class AppConfig {
   readonly dataDir: string;
   readonly embeddedDbPort: number;
   readonly redisUrl?: string;
+  readonly redisKeyPrefix: string;
   readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
   readonly bcryptRounds: number;
   readonly corsOrigins: string[];
@@ -36,6 +37,7 @@ export class AppConfig {
     this.dataDir = env.DATA_DIR;
     this.embeddedDbPort = env.EMBEDDED_DB_PORT;
     this.redisUrl = env.REDIS_URL;
+    this.redisKeyPrefix = env.REDIS_KEY_PREFIX;
     this.jwt = {
       secret: resolved.jwtSecret,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,

@@ -59,6 +59,10 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }) @IsOptional()
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key and channel, so that several deployments can share one Redis. */
+  @IsString() @IsOptional()
+  REDIS_KEY_PREFIX = 'cx:';
+
   @Transform(emptyToUndefined) @IsString() @MinLength(32) @IsOptional()
   JWT_SECRET?: string;
 

@@ -13,7 +13,7 @@ export function rateLimitOptions(config: AppConfig, redis?: unknown): RateLimitP
     global: true,
     max: config.throttle.limit,
     timeWindow: config.throttle.ttlSeconds * 1000,
-    ...(redis ? { redis, nameSpace: 'cx-rate-limit:' } : {}),
+    ...(redis ? { redis, nameSpace: `${config.redisKeyPrefix}rate-limit:` } : {}),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`Too many requests; try again in ${context.after}`), { statusCode: 429 }),
   };
