@@ -19,12 +19,9 @@ export async function seedUsers(prisma: PrismaClient, options: SeedOptions): Pro
     options.log?.(`Seeded SUPER_ADMIN ${adminEmail}`);
   }
   if (!options.demoData) return;
+  const existing = await prisma.user.findMany({ where: { email: { in: DEMO_USERS.map((demo) => demo.email) } }, select: { email: true } });
+  const missing = DEMO_USERS.filter((demo) => !existing.some((row) => row.email === demo.email));
+  if (missing.length === 0) return;
   const demoHash = await bcrypt.hash(DEMO_PASSWORD, options.bcryptRounds);
-  for (const demo of DEMO_USERS) {
-    await prisma.user.upsert({
-      where: { email: demo.email },
-      update: {},
-      create: { ...demo, status: 'ACTIVE', passwordHash: demoHash },
-    });
-  }
+  await prisma.user.createMany({ data: missing.map((demo) => ({ ...demo, status: 'ACTIVE' as const, passwordHash: demoHash })), skipDuplicates: true });
 }
