@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { GuestOrRoles, Public, Roles } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import type { GuestPrincipal } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES, STAFF_ROLES } from '../../common/auth/roles.js';
-import { RateLimit } from '../../common/http/rate-limit.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { CurrentGuest } from './current-guest.decorator.js';
 import { DonorQueriesService } from './donor-queries.service.js';
@@ -25,6 +26,13 @@ import { QueryRemindersService } from './query-reminders.service.js';
 
 const Id = () => Param('id', new ParseUUIDPipe());
 
+/**
+ * Public creation is limited per IP; a request carrying an integration key is not (a wrong key is
+ * refused before anything is written, and guessing a 16+ character key is hopeless).
+ */
+const CreateRateLimit = () =>
+  RouteConfig({ rateLimit: { max: 20, timeWindow: 60_000, allowList: (request: FastifyRequest) => typeof request.headers['x-api-key'] === 'string' } });
+
 @ApiTags('donor-queries')
 @Controller('donor-queries')
 export class DonorQueriesController {
@@ -35,7 +43,7 @@ export class DonorQueriesController {
 
   @Post()
   @Public()
-  @RateLimit({ max: 20, windowMs: 60_000 })
+  @CreateRateLimit()
   @ApiOperation({ summary: 'Create a donor query (public, or an external system with x-api-key); answers with the donor access token' })
   @ApiHeader({ name: 'x-api-key', required: false, description: 'Integration API key of an external system (DONOR_INTEGRATION_API_KEY)' })
   @ApiEnvelope(CreatedDonorQueryDto, { status: 201 })
