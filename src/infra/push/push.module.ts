@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { FirebasePushProvider } from './firebase-push.provider.js';
-import { originAgent } from './origin-agent.js';
 import { NoPushProvider, PushProvider } from './push.provider.js';
 
 @Module({
@@ -12,7 +11,7 @@ import { NoPushProvider, PushProvider } from './push.provider.js';
       useFactory: (config: AppConfig): PushProvider => {
         const { serviceAccount, apiOrigin } = config.donorDesk.firebase;
         if (!serviceAccount) return new NoPushProvider();
-        return new FirebasePushProvider(serviceAccount, apiOrigin ? originAgent(apiOrigin) : undefined);
+        return new FirebasePushProvider(serviceAccount, apiOrigin);
       },
     },
   ],
