@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { DirectMessagesController } from './direct-messages.controller.js';
+import { DirectMessagesRepository } from './direct-messages.repository.js';
+import { DirectMessagesService } from './direct-messages.service.js';
 import { DonorDeskJobs } from './donor-desk.jobs.js';
 import { DonorQueriesController } from './donor-queries.controller.js';
 import { DonorQueryEvents } from './donor-queries.events.js';
@@ -11,8 +14,8 @@ import { QueryRemindersService } from './query-reminders.service.js';
 
 @Module({
   imports: [NotificationsModule, UsersModule],
-  controllers: [DonorQueriesController],
-  providers: [DonorQueriesService, DonorQueriesRepository, DonorQueryEvents, DonorQueriesGateway, QueryRemindersService, DonorDeskJobs],
+  controllers: [DonorQueriesController, DirectMessagesController],
+  providers: [DonorQueriesService, DonorQueriesRepository, DonorQueryEvents, DonorQueriesGateway, QueryRemindersService, DonorDeskJobs, DirectMessagesService, DirectMessagesRepository],
   exports: [DonorQueriesService, QueryRemindersService],
 })
 export class DonorQueriesModule {}
