@@ -1,6 +1,6 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { Roles } from '../../common/auth/access.decorators.js';
+import { GuestOrRoles, Roles } from '../../common/auth/access.decorators.js';
 import { STAFF_ROLES } from '../../common/auth/roles.js';
 import { createValidationPipe } from '../../common/http/validation.pipe.js';
 import { WsExceptionsFilter } from '../../common/ws/ws-exceptions.filter.js';
@@ -11,6 +11,7 @@ import { UsersService } from '../users/users.service.js';
 import { QUERY_EVENTS } from './donor-queries.events.js';
 import { DonorQueriesService } from './donor-queries.service.js';
 import { QueryRoomDto } from './dto/query-socket.dto.js';
+import { queryActor } from './query-actor.js';
 import { QueryViewers, Viewer } from './query-viewers.js';
 
 /**
@@ -29,10 +30,15 @@ export class DonorQueriesGateway {
     private readonly users: UsersService,
   ) {}
 
+  /** A donor's socket is already in its query's room; for a donor this only confirms the scope. */
   @SubscribeMessage('query:join')
-  @Roles(...STAFF_ROLES)
+  @GuestOrRoles('query', ...STAFF_ROLES)
   async join(@ConnectedSocket() socket: AppSocket, @MessageBody() body: QueryRoomDto) {
-    const user = socket.data.user!;
+    const { user, guest } = socket.data;
+    if (!user) {
+      await this.queries.findVisible(body.queryId, queryActor(undefined, guest));
+      return { success: true, data: { queryId: body.queryId } };
+    }
     await this.queries.findVisible(body.queryId, { kind: 'staff', user });
     await socket.join(rooms.query(body.queryId));
     const name = (await this.users.getSummary(user.id))?.name ?? 'Staff';

@@ -266,8 +266,14 @@ describe('Donor queries', () => {
       const missing = await emitWithAck<{ success: boolean; statusCode: number }>(sa, 'query:join', { queryId: NO_SUCH_ID });
       expect(missing).toMatchObject({ success: false, statusCode: 404 });
       const donor: Socket = await t.socket(q.token);
-      const refused = await emitWithAck<{ success: boolean; statusCode: number }>(donor, 'query:join', { queryId: q.id });
-      expect(refused).toMatchObject({ success: false, statusCode: 401 });
+      const own = await emitWithAck<{ success: boolean; data: Record<string, unknown> }>(donor, 'query:join', { queryId: q.id });
+      expect(own).toEqual({ success: true, data: { queryId: q.id } });
+      const other = await newQuery();
+      const foreign = await emitWithAck<{ success: boolean; statusCode: number }>(donor, 'query:join', { queryId: other.id });
+      expect(foreign).toMatchObject({ success: false, statusCode: 404 });
+      const agent = await t.socket((await t.createUser({ role: 'AGENT' })).token);
+      const refused = await emitWithAck<{ success: boolean; statusCode: number }>(agent, 'query:join', { queryId: q.id });
+      expect(refused).toMatchObject({ success: false, statusCode: 403 });
     });
   });
 
@@ -311,6 +317,24 @@ describe('Donor queries', () => {
       expect((await scanner.scan()).reminded).toBe(1);
       expect(await t.prisma.queryReminder.count({ where: { queryId: q.id, kind: 'AUTO' } })).toBe(2);
     });
+  });
+
+  it('documents the desk in Swagger', async () => {
+    const docs = await t.http().get('/docs-json').expect(200);
+    for (const path of [
+      '/api/v1/donor-queries',
+      '/api/v1/donor-queries/{id}/accept',
+      '/api/v1/donor-queries/{id}/messages',
+      '/api/v1/donor-queries/{id}/reminders',
+      '/api/v1/communication/call/{queryId}/request',
+      '/api/v1/communication/call/{roomName}/status',
+      '/api/v1/notifications',
+      '/api/v1/direct-messages',
+    ]) {
+      expect(docs.body.paths[path]).toBeDefined();
+    }
+    expect(docs.body.paths['/api/v1/donor-queries'].post.summary).toMatch(/donor access token/);
+    expect(docs.body.components.schemas.DonorQueryDto.properties.handoverSummary).toBeDefined();
   });
 
   it('limits public creation per client', async () => {
