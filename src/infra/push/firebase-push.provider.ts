@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { App, cert, deleteApp, initializeApp, ServiceAccount } from 'firebase-admin/app';
 import { getMessaging, Messaging } from 'firebase-admin/messaging';
 import { originAgent } from './origin-agent.js';
@@ -24,7 +24,7 @@ export function readServiceAccount(value: string): { projectId: string; clientEm
 }
 
 /** Firebase Cloud Messaging through firebase-admin, on a named app of its own. */
-export class FirebasePushProvider extends PushProvider implements OnModuleDestroy {
+export class FirebasePushProvider extends PushProvider implements OnApplicationShutdown {
   readonly enabled = true;
   private readonly logger = new Logger(FirebasePushProvider.name);
   private readonly app: App;
@@ -56,7 +56,8 @@ export class FirebasePushProvider extends PushProvider implements OnModuleDestro
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After every module (and its pending pushes) is done. */
+  async onApplicationShutdown(): Promise<void> {
     await deleteApp(this.app);
   }
 }

@@ -78,6 +78,7 @@ export class CommunicationService {
     this.assertAvailable();
     const query = await this.handledQuery(queryId, user);
     const request = await this.pickRequest(queryId, callRequestId);
+    if (request.status === 'PENDING' && (await this.calls.findActiveSession(queryId))) throw activeCall();
     const answered = await this.calls.answerRequest(request.id, 'ACCEPTED', user.id);
     if (!answered) throw requestNotPending();
     try {
@@ -101,10 +102,13 @@ export class CommunicationService {
   /** The active call of a query, with the caller's own token (the donor's, or the admin's). */
   async active(queryId: string, actor: QueryActor): Promise<CallSessionDto> {
     this.assertAvailable();
-    await this.queries.findVisible(queryId, actor);
+    const query = await this.queries.findVisible(queryId, actor);
     const session = await this.calls.findActiveSession(queryId);
     if (!session) throw notFound('Active call');
-    return CallSessionDto.from(session, actor.kind === 'donor' ? 'donor' : 'admin');
+    if (actor.kind === 'donor') return CallSessionDto.from(session, 'donor');
+    // The owner token goes only to the admin on the call or whoever may handle the query.
+    const onCall = session.adminId === actor.user.id || mayHandle(query, actor.user);
+    return CallSessionDto.from(session, onCall ? 'admin' : 'none');
   }
 
   async setStatus(roomName: string, actor: QueryActor, status: 'STARTED' | 'ENDED'): Promise<CallSessionDto> {
@@ -147,8 +151,9 @@ export class CommunicationService {
       const result = await this.calls.expireRequest(due.id, `Missed ${modeLabel(due.mode).toLowerCase()} request: nobody answered in time`);
       if (!result) continue;
       expired += 1;
-      const query = await this.queries.findVisible(due.queryId, { kind: 'donor', queryId: due.queryId });
+      const query = await this.queries.findById(due.queryId);
       this.events.requestUpdated(result.request);
+      if (!query) continue;
       this.queries.publishMessage(query, result.message);
       await this.notifications.notify(await this.handlers(query), {
         type: 'call.missed',
@@ -191,10 +196,8 @@ export class CommunicationService {
   private async afterAnswer(answered: { request: CallRequest; message?: DonorMessage } | null, request: CallRequest): Promise<CallRequestDto> {
     if (!answered) throw requestNotPending();
     this.events.requestUpdated(answered.request);
-    if (answered.message) {
-      const query = await this.queries.findVisible(request.queryId, { kind: 'donor', queryId: request.queryId });
-      this.queries.publishMessage(query, answered.message);
-    }
+    const query = answered.message ? await this.queries.findById(request.queryId) : null;
+    if (query && answered.message) this.queries.publishMessage(query, answered.message);
     return CallRequestDto.from(answered.request);
   }
 

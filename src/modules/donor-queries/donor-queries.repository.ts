@@ -114,8 +114,22 @@ export class DonorQueriesRepository {
     });
   }
 
-  addMessage(queryId: string, message: NewMessage, wait: WaitChange): Promise<{ query: DonorQuery; message: DonorMessage }> {
+  /**
+   * Adds a message and moves the wait. With `mayPost`, the query row is locked first and the rule
+   * re-checked on it, so a reply cannot land on a query that a racing request just closed or moved.
+   */
+  addMessage(
+    queryId: string,
+    message: NewMessage,
+    wait: WaitChange,
+    mayPost?: (query: Pick<DonorQuery, 'status' | 'assignedToId'>) => boolean,
+  ): Promise<{ query: DonorQuery; message: DonorMessage } | null> {
     return this.prisma.$transaction(async (tx) => {
+      if (mayPost) {
+        const [locked] = await tx.$queryRaw<{ status: DonorQueryStatus; assignedToId: string | null }[]>`
+          SELECT status, assigned_to_id AS "assignedToId" FROM donor_queries WHERE id = ${queryId}::uuid FOR UPDATE`;
+        if (!locked || !mayPost(locked)) return null;
+      }
       const created = await tx.donorMessage.create({ data: { queryId, ...message } });
       if (wait === 'start') {
         // A new wait starts only if none is running; its reminders start afresh.

@@ -189,15 +189,23 @@ export class DonorQueriesService implements OnModuleInit {
       if (!isOpen(query.status)) throw invalidState('The query is closed');
       if (!query.assignedToId && actor.user.role !== 'SUPER_ADMIN') throw invalidState('Accept the query before replying');
       if (!mayHandle(query, actor.user)) throw forbidden('Only the assigned admin or a SUPER_ADMIN may reply on this query');
-      const { query: updated, message } = await this.queries.addMessage(id, { senderKind: 'STAFF', senderId: actor.user.id, content, messageType: 'CHAT' }, 'end');
-      this.events.message(updated, message);
-      return DonorMessageDto.from(message);
+      const user = actor.user;
+      const added = await this.queries.addMessage(
+        id,
+        { senderKind: 'STAFF', senderId: user.id, content, messageType: 'CHAT' },
+        'end',
+        (current) => isOpen(current.status) && mayHandle(current, user),
+      );
+      if (!added) throw invalidState('The query was closed or reassigned meanwhile; reload it');
+      this.events.message(added.query, added.message);
+      return DonorMessageDto.from(added.message);
     }
     if (canTransition('reopen', query.status)) {
       const reopened = await this.queries.transition(id, QUERY_TRANSITIONS.reopen, {}, { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null }, 'The donor wrote again; the query is reopened');
       if (reopened) query = this.publishedRow(reopened);
     }
-    const { query: updated, message } = await this.queries.addMessage(id, { senderKind: 'DONOR', content, messageType: 'CHAT' }, 'start');
+    const added = await this.queries.addMessage(id, { senderKind: 'DONOR', content, messageType: 'CHAT' }, 'start');
+    const { query: updated, message } = added!;
     this.events.message(updated, message);
     if (query.assignedToId) {
       await this.notifications.notify([query.assignedToId], {
@@ -223,6 +231,11 @@ export class DonorQueriesService implements OnModuleInit {
     if (!query) throw queryNotFound();
     return query;
   };
+
+  /** For the calls module and jobs: a query by id, without an actor (null when missing). */
+  findById(id: string): Promise<DonorQuery | null> {
+    return this.queries.findById(id);
+  }
 
   /** For the calls module: fans out a message it wrote on a query (call started/ended, missed call). */
   publishMessage(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessage): void {

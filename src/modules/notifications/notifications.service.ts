@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { foundOr404 } from '../../common/auth/ownership.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
@@ -16,7 +16,7 @@ export const NOTIFICATION_EVENT = 'notification:new';
  * an FCM push to recipients who have a device token and no open socket.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleDestroy {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly pending = new Set<Promise<void>>();
 
@@ -37,6 +37,10 @@ export class NotificationsService {
     // Push runs after the answer: a slow FCM round trip must not hold up the request that caused it.
     const task = this.pushToOffline(recipients, notification).finally(() => this.pending.delete(task));
     this.pending.add(task);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.settled();
   }
 
   /** Resolves when every push started so far has finished (shutdown, tests). */

@@ -229,6 +229,10 @@ describe('Calls (Daily.co stand-in)', () => {
     await t.http().put(`/api/v1/communication/call/${room}/status`).set(other.auth).send({ status: 'ENDED' }).expect(404);
     const bystander = await admin();
     await t.http().put(`/api/v1/communication/call/${room}/status`).set(bystander.auth).send({ status: 'ENDED' }).expect(403);
+    const peek = await t.http().get(`/api/v1/communication/call/${q.id}/active`).set(bystander.auth).expect(200);
+    expect(peek.body.data).toMatchObject({ roomName: room, token: null });
+    const own = await t.http().get(`/api/v1/communication/call/${q.id}/active`).set(a.auth).expect(200);
+    expect(own.body.data.token).toBe(started.body.data.token);
     await t.http().get(`/api/v1/communication/call/${other.id}/active`).set(a.auth).expect(404);
   });
 });
