@@ -234,6 +234,22 @@ describe('Donor queries', () => {
       await accept(q.id, other).expect(409);
     });
 
+    it('never lands a staff reply on a query a racing request just resolved', async () => {
+      const q = await newQuery();
+      const a = await admin();
+      await accept(q.id, a).expect(200);
+      const [reply, resolve] = await Promise.all([
+        t.http().post(`/api/v1/donor-queries/${q.id}/messages`).set(a.auth).send({ content: 'racing reply' }),
+        t.http().patch(`/api/v1/donor-queries/${q.id}/resolve`).set(a.auth),
+      ]);
+      expect(resolve.status).toBe(200);
+      expect([201, 409]).toContain(reply.status);
+      const stored = await t.prisma.donorQuery.findUniqueOrThrow({ where: { id: q.id } });
+      const replies = await t.prisma.donorMessage.findMany({ where: { queryId: q.id, senderKind: 'STAFF' } });
+      expect(replies.length).toBe(reply.status === 201 ? 1 : 0);
+      for (const message of replies) expect(message.createdAt.getTime()).toBeLessThanOrEqual(stored.resolvedAt!.getTime());
+    });
+
     it('lets the donor close the query, and reopens it when the donor writes again', async () => {
       const q = await newQuery();
       const a = await admin();
