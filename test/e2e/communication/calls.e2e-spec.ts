@@ -152,14 +152,14 @@ describe('Calls (Daily.co stand-in)', () => {
     expect((await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(409)).body.error).toBe('CALL_REQUEST_NOT_PENDING');
 
     const second = await requestCall(q, { mode: 'SCREEN' }).expect(201);
+    // The app's own expiry job may run at any moment too; whoever expires the request, it happens once.
+    const socket = await t.socket(a.token);
+    const missed = nextEvent<{ type: string; data: { callRequestId: string } }>(socket, 'notification:new');
     await t.prisma.callRequest.update({ where: { id: second.body.data.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(409)).body.error).toBe('CALL_REQUEST_NOT_PENDING');
 
-    const socket = await t.socket(a.token);
-    const missed = nextEvent<{ type: string; data: { callRequestId: string } }>(socket, 'notification:new');
     const service = t.app.get(CommunicationService);
-    const counts = await Promise.all([service.expireOverdue(), service.expireOverdue()]);
-    expect(counts[0] + counts[1]).toBeGreaterThanOrEqual(1);
+    await Promise.all([service.expireOverdue(), service.expireOverdue()]);
     expect(await missed).toMatchObject({ type: 'call.missed', data: { callRequestId: second.body.data.id } });
     expect((await t.prisma.callRequest.findUniqueOrThrow({ where: { id: second.body.data.id } })).status).toBe('EXPIRED');
     const notices = await t.prisma.donorMessage.findMany({ where: { queryId: q.id, messageType: 'SYSTEM', content: { startsWith: 'Missed' } } });
