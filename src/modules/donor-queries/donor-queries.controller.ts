@@ -7,6 +7,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import type { GuestPrincipal } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES, STAFF_ROLES } from '../../common/auth/roles.js';
+import { PaginationQueryDto } from '../../common/pagination/pagination.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { CurrentGuest } from './current-guest.decorator.js';
 import { DonorQueriesService } from './donor-queries.service.js';
@@ -66,7 +67,7 @@ export class DonorQueriesController {
   @ApiOperation({ summary: 'The waiting queue: open queries nobody has accepted, oldest first' })
   @ApiEnvelope(DonorQueryDto, { paginated: true })
   @ApiErrors(400)
-  waiting(@Query() query: ListDonorQueriesQueryDto) {
+  waiting(@Query() query: PaginationQueryDto) {
     return this.queries.listWaiting(query);
   }
 

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { GuestCredentials } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES } from '../../common/auth/roles.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/http/app-error.js';
-import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
+import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -82,7 +82,7 @@ export class DonorQueriesService implements OnModuleInit {
     return toPage(rows, total, filter, DonorQueryDto.from);
   }
 
-  async listWaiting(filter: ListDonorQueriesQueryDto): Promise<Page<DonorQueryDto>> {
+  async listWaiting(filter: PaginationQueryDto): Promise<Page<DonorQueryDto>> {
     const { skip, take } = pageArgs(filter);
     const [rows, total] = await this.queries.listWaiting(skip, take);
     return toPage(rows, total, filter, DonorQueryDto.from);
