@@ -9,10 +9,13 @@ import { DatabaseModule } from './infra/database/database.module.js';
 import { RealtimeModule } from './infra/realtime/realtime.module.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { CommunicationModule } from './modules/communication/communication.module.js';
+import { DonorQueriesModule } from './modules/donor-queries/donor-queries.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, NotificationsModule, DonorQueriesModule, CommunicationModule];
 
 @Module({})
 export class AppModule {

@@ -26,6 +26,17 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly mail: { smtpUrl?: string; from: string };
   readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean };
+  readonly donorDesk: {
+    integrationApiKey?: string;
+    maxOpenQueriesPerAdmin: number;
+    reminderAfterSeconds: number;
+    escalateAfterSeconds: number;
+    reminderScanMs: number;
+    callRequestTtlSeconds: number;
+    callTokenTtlSeconds: number;
+    daily: { apiKey?: string; apiUrl: string };
+    firebase: { serviceAccount?: string; apiOrigin?: string };
+  };
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -53,6 +64,17 @@ export class AppConfig {
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA };
+    this.donorDesk = {
+      integrationApiKey: env.DONOR_INTEGRATION_API_KEY,
+      maxOpenQueriesPerAdmin: env.DONOR_MAX_OPEN_QUERIES_PER_ADMIN,
+      reminderAfterSeconds: env.DONOR_REMINDER_AFTER_SECONDS,
+      escalateAfterSeconds: env.DONOR_ESCALATE_AFTER_SECONDS,
+      reminderScanMs: env.DONOR_REMINDER_SCAN_MS,
+      callRequestTtlSeconds: env.CALL_REQUEST_TTL_SECONDS,
+      callTokenTtlSeconds: env.CALL_TOKEN_TTL_SECONDS,
+      daily: { apiKey: env.DAILY_API_KEY, apiUrl: env.DAILY_API_URL.replace(/\/+$/, '') },
+      firebase: { serviceAccount: env.FIREBASE_SERVICE_ACCOUNT, apiOrigin: env.FIREBASE_API_ORIGIN },
+    };
   }
 
   get isProduction(): boolean {

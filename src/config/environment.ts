@@ -113,6 +113,44 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsBoolean() @IsOptional()
   SEED_DEMO_DATA = true;
+
+  // Donor desk, calls and notifications (issue 7)
+  /** Key an external system sends in `x-api-key` to create donor queries; unset: no integration access. */
+  @Transform(emptyToUndefined) @IsString() @MinLength(16) @IsOptional()
+  DONOR_INTEGRATION_API_KEY?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) @IsOptional()
+  DONOR_MAX_OPEN_QUERIES_PER_ADMIN = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @IsOptional()
+  DONOR_REMINDER_AFTER_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @IsOptional()
+  DONOR_ESCALATE_AFTER_SECONDS = 1800;
+
+  /** How often the reminder job scans waiting queries; 0 turns the job off. */
+  @Transform(toInt) @IsInt() @Min(0) @IsOptional()
+  DONOR_REMINDER_SCAN_MS = 60_000;
+
+  @Transform(toInt) @IsInt() @Min(5) @IsOptional()
+  CALL_REQUEST_TTL_SECONDS = 120;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86_400) @IsOptional()
+  CALL_TOKEN_TTL_SECONDS = 3600;
+
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  DAILY_API_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }) @IsOptional()
+  DAILY_API_URL = 'https://api.daily.co/v1';
+
+  /** A Firebase service account: the JSON itself, or a path to the JSON file. Unset: no push. */
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  FIREBASE_SERVICE_ACCOUNT?: string;
+
+  /** Sends every Firebase HTTP call (OAuth token and FCM) to this origin instead: an egress gateway or a local stand-in. */
+  @Transform(emptyToUndefined) @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }) @IsOptional()
+  FIREBASE_API_ORIGIN?: string;
 }
 
 export class ConfigError extends Error {}

@@ -13,6 +13,8 @@ export interface DomainEventMap {
     cefrLevel: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | null;
     score: number;
   };
+  /** FCM reported a device token dead; the users module forgets it (clears `fcmToken` if unchanged). */
+  'push.token-invalid': { userId: string; token: string };
 }
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void> | void;

@@ -1,0 +1,20 @@
+import { canMoveSession, durationSeconds, formatDuration, modeLabel } from './call-state.js';
+
+describe('call session state machine', () => {
+  it('starts only a created call and ends a created or started one', () => {
+    expect(canMoveSession('CREATED', 'STARTED')).toBe(true);
+    expect(canMoveSession('STARTED', 'STARTED')).toBe(false);
+    expect(canMoveSession('ENDED', 'STARTED')).toBe(false);
+    expect(canMoveSession('CREATED', 'ENDED')).toBe(true);
+    expect(canMoveSession('STARTED', 'ENDED')).toBe(true);
+    expect(canMoveSession('ENDED', 'ENDED')).toBe(false);
+  });
+
+  it('measures and formats the duration', () => {
+    expect(durationSeconds(new Date('2026-01-01T10:00:00Z'), new Date('2026-01-01T10:03:12.400Z'))).toBe(192);
+    expect(durationSeconds(null, new Date())).toBe(0);
+    expect(formatDuration(192)).toBe('3m 12s');
+    expect(formatDuration(9)).toBe('9s');
+    expect(modeLabel('SCREEN')).toBe('Screen sharing session');
+  });
+});

@@ -1,0 +1,25 @@
+import type { CallRequestStatus, CallSessionStatus } from '../../generated/prisma/enums.js';
+
+/** The call session state machine: CREATED → STARTED → ENDED (a call may also end before it starts). */
+export const SESSION_TRANSITIONS: Readonly<Record<'STARTED' | 'ENDED', readonly CallSessionStatus[]>> = {
+  STARTED: ['CREATED'],
+  ENDED: ['CREATED', 'STARTED'],
+};
+
+/** A call request is answered once: only a PENDING request is accepted, rejected, cancelled or expired. */
+export const REQUEST_ANSWERABLE_FROM: readonly CallRequestStatus[] = ['PENDING'];
+
+export const canMoveSession = (from: CallSessionStatus, to: 'STARTED' | 'ENDED'): boolean => SESSION_TRANSITIONS[to].includes(from);
+
+export function durationSeconds(startedAt: Date | null, endedAt: Date): number {
+  return startedAt ? Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000)) : 0;
+}
+
+export function formatDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return minutes ? `${minutes}m ${rest}s` : `${rest}s`;
+}
+
+const MODE_LABEL = { VIDEO: 'Video call', AUDIO: 'Audio call', SCREEN: 'Screen sharing session' } as const;
+export const modeLabel = (mode: keyof typeof MODE_LABEL): string => MODE_LABEL[mode];

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { VideoModule } from '../../infra/video/video.module.js';
+import { DonorQueriesModule } from '../donor-queries/donor-queries.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { CallEvents } from './call.events.js';
+import { CommunicationController } from './communication.controller.js';
+import { CommunicationJobs } from './communication.jobs.js';
+import { CommunicationRepository } from './communication.repository.js';
+import { CommunicationService } from './communication.service.js';
+
+@Module({
+  imports: [VideoModule, DonorQueriesModule, NotificationsModule, UsersModule],
+  controllers: [CommunicationController],
+  providers: [CommunicationService, CommunicationRepository, CallEvents, CommunicationJobs],
+})
+export class CommunicationModule {}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { CallRequest, CallSession, DonorMessage } from '../../generated/prisma/client.js';
+import type { CallMode, CallRequestStatus, CallSessionStatus, DonorMessageType } from '../../generated/prisma/enums.js';
+import { PrismaService } from '../../infra/database/prisma.service.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewSession {
+  queryId: string;
+  adminId: string;
+  callRequestId?: string;
+  roomName: string;
+  roomUrl: string;
+  mode: CallMode;
+  adminToken: string;
+  userToken: string;
+  expiresAt: Date;
+}
+
+export interface CallNote {
+  content: string;
+  messageType: DonorMessageType;
+  callMode: CallMode;
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+/**
+ * Call requests and sessions. The call's messages (CALL_STARTED, CALL_ENDED, missed call) are written
+ * here, in the same transaction as the state change they record, on the donor query they belong to.
+ */
+@Injectable()
+export class CommunicationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A new PENDING request, unless the query has an active call or a pending request already. */
+  async createRequest(queryId: string, mode: CallMode, message: string | undefined, expiresAt: Date): Promise<CallRequest | 'ACTIVE_CALL' | 'PENDING_EXISTS'> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        if (await this.hasActiveSession(tx, queryId)) return 'ACTIVE_CALL' as const;
+        if (await tx.callRequest.count({ where: { queryId, status: 'PENDING', expiresAt: { gt: new Date() } } })) return 'PENDING_EXISTS' as const;
+        // A pending request past its time that the scan has not reached yet gives way to the new one.
+        await tx.callRequest.updateMany({ where: { queryId, status: 'PENDING' }, data: { status: 'EXPIRED' } });
+        return tx.callRequest.create({ data: { queryId, mode, message, expiresAt } });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'PENDING_EXISTS';
+      throw error;
+    }
+  }
+
+  findRequest(id: string, queryId: string) {
+    return this.prisma.callRequest.findFirst({ where: { id, queryId } });
+  }
+
+  latestRequest(queryId: string) {
+    return this.prisma.callRequest.findFirst({ where: { queryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  }
+
+  /**
+   * Answers a PENDING, unexpired request (accept, reject or cancel) with a conditional update, so a
+   * request is answered once. With `note`, the SYSTEM message is written in the same transaction.
+   */
+  answerRequest(id: string, status: Exclude<CallRequestStatus, 'PENDING' | 'EXPIRED'>, adminId: string | null, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const now = new Date();
+      const { count } = await tx.callRequest.updateMany({
+        where: { id, status: 'PENDING', expiresAt: { gt: now } },
+        data: { status, respondedAt: now, ...(adminId ? { adminId } : {}) },
+      });
+      if (count === 0) return null;
+      const request = await tx.callRequest.findUniqueOrThrow({ where: { id } });
+      const message = note ? await tx.donorMessage.create({ data: { queryId: request.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note } }) : undefined;
+      return { request, message };
+    });
+  }
+
+  /** Puts an accepted request back when the video provider failed, so it can be accepted again. */
+  reopenRequest(id: string) {
+    return this.prisma.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
+  }
+
+  /**
+   * Creates the session (CREATED) unless the query has an active call. Two racing creations both
+   * pass the check; the partial unique index (one non-ENDED session per query) refuses the second.
+   */
+  async createSession(data: NewSession, note: string): Promise<{ session: CallSession; message: DonorMessage } | 'ACTIVE_CALL'> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        if (await this.hasActiveSession(tx, data.queryId)) return 'ACTIVE_CALL' as const;
+        const session = await tx.callSession.create({ data });
+        const message = await tx.donorMessage.create({
+          data: { queryId: data.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note, callMode: data.mode, callSessionId: session.id },
+        });
+        return { session, message };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'ACTIVE_CALL';
+      throw error;
+    }
+  }
+
+  findSessionByRoom(roomName: string) {
+    return this.prisma.callSession.findUnique({ where: { roomName } });
+  }
+
+  findActiveSession(queryId: string) {
+    return this.prisma.callSession.findFirst({ where: { queryId, status: { not: 'ENDED' } } });
+  }
+
+  /** Moves a session from one of `from` (conditional update) and records the call message, in one transaction. */
+  moveSession(
+    id: string,
+    from: readonly CallSessionStatus[],
+    data: { status: CallSessionStatus; startedAt?: Date; endedAt?: Date; durationSeconds?: number },
+    note: (session: CallSession) => CallNote,
+  ): Promise<{ session: CallSession; message: DonorMessage } | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.callSession.updateMany({ where: { id, status: { in: [...from] } }, data });
+      if (count === 0) return null;
+      const session = await tx.callSession.findUniqueOrThrow({ where: { id } });
+      const message = await tx.donorMessage.create({
+        data: { queryId: session.queryId, senderKind: 'SYSTEM', ...note(session), callSessionId: session.id },
+      });
+      return { session, message };
+    });
+  }
+
+  findExpiredRequests(now: Date, take: number) {
+    return this.prisma.callRequest.findMany({ where: { status: 'PENDING', expiresAt: { lte: now } }, orderBy: { expiresAt: 'asc' }, take });
+  }
+
+  /** Expires one request past its time (conditional, so one scanner wins) and records the missed call. */
+  expireRequest(id: string, note: string): Promise<{ request: CallRequest; message: DonorMessage } | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.callRequest.updateMany({ where: { id, status: 'PENDING', expiresAt: { lte: new Date() } }, data: { status: 'EXPIRED' } });
+      if (count === 0) return null;
+      const request = await tx.callRequest.findUniqueOrThrow({ where: { id } });
+      const message = await tx.donorMessage.create({ data: { queryId: request.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note, callMode: request.mode } });
+      return { request, message };
+    });
+  }
+
+  private async hasActiveSession(tx: Tx, queryId: string): Promise<boolean> {
+    return (await tx.callSession.count({ where: { queryId, status: { not: 'ENDED' } } })) > 0;
+  }
+}

@@ -1,0 +1,227 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { CallMode } from '../../generated/prisma/enums.js';
+import type { CallRequest, DonorMessage, DonorQuery } from '../../generated/prisma/client.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { ADMIN_ROLES } from '../../common/auth/roles.js';
+import { conflict, forbidden, notFound } from '../../common/http/app-error.js';
+import { AppConfig } from '../../config/app-config.js';
+import { videoUnavailable } from '../../infra/video/unavailable-video.provider.js';
+import { VideoProvider } from '../../infra/video/video.provider.js';
+import { DonorQueriesService } from '../donor-queries/donor-queries.service.js';
+import type { QueryActor } from '../donor-queries/query-actor.js';
+import { isOpen, mayHandle } from '../donor-queries/query-state.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { UsersService } from '../users/users.service.js';
+import { CallEvents } from './call.events.js';
+import { durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS } from './call-state.js';
+import { CommunicationRepository } from './communication.repository.js';
+import { CallRequestDto, CallSessionDto } from './dto/call.dto.js';
+
+const EXPIRY_BATCH = 100;
+const requestNotPending = () => conflict('CALL_REQUEST_NOT_PENDING', 'The call request was already answered, cancelled or has expired');
+const activeCall = () => conflict('CALL_ALREADY_ACTIVE', 'This query already has an active call');
+
+/**
+ * Calls on a donor query: the donor requests (VIDEO | AUDIO | SCREEN), the assignee accepts, rejects
+ * or starts a call directly; the video provider creates a private room with an owner token for the
+ * admin and a participant token for the donor; the session goes CREATED → STARTED → ENDED.
+ */
+@Injectable()
+export class CommunicationService {
+  constructor(
+    private readonly calls: CommunicationRepository,
+    private readonly queries: DonorQueriesService,
+    private readonly video: VideoProvider,
+    private readonly events: CallEvents,
+    private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async request(queryId: string, actor: QueryActor, mode: CallMode, message?: string): Promise<CallRequestDto> {
+    this.assertAvailable();
+    const query = await this.queries.findVisible(queryId, actor);
+    if (!isOpen(query.status)) throw conflict('INVALID_QUERY_STATE', 'Calls can only be requested on an open query');
+    const expiresAt = new Date(Date.now() + this.config.donorDesk.callRequestTtlSeconds * 1000);
+    const created = await this.calls.createRequest(queryId, mode, message, expiresAt);
+    if (created === 'ACTIVE_CALL') throw activeCall();
+    if (created === 'PENDING_EXISTS') throw conflict('CALL_REQUEST_PENDING', 'A call request is already waiting for an answer');
+    this.events.requested(created);
+    await this.notifications.notify(await this.handlers(query), {
+      type: 'call.requested',
+      title: `${query.donor} requests a ${modeLabel(mode).toLowerCase()}`,
+      body: message ?? 'The donor would like to talk',
+      data: { queryId, callRequestId: created.id, mode },
+    });
+    return CallRequestDto.from(created);
+  }
+
+  async cancelRequest(queryId: string, actor: QueryActor, callRequestId?: string): Promise<CallRequestDto> {
+    this.assertAvailable();
+    await this.queries.findVisible(queryId, actor);
+    const request = await this.pickRequest(queryId, callRequestId);
+    const answered = await this.calls.answerRequest(request.id, 'CANCELLED', null, `The donor cancelled the ${modeLabel(request.mode).toLowerCase()} request`);
+    return this.afterAnswer(answered, request);
+  }
+
+  async rejectRequest(queryId: string, user: AuthUser, callRequestId?: string): Promise<CallRequestDto> {
+    this.assertAvailable();
+    await this.handledQuery(queryId, user);
+    const request = await this.pickRequest(queryId, callRequestId);
+    const answered = await this.calls.answerRequest(request.id, 'REJECTED', user.id, `The ${modeLabel(request.mode).toLowerCase()} request was declined`);
+    return this.afterAnswer(answered, request);
+  }
+
+  /** Accepts the pending request (once), then opens the room; on a provider failure the request waits again. */
+  async acceptRequest(queryId: string, user: AuthUser, callRequestId?: string): Promise<CallSessionDto> {
+    this.assertAvailable();
+    const query = await this.handledQuery(queryId, user);
+    const request = await this.pickRequest(queryId, callRequestId);
+    if (request.status === 'PENDING' && (await this.calls.findActiveSession(queryId))) throw activeCall();
+    const answered = await this.calls.answerRequest(request.id, 'ACCEPTED', user.id);
+    if (!answered) throw requestNotPending();
+    try {
+      const session = await this.openRoom(query, user, request.mode, request.id);
+      this.events.requestUpdated(answered.request);
+      return session;
+    } catch (error) {
+      await this.calls.reopenRequest(request.id);
+      throw error;
+    }
+  }
+
+  /** An admin calls the donor without a request. */
+  async start(queryId: string, user: AuthUser, mode: CallMode): Promise<CallSessionDto> {
+    this.assertAvailable();
+    const query = await this.handledQuery(queryId, user);
+    if (await this.calls.findActiveSession(queryId)) throw activeCall();
+    return this.openRoom(query, user, mode);
+  }
+
+  /** The active call of a query, with the caller's own token (the donor's, or the admin's). */
+  async active(queryId: string, actor: QueryActor): Promise<CallSessionDto> {
+    this.assertAvailable();
+    const query = await this.queries.findVisible(queryId, actor);
+    const session = await this.calls.findActiveSession(queryId);
+    if (!session) throw notFound('Active call');
+    if (actor.kind === 'donor') return CallSessionDto.from(session, 'donor');
+    // The owner token goes only to the admin on the call or whoever may handle the query.
+    const onCall = session.adminId === actor.user.id || mayHandle(query, actor.user);
+    return CallSessionDto.from(session, onCall ? 'admin' : 'none');
+  }
+
+  async setStatus(roomName: string, actor: QueryActor, status: 'STARTED' | 'ENDED'): Promise<CallSessionDto> {
+    this.assertAvailable();
+    const session = await this.calls.findSessionByRoom(roomName);
+    if (!session) throw notFound('Call');
+    const query = await this.queries.findVisible(session.queryId, actor);
+    if (actor.kind === 'staff' && session.adminId !== actor.user.id && !mayHandle(query, actor.user)) {
+      throw forbidden('Only the admin on the call, the assignee or a SUPER_ADMIN may change it');
+    }
+    const now = new Date();
+    const label = modeLabel(session.mode);
+    const moved =
+      status === 'STARTED'
+        ? await this.calls.moveSession(session.id, SESSION_TRANSITIONS.STARTED, { status, startedAt: now }, (s) => ({
+            messageType: 'CALL_STARTED',
+            callMode: s.mode,
+            content: `${label} started`,
+          }))
+        : await this.calls.moveSession(
+            session.id,
+            SESSION_TRANSITIONS.ENDED,
+            { status, endedAt: now, durationSeconds: durationSeconds(session.startedAt, now) },
+            (s) => ({ messageType: 'CALL_ENDED', callMode: s.mode, content: `${label} ended after ${formatDuration(s.durationSeconds ?? 0)}` }),
+          );
+    if (!moved) throw conflict('INVALID_CALL_STATE', `The call is ${(await this.calls.findSessionByRoom(roomName))?.status ?? session.status} and cannot become ${status}`);
+    if (status === 'ENDED') await this.video.deleteRoom(roomName);
+    this.events.status(moved.session);
+    this.queries.publishMessage(query, moved.message);
+    return CallSessionDto.from(moved.session, actor.kind === 'donor' ? 'donor' : 'admin');
+  }
+
+  /**
+   * Expires requests nobody answered in time: EXPIRED, a SYSTEM message and a missed-call
+   * notification. Conditional per request, so concurrent scans expire each one once.
+   */
+  async expireOverdue(now = new Date()): Promise<number> {
+    let expired = 0;
+    for (const due of await this.calls.findExpiredRequests(now, EXPIRY_BATCH)) {
+      const result = await this.calls.expireRequest(due.id, `Missed ${modeLabel(due.mode).toLowerCase()} request: nobody answered in time`);
+      if (!result) continue;
+      expired += 1;
+      const query = await this.queries.findById(due.queryId);
+      this.events.requestUpdated(result.request);
+      if (!query) continue;
+      this.queries.publishMessage(query, result.message);
+      await this.notifications.notify(await this.handlers(query), {
+        type: 'call.missed',
+        title: `Missed ${modeLabel(due.mode).toLowerCase()} request from ${query.donor}`,
+        body: due.message ?? 'Nobody answered the call request in time',
+        data: { queryId: query.id, callRequestId: due.id },
+      });
+    }
+    return expired;
+  }
+
+  private async openRoom(query: DonorQuery, user: AuthUser, mode: CallMode, callRequestId?: string): Promise<CallSessionDto> {
+    const expiresAt = new Date(Date.now() + this.config.donorDesk.callTokenTtlSeconds * 1000);
+    const roomName = `cx-${query.id.slice(0, 8)}-${randomBytes(4).toString('hex')}`;
+    const admin = await this.users.getSummary(user.id);
+    const room = await this.video.createRoom({ name: roomName, mode, expiresAt });
+    let created: Awaited<ReturnType<CommunicationRepository['createSession']>>;
+    try {
+      const [adminToken, userToken] = await Promise.all([
+        this.video.createMeetingToken({ roomName: room.name, userName: admin?.name ?? 'Support', isOwner: true, expiresAt }),
+        this.video.createMeetingToken({ roomName: room.name, userName: query.donor, isOwner: false, expiresAt }),
+      ]);
+      created = await this.calls.createSession(
+        { queryId: query.id, adminId: user.id, callRequestId, roomName: room.name, roomUrl: room.url, mode, adminToken, userToken, expiresAt },
+        `${admin?.name ?? 'An admin'} opened a ${modeLabel(mode).toLowerCase()}`,
+      );
+    } catch (error) {
+      await this.video.deleteRoom(room.name);
+      throw error;
+    }
+    if (created === 'ACTIVE_CALL') {
+      await this.video.deleteRoom(room.name);
+      throw activeCall();
+    }
+    this.events.accepted(created.session);
+    this.queries.publishMessage(query, created.message);
+    return CallSessionDto.from(created.session, 'admin');
+  }
+
+  private async afterAnswer(answered: { request: CallRequest; message?: DonorMessage } | null, request: CallRequest): Promise<CallRequestDto> {
+    if (!answered) throw requestNotPending();
+    this.events.requestUpdated(answered.request);
+    const query = answered.message ? await this.queries.findById(request.queryId) : null;
+    if (query && answered.message) this.queries.publishMessage(query, answered.message);
+    return CallRequestDto.from(answered.request);
+  }
+
+  private async pickRequest(queryId: string, callRequestId?: string): Promise<CallRequest> {
+    const request = callRequestId ? await this.calls.findRequest(callRequestId, queryId) : await this.calls.latestRequest(queryId);
+    if (!request) throw notFound('Call request');
+    return request;
+  }
+
+  /** The query, when the admin may run its calls: open, and handled by them (or a SUPER_ADMIN). */
+  private async handledQuery(queryId: string, user: AuthUser): Promise<DonorQuery> {
+    const query = await this.queries.findVisible(queryId, { kind: 'staff', user });
+    if (!isOpen(query.status)) throw conflict('INVALID_QUERY_STATE', 'The query is closed');
+    if (!query.assignedToId && user.role !== 'SUPER_ADMIN') throw conflict('INVALID_QUERY_STATE', 'Accept the query before calling the donor');
+    if (!mayHandle(query, user)) throw forbidden('Only the assigned admin or a SUPER_ADMIN may handle calls on this query');
+    return query;
+  }
+
+  /** Who hears about a query's calls: its assignee, or every active admin while nobody holds it. */
+  private async handlers(query: DonorQuery): Promise<string[]> {
+    return query.assignedToId ? [query.assignedToId] : this.users.listActiveIdsWithRoles(ADMIN_ROLES);
+  }
+
+  private assertAvailable(): void {
+    if (!this.video.available) throw videoUnavailable();
+  }
+}

@@ -1,0 +1,267 @@
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import type { DonorMessage, DonorQuery } from '../../generated/prisma/client.js';
+import type { DonorQueryStatus } from '../../generated/prisma/enums.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { GuestCredentials } from '../../common/auth/guest-credentials.js';
+import { ADMIN_ROLES } from '../../common/auth/roles.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/http/app-error.js';
+import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
+import { AppConfig } from '../../config/app-config.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { UsersService } from '../users/users.service.js';
+import { DonorQueryEvents } from './donor-queries.events.js';
+import { ChangedQuery, DonorQueriesRepository } from './donor-queries.repository.js';
+import { generateDonorToken, hashDonorToken, looksLikeDonorToken, sameSecret } from './donor-token.js';
+import { DonorMessageDto, DonorMessagePageDto, MessageHistoryQueryDto } from './dto/donor-message.dto.js';
+import {
+  CreateDonorQueryDto,
+  CreatedDonorQueryDto,
+  DonorQueryDto,
+  DonorQueryPublicDto,
+  ListDonorQueriesQueryDto,
+  TransferDonorQueryDto,
+} from './dto/donor-query.dto.js';
+import { actorMaySee, QueryActor } from './query-actor.js';
+import { buildHandoverSummary } from './handover-summary.js';
+import { canTransition, isOpen, mayHandle, QUERY_TRANSITIONS } from './query-state.js';
+
+const queryNotFound = () => notFound('Donor query');
+const invalidState = (message: string) => conflict('INVALID_QUERY_STATE', message);
+
+/** The donor query lifecycle: creation with a donor token, accept, transfer, resolve, donor close, reopen. */
+@Injectable()
+export class DonorQueriesService implements OnModuleInit {
+  constructor(
+    private readonly queries: DonorQueriesRepository,
+    private readonly events: DonorQueryEvents,
+    private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
+    private readonly guests: GuestCredentials,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.guests.register('query', async (token) => {
+      if (!looksLikeDonorToken(token)) return undefined;
+      const query = await this.queries.findIdByTokenHash(hashDonorToken(token));
+      return query ? { kind: 'query', scopeId: query.id } : undefined;
+    });
+  }
+
+  async create(input: CreateDonorQueryDto, integrationKey: string | undefined): Promise<CreatedDonorQueryDto> {
+    let source: 'PUBLIC' | 'INTEGRATION' = 'PUBLIC';
+    if (integrationKey !== undefined) {
+      if (!sameSecret(integrationKey, this.config.donorDesk.integrationApiKey)) {
+        throw new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_API_KEY', 'The integration API key is not valid');
+      }
+      source = 'INTEGRATION';
+    }
+    const token = generateDonorToken();
+    const { message: content, ...fields } = input;
+    const { query, message } = await this.queries.createWithFirstMessage({ ...fields, source, accessTokenHash: hashDonorToken(token) }, content);
+    this.events.created(query);
+    this.events.message(query, message);
+    const admins = await this.users.listActiveIdsWithRoles(ADMIN_ROLES);
+    await this.notifications.notify(admins, {
+      type: 'query.new',
+      title: 'New donor query',
+      body: `${query.donor}${query.test ? ` about ${query.test}` : ''}: ${content.slice(0, 140)}`,
+      data: { queryId: query.id },
+    });
+    return { query: DonorQueryPublicDto.from(query), donorAccessToken: token };
+  }
+
+  async get(id: string, actor: QueryActor): Promise<DonorQueryDto | DonorQueryPublicDto> {
+    const query = await this.findVisible(id, actor);
+    return actor.kind === 'staff' ? DonorQueryDto.from(query) : DonorQueryPublicDto.from(query);
+  }
+
+  async list(user: AuthUser, filter: ListDonorQueriesQueryDto): Promise<Page<DonorQueryDto>> {
+    const { skip, take } = pageArgs(filter);
+    const [rows, total] = await this.queries.list({ status: filter.status, ...(filter.mine ? { assignedToId: user.id } : {}) }, skip, take);
+    return toPage(rows, total, filter, DonorQueryDto.from);
+  }
+
+  async listWaiting(filter: PaginationQueryDto): Promise<Page<DonorQueryDto>> {
+    const { skip, take } = pageArgs(filter);
+    const [rows, total] = await this.queries.listWaiting(skip, take);
+    return toPage(rows, total, filter, DonorQueryDto.from);
+  }
+
+  /** Takes a waiting query; `id` null takes the oldest one in the queue. */
+  async accept(id: string | null, user: AuthUser): Promise<DonorQueryDto> {
+    if (id !== null) await this.findVisible(id, { kind: 'staff', user });
+    const name = await this.nameOf(user.id);
+    const result = await this.queries.accept(id, user.id, this.config.donorDesk.maxOpenQueriesPerAdmin, `${name} accepted the query`);
+    if (result === 'CAP') {
+      throw conflict('OPEN_QUERY_CAP_REACHED', `You already hold ${this.config.donorDesk.maxOpenQueriesPerAdmin} open queries; resolve or transfer one first`);
+    }
+    if (result === 'TAKEN') {
+      throw id === null ? notFound('Waiting donor query') : invalidState('The query was already accepted or is no longer open');
+    }
+    return this.published(result);
+  }
+
+  async resolve(id: string, user: AuthUser): Promise<DonorQueryDto> {
+    const query = await this.findVisible(id, { kind: 'staff', user });
+    this.assertTransition('resolve', query.status);
+    if (!mayHandle(query, user)) throw forbidden('Only the assigned admin or a SUPER_ADMIN may resolve this query');
+    const name = await this.nameOf(user.id);
+    const changed = await this.queries.transition(
+      id,
+      QUERY_TRANSITIONS.resolve,
+      { assignedToId: query.assignedToId },
+      { status: 'RESOLVED', resolvedById: user.id, resolvedAt: new Date(), waitingSince: null },
+      `${name} resolved the query`,
+    );
+    return this.published(this.orConflict(changed));
+  }
+
+  async transfer(id: string, user: AuthUser, input: TransferDonorQueryDto): Promise<DonorQueryDto> {
+    const query = await this.findVisible(id, { kind: 'staff', user });
+    this.assertTransition('transfer', query.status);
+    if (!mayHandle(query, user)) throw forbidden('Only the assigned admin or a SUPER_ADMIN may transfer this query');
+    if (input.toUserId === user.id || input.toUserId === query.assignedToId) {
+      throw badRequest('INVALID_TRANSFER_TARGET', 'A query cannot be transferred to yourself or to its current assignee');
+    }
+    const receiver = await this.users.findActiveWithRole(input.toUserId, ADMIN_ROLES);
+    if (!receiver) throw badRequest('INVALID_TRANSFER_TARGET', 'A query can only be transferred to an active admin');
+    const [fromName, recent, messageCount] = await Promise.all([
+      this.nameOf(user.id),
+      this.queries.recentDonorMessages(id, 3),
+      this.queries.countMessages(id),
+    ]);
+    const handoverSummary = input.handoverSummary ?? buildHandoverSummary(query, { fromName, note: input.note, recent, messageCount });
+    const changed = await this.queries.transition(
+      id,
+      QUERY_TRANSITIONS.transfer,
+      { assignedToId: query.assignedToId },
+      { status: 'TRANSFERRED', assignedToId: receiver.id, transferredToUserId: receiver.id, transferNote: input.note, handoverSummary },
+      `${fromName} transferred the query to ${receiver.name}: ${input.note}`,
+    );
+    const dto = this.published(this.orConflict(changed));
+    await this.notifications.notify([receiver.id], {
+      type: 'query.transferred',
+      title: 'A donor query was transferred to you',
+      body: `${fromName}: ${input.note}`.slice(0, 500),
+      data: { queryId: id },
+    });
+    return dto;
+  }
+
+  async donorClose(id: string, actor: QueryActor): Promise<DonorQueryPublicDto> {
+    const query = await this.findVisible(id, actor);
+    this.assertTransition('donorClose', query.status);
+    const changed = await this.queries.transition(
+      id,
+      QUERY_TRANSITIONS.donorClose,
+      {},
+      { status: 'CLOSED_BY_DONOR', closedAt: new Date(), waitingSince: null },
+      'The donor closed the query',
+    );
+    const result = this.orConflict(changed);
+    this.published(result);
+    if (result.query.assignedToId) {
+      await this.notifications.notify([result.query.assignedToId], {
+        type: 'query.closed_by_donor',
+        title: 'A donor closed their query',
+        body: `${result.query.donor} closed the query`,
+        data: { queryId: id },
+      });
+    }
+    return DonorQueryPublicDto.from(result.query);
+  }
+
+  async messages(id: string, actor: QueryActor, page: MessageHistoryQueryDto): Promise<DonorMessagePageDto> {
+    await this.findVisible(id, actor);
+    const history = await this.queries.history(id, page.before, page.limit);
+    if (!history) throw notFound('Message');
+    return { items: history.items.map(DonorMessageDto.from), nextCursor: history.more ? (history.items[0]?.id ?? null) : null };
+  }
+
+  /**
+   * A donor may always write (a message on a closed query reopens it); staff write only on an open
+   * query they handle.
+   */
+  async postMessage(id: string, actor: QueryActor, content: string): Promise<DonorMessageDto> {
+    let query = await this.findVisible(id, actor);
+    if (actor.kind === 'staff') {
+      if (!isOpen(query.status)) throw invalidState('The query is closed');
+      if (!query.assignedToId && actor.user.role !== 'SUPER_ADMIN') throw invalidState('Accept the query before replying');
+      if (!mayHandle(query, actor.user)) throw forbidden('Only the assigned admin or a SUPER_ADMIN may reply on this query');
+      const user = actor.user;
+      const added = await this.queries.addMessage(
+        id,
+        { senderKind: 'STAFF', senderId: user.id, content, messageType: 'CHAT' },
+        'end',
+        (current) => isOpen(current.status) && mayHandle(current, user),
+      );
+      if (!added) throw invalidState('The query was closed or reassigned meanwhile; reload it');
+      this.events.message(added.query, added.message);
+      return DonorMessageDto.from(added.message);
+    }
+    if (canTransition('reopen', query.status)) {
+      const reopened = await this.queries.transition(id, QUERY_TRANSITIONS.reopen, {}, { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null }, 'The donor wrote again; the query is reopened');
+      if (reopened) query = this.publishedRow(reopened);
+    }
+    const added = await this.queries.addMessage(id, { senderKind: 'DONOR', content, messageType: 'CHAT' }, 'start');
+    const { query: updated, message } = added!;
+    this.events.message(updated, message);
+    if (query.assignedToId) {
+      await this.notifications.notify([query.assignedToId], {
+        type: 'query.message',
+        title: `New message from ${query.donor}`,
+        body: content.slice(0, 200),
+        data: { queryId: id, messageId: message.id },
+      });
+    }
+    return DonorMessageDto.from(message);
+  }
+
+  /** Marks the other side's messages read: a donor reads staff and system messages, staff read the donor's. */
+  async markRead(id: string, actor: QueryActor): Promise<number> {
+    await this.findVisible(id, actor);
+    return this.queries.markRead(id, actor.kind === 'donor' ? ['STAFF', 'SYSTEM'] : ['DONOR']);
+  }
+
+  /** For the calls module: the query an actor may see (404 otherwise). */
+  findVisible = async (id: string, actor: QueryActor): Promise<DonorQuery> => {
+    if (!actorMaySee(actor, id)) throw queryNotFound();
+    const query = await this.queries.findById(id);
+    if (!query) throw queryNotFound();
+    return query;
+  };
+
+  /** For the calls module and jobs: a query by id, without an actor (null when missing). */
+  findById(id: string): Promise<DonorQuery | null> {
+    return this.queries.findById(id);
+  }
+
+  /** For the calls module: fans out a message it wrote on a query (call started/ended, missed call). */
+  publishMessage(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessage): void {
+    this.events.message(query, message);
+  }
+
+  private assertTransition(transition: keyof typeof QUERY_TRANSITIONS, status: DonorQueryStatus): void {
+    if (!canTransition(transition, status)) throw invalidState(`The query is ${status} and cannot be changed that way`);
+  }
+
+  private orConflict(changed: ChangedQuery | null): ChangedQuery {
+    if (!changed) throw invalidState('The query was changed by someone else; reload it and try again');
+    return changed;
+  }
+
+  private publishedRow(changed: ChangedQuery): DonorQuery {
+    this.events.updated(changed.query);
+    this.events.message(changed.query, changed.message);
+    return changed.query;
+  }
+
+  private published(changed: ChangedQuery): DonorQueryDto {
+    return DonorQueryDto.from(this.publishedRow(changed));
+  }
+
+  private async nameOf(userId: string): Promise<string> {
+    return (await this.users.getSummary(userId))?.name ?? 'An admin';
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, IsUUID, Length } from 'class-validator';
+import type { DirectMessage } from '../../../generated/prisma/client.js';
+
+export class SendDirectMessageDto {
+  @ApiProperty({ format: 'uuid', description: 'Another active staff member' })
+  @IsUUID()
+  recipientId: string;
+
+  @ApiProperty({ example: 'Can you take the donor in query 42? I am on a call.' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @Length(1, 5000)
+  content: string;
+}
+
+export class DirectMessageDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) senderId: string;
+  @ApiProperty({ format: 'uuid' }) recipientId: string;
+  @ApiProperty() content: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+
+  static from(row: DirectMessage): DirectMessageDto {
+    return {
+      id: row.id,
+      senderId: row.senderId,
+      recipientId: row.recipientId,
+      content: row.content,
+      readAt: row.readAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}
+
+export class DirectMessagePageDto {
+  @ApiProperty({ type: [DirectMessageDto], description: 'Oldest first within the page' }) items: DirectMessageDto[];
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Pass as `before` for older messages' })
+  nextCursor: string | null;
+}
