@@ -20,7 +20,7 @@ export class DevOutbox {
   constructor(private readonly prisma: PrismaService) {}
 
   async record(entry: OutboxEntry): Promise<void> {
-    await this.prisma.outboxMessage.create({ data: { ...entry, subject: entry.subject ?? null } });
+    await this.prisma.outboxMessage.create({ data: { ...entry, subject: entry.subject ?? null, createdAt: new Date() } });
     this.logger.log(`[${entry.channel}] to ${entry.recipient}${entry.subject ? ` "${entry.subject}"` : ''}: ${entry.body}`);
   }
 }

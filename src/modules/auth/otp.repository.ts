@@ -42,7 +42,7 @@ export class OtpRepository {
         return { issued: false, retryAfterSeconds: Math.ceil((recent[0].createdAt.getTime() + 3_600_000 - now) / 1000) };
       }
       await tx.otpCode.updateMany({ where: { target: input.target, purpose: input.purpose, consumedAt: null }, data: { consumedAt: new Date(now) } });
-      await tx.otpCode.create({ data: { ...input, requestIp: input.requestIp ?? null, expiresAt: new Date(now + OTP_TTL_MS) } });
+      await tx.otpCode.create({ data: { ...input, requestIp: input.requestIp ?? null, createdAt: new Date(now), expiresAt: new Date(now + OTP_TTL_MS) } });
       return { issued: true };
     });
   }
