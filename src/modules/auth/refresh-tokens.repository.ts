@@ -12,7 +12,7 @@ export class RefreshTokensRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async create(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await this.prisma.refreshToken.create({ data: input });
+    await this.prisma.refreshToken.create({ data: { ...input, createdAt: new Date() } });
   }
 
   /**
@@ -57,7 +57,7 @@ export class RefreshTokensRepository {
         await revokeFamily();
         return { outcome: 'REUSED' };
       }
-      await tx.refreshToken.create({ data: { userId: user.id, familyId: row.familyId, tokenHash: next.tokenHash, expiresAt: next.expiresAt } });
+      await tx.refreshToken.create({ data: { userId: user.id, familyId: row.familyId, tokenHash: next.tokenHash, expiresAt: next.expiresAt, createdAt: now } });
       return { outcome: 'ROTATED', user: { id: user.id, role: user.role, status: user.status } };
     });
   }
