@@ -145,7 +145,11 @@ export class UsersRepository {
         if (!superAdmins.some((row) => row.id !== id)) return 'LAST_SUPER_ADMIN';
       }
       const { count } = await tx.user.updateMany({ where: { id, deletedAt: null, role: expected.role, status: expected.status }, data });
-      return count === 1 ? 'OK' : 'STALE';
+      if (count !== 1) return 'STALE';
+      // A user moved into a role with a profile gets its row, as at signup.
+      if (data.role === 'AGENT') await tx.agentProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
+      if (data.role === 'CLIENT') await tx.clientProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
+      return 'OK';
     });
   }
 

@@ -145,7 +145,7 @@ export class UsersService {
     if (dto.role !== undefined && dto.role !== target.role && !canManageRole(actor.role, dto.role)) {
       throw forbidden(`A ${actor.role} may not grant the role ${dto.role}`);
     }
-    if (dto.status !== undefined && dto.status !== target.status && !canTransition(target.status, dto.status)) {
+    if (dto.status !== undefined && !canTransition(target.status, dto.status)) {
       throw conflict('INVALID_STATUS_TRANSITION', `A ${target.status} user cannot become ${dto.status}`);
     }
     const data = {
