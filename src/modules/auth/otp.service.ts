@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import type { OtpPurpose } from '../../generated/prisma/enums.js';
 import { AppError, badRequest } from '../../common/http/app-error.js';
@@ -20,8 +20,9 @@ const invalidCode = () => badRequest('OTP_INVALID', 'The code is wrong, expired 
  * caller whether the email or phone has an account.
  */
 @Injectable()
-export class OtpService {
+export class OtpService implements OnModuleDestroy {
   private readonly logger = new Logger(OtpService.name);
+  private readonly deliveries = new Set<Promise<void>>();
 
   constructor(
     private readonly codes: OtpRepository,
@@ -40,8 +41,16 @@ export class OtpService {
         { field: dto.email ? 'email' : 'phone', message: 'too many codes requested', retryAfterSeconds: result.retryAfterSeconds },
       ]);
     }
-    void this.deliver(contact, dto.type, code).catch((error: unknown) => this.logger.error({ err: error, channel: contact.channel }, 'OTP delivery failed'));
+    const delivery = this.deliver(contact, dto.type, code)
+      .catch((error: unknown) => this.logger.error({ err: error, channel: contact.channel }, 'OTP delivery failed'))
+      .finally(() => this.deliveries.delete(delivery));
+    this.deliveries.add(delivery);
     return { accepted: true, expiresInSeconds: OTP_TTL_MS / 1000, resendAfterSeconds: OTP_RESEND_COOLDOWN_MS / 1000 };
+  }
+
+  /** Codes already promised are still sent before the database and mail transport close. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.deliveries);
   }
 
   async verify(dto: VerifyOtpDto): Promise<OtpVerifiedDto> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { STAFF_ROLES } from '../../common/auth/roles.js';
 import { PresenceListener, PresenceTracker } from '../../infra/realtime/presence.tracker.js';
@@ -24,9 +24,10 @@ export interface PresenceChange {
  * Events of one user are handled one after another so a quick reconnect cannot overtake a disconnect.
  */
 @Injectable()
-export class UserPresence implements PresenceListener, OnModuleInit {
+export class UserPresence implements PresenceListener, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(UserPresence.name);
   private readonly queues = new Map<string, Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly tracker: PresenceTracker,
@@ -36,6 +37,12 @@ export class UserPresence implements PresenceListener, OnModuleInit {
 
   onModuleInit(): void {
     this.tracker.register(this);
+  }
+
+  /** On shutdown, finish the updates under way (before the database closes) and start no new ones. */
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.queues.values());
   }
 
   connected(user: AuthUser): Promise<void> {
@@ -61,7 +68,7 @@ export class UserPresence implements PresenceListener, OnModuleInit {
   private serially(userId: string, work: () => Promise<void>): Promise<void> {
     const previous = this.queues.get(userId) ?? Promise.resolve();
     const next = previous
-      .then(work)
+      .then(() => (this.closing ? undefined : work()))
       .catch((error: unknown) => this.logger.warn(`Presence update for ${userId} failed: ${(error as Error).message}`))
       .finally(() => {
         if (this.queues.get(userId) === next) this.queues.delete(userId);
