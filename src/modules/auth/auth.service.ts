@@ -4,7 +4,8 @@ import { OnboardingRegistry, type OnboardingStep } from '../../common/auth/onboa
 import { AppError, badRequest } from '../../common/http/app-error.js';
 import { contactOf } from '../users/contact.js';
 import { PasswordHasher } from '../users/password-hasher.js';
-import { assertStrongPassword, UsersService } from '../users/users.service.js';
+import { assertStrongPassword } from '../users/password-policy.js';
+import { UsersService } from '../users/users.service.js';
 import { AuthResultDto, LoginDto, RegistrationStatusDto, ResetPasswordDto, SignupDto } from './dto/auth.dto.js';
 import { CredentialsRepository, LoginIdentifier } from './credentials.repository.js';
 import { tokenHash } from './secrets.js';

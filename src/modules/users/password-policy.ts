@@ -1,3 +1,5 @@
+import { badRequest } from '../../common/http/app-error.js';
+
 export const PASSWORD_MIN_LENGTH = 10;
 /** bcrypt ignores everything after 72 bytes, so longer passwords would silently be truncated. */
 export const PASSWORD_MAX_BYTES = 72;
@@ -46,4 +48,12 @@ export function passwordProblems(password: string, owner: { email?: string | nul
   );
   if (personal.some((part) => lowered.includes(part))) problems.push('must not contain your email, phone number or username');
   return problems;
+}
+
+/** Throws 400 WEAK_PASSWORD, one detail per problem, naming `field`. */
+export function assertStrongPassword(password: string, owner: Parameters<typeof passwordProblems>[1], field = 'password'): void {
+  const problems = passwordProblems(password, owner);
+  if (problems.length) {
+    throw badRequest('WEAK_PASSWORD', 'The password is too weak', problems.map((message) => ({ field, message: `${field} ${message}` })));
+  }
 }

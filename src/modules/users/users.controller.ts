@@ -127,6 +127,15 @@ export class UsersController {
     return new StreamableFile(stream, { type: contentType });
   }
 
+  @Get(':id')
+  @Roles(...ADMIN_ROLES)
+  @ApiOperation({ summary: 'One user' })
+  @ApiEnvelope(UserDto)
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  findOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserDto> {
+    return this.users.getProfile(id);
+  }
+
   @Patch(':id')
   @Roles(...ADMIN_ROLES)
   @ApiOperation({ summary: "Change a user's name, role or status (only roles you outrank; never your own)" })

@@ -9,18 +9,11 @@ import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/manage-us
 import { ChangePasswordDto, UpdateChatPreferencesDto, UpdateMeDto } from './dto/update-me.dto.js';
 import { ChatPreferencesDto, OnlineUserDto, toChatPreferencesDto, toUserDto, UserDto } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.js';
-import { passwordProblems } from './password-policy.js';
+import { assertStrongPassword } from './password-policy.js';
 import { canManageRole, canTransition, removesSuperAdmin } from './staff-rules.js';
 import { UsersRepository } from './users.repository.js';
 
 const AVATAR_CONTENT_TYPES: Readonly<Record<string, string>> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
-
-export function assertStrongPassword(password: string, owner: Parameters<typeof passwordProblems>[1], field = 'password'): void {
-  const problems = passwordProblems(password, owner);
-  if (problems.length) {
-    throw badRequest('WEAK_PASSWORD', 'The password is too weak', problems.map((message) => ({ field, message: `${field} ${message}` })));
-  }
-}
 
 /** Users: what other modules may ask (first block), the caller's own account, staff management. */
 @Injectable()

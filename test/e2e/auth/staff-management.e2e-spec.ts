@@ -35,6 +35,18 @@ describe('Users: staff management', () => {
       expect(found.body.data.items.map((user: { id: string }) => user.id)).toEqual([agent.user.id]);
     });
 
+    it('reads one user for ADMIN+, 404 for unknown or deleted ids', async () => {
+      const res = await t.http().get(api(`/users/${agent.user.id}`)).set(admin.auth).expect(200);
+      expect(res.body.data).toMatchObject({ id: agent.user.id, role: 'AGENT' });
+      await t.http().get(api(`/users/${agent.user.id}`)).set(support.auth).expect(403);
+      await t.http().get(api(`/users/${admin.user.id}`)).set(agent.auth).expect(403);
+      await t.http().get(api(`/users/${randomUUID()}`)).set(admin.auth).expect(404);
+      await t.http().get(api('/users/123')).set(admin.auth).expect(400);
+      const gone = await t.createUser({ role: 'CUSTOMER' });
+      await t.prisma.user.update({ where: { id: gone.user.id }, data: { deletedAt: new Date() } });
+      await t.http().get(api(`/users/${gone.user.id}`)).set(admin.auth).expect(404);
+    });
+
     it('refuses bad filters with 400', async () => {
       for (const query of ['limit=1000', 'page=0', 'role=KING', 'status=GONE', 'unknown=1']) {
         const res = await t.http().get(api(`/users?${query}`)).set(admin.auth).expect(400);
