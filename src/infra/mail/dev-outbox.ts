@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
 import type { DeliveryChannel } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../database/prisma.service.js';
 
@@ -17,10 +18,15 @@ export interface OutboxEntry {
 export class DevOutbox {
   private readonly logger = new Logger('DevOutbox');
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {}
 
   async record(entry: OutboxEntry): Promise<void> {
     await this.prisma.outboxMessage.create({ data: { ...entry, subject: entry.subject ?? null, createdAt: new Date() } });
-    this.logger.log(`[${entry.channel}] to ${entry.recipient}${entry.subject ? ` "${entry.subject}"` : ''}: ${entry.body}`);
+    // Codes in logs are a convenience in development only; production logs never carry them.
+    const shown = this.config.isProduction ? '(body withheld in production)' : entry.body;
+    this.logger.log(`[${entry.channel}] to ${entry.recipient}${entry.subject && !this.config.isProduction ? ` "${entry.subject}"` : ''}: ${shown}`);
   }
 }

@@ -65,9 +65,10 @@ export class UsersRepository {
   /** Sets the new avatar and returns the key of the one it replaces (to delete its file). */
   replaceAvatar(id: string, avatarKey: string) {
     return this.prisma.$transaction(async (tx) => {
-      const before = await tx.user.findFirst({ where: { id, deletedAt: null }, select: { avatarKey: true } });
+      // Locked, so two concurrent uploads each learn the key they replaced and no file is orphaned.
+      const [before] = await tx.$queryRaw<{ avatar_key: string | null }[]>`SELECT avatar_key FROM users WHERE id = ${id}::uuid AND deleted_at IS NULL FOR UPDATE`;
       const after = await tx.user.update({ where: { id, deletedAt: null }, data: { avatarKey }, select: USER_PROFILE });
-      return { previousKey: before?.avatarKey ?? null, user: after };
+      return { previousKey: before?.avatar_key ?? null, user: after };
     });
   }
 
