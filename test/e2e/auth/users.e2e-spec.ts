@@ -128,9 +128,13 @@ describe('Users: own account', () => {
       expect(res.body.success).toBe(false);
     });
 
-    it('refuses a request without a file with 400', async () => {
+    it('refuses a request without a file with 400, and a JSON body with a 4xx', async () => {
       const res = await t.http().put(api('/users/me/avatar')).set(owner.auth).field('note', 'no file').expect(400);
       expect(res.body.success).toBe(false);
+      const json = await t.http().put(api('/users/me/avatar')).set(owner.auth).send({ file: 'x' });
+      expect(json.status).toBeGreaterThanOrEqual(400);
+      expect(json.status).toBeLessThan(500);
+      await t.http().put(api('/users/me/avatar')).attach('file', PNG, { filename: 'me.png', contentType: 'image/png' }).expect(401);
     });
 
     it('answers 404 for a user without avatar or an unknown user, 400 for a bad id', async () => {
