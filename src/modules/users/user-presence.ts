@@ -47,7 +47,8 @@ export class UserPresence implements PresenceListener, OnModuleInit, OnModuleDes
 
   connected(user: AuthUser): Promise<void> {
     return this.serially(user.id, async () => {
-      if (await this.users.markOnline(user.id)) await this.announce(user, true, new Date());
+      const since = await this.users.markOnline(user.id);
+      if (since) await this.announce(user, true, since);
     });
   }
 

@@ -119,7 +119,7 @@ export class UsersController {
   @Authenticated()
   @RawResponse()
   @ApiOperation({ summary: "A user's avatar image" })
-  @ApiProduces(...Object.values({ jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }))
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOkResponse({ description: 'The image bytes', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(HttpStatus.NOT_FOUND)
   async avatar(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {

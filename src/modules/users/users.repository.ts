@@ -156,10 +156,11 @@ export class UsersRepository {
 
   // --- presence ---
 
-  /** True when this call turned the user online (so the change is announced once). */
-  async markOnline(id: string): Promise<boolean> {
-    const { count } = await this.prisma.user.updateMany({ where: { id, isOnline: false }, data: { isOnline: true, lastSeenAt: new Date() } });
-    return count === 1;
+  /** The time, when this call turned the user online (so the change is announced once); null otherwise. */
+  async markOnline(id: string): Promise<Date | null> {
+    const lastSeenAt = new Date();
+    const { count } = await this.prisma.user.updateMany({ where: { id, isOnline: false }, data: { isOnline: true, lastSeenAt } });
+    return count === 1 ? lastSeenAt : null;
   }
 
   async markOffline(id: string): Promise<Date | null> {
