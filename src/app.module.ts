@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
 import { RealtimeModule } from './infra/realtime/realtime.module.js';
 import { StorageModule } from './infra/storage/storage.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { CommunicationModule } from './modules/communication/communication.module.js';
 import { DonorQueriesModule } from './modules/donor-queries/donor-queries.module.js';
@@ -15,7 +16,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule, NotificationsModule, DonorQueriesModule, CommunicationModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, NotificationsModule, DonorQueriesModule, CommunicationModule, AuthModule];
 
 @Module({})
 export class AppModule {

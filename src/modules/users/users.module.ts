@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { PasswordHasher } from './password-hasher.js';
+import { UserPresence } from './user-presence.js';
+import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
-@Module({ providers: [UsersService, UsersRepository], exports: [UsersService] })
+@Module({
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository, PasswordHasher, UserPresence],
+  exports: [UsersService, PasswordHasher],
+})
 export class UsersModule {}

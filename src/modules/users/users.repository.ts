@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { UserRole } from '../../generated/prisma/enums.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { ChatResponseLength, ChatTone, DeliveryChannel, UserRole, UserStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { USER_PROFILE } from './dto/user.dto.js';
+import { profileFor } from './user-profiles.js';
 
 export const USER_SUMMARY = { id: true, name: true, email: true, role: true, status: true, avatarKey: true } as const;
+
+export type ManagedChange = 'OK' | 'STALE' | 'LAST_SUPER_ADMIN';
+
+const ACTIVE_STATUSES: UserStatus[] = ['ACTIVE', 'PENDING'];
 
 @Injectable()
 export class UsersRepository {
@@ -34,5 +41,140 @@ export class UsersRepository {
 
   findFcmToken(id: string) {
     return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { fcmToken: true } }).then((row) => row?.fcmToken ?? null);
+  }
+
+  // --- the signed-in user's own record ---
+
+  findProfile(id: string) {
+    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: USER_PROFILE });
+  }
+
+  findPasswordHash(id: string) {
+    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { passwordHash: true, email: true, phone: true, username: true } });
+  }
+
+  /** A new phone number is unverified until an OTP proves it. */
+  updateProfile(id: string, data: { name?: string; phone?: string; username?: string }, phoneChanged: boolean) {
+    return this.prisma.user.update({
+      where: { id, deletedAt: null },
+      data: { ...data, ...(phoneChanged ? { phoneVerifiedAt: null } : {}) },
+      select: USER_PROFILE,
+    });
+  }
+
+  /** Sets the new avatar and returns the key of the one it replaces (to delete its file). */
+  replaceAvatar(id: string, avatarKey: string) {
+    return this.prisma.$transaction(async (tx) => {
+      // Locked, so two concurrent uploads each learn the key they replaced and no file is orphaned.
+      const [before] = await tx.$queryRaw<{ avatar_key: string | null }[]>`SELECT avatar_key FROM users WHERE id = ${id}::uuid AND deleted_at IS NULL FOR UPDATE`;
+      const after = await tx.user.update({ where: { id, deletedAt: null }, data: { avatarKey }, select: USER_PROFILE });
+      return { previousKey: before?.avatar_key ?? null, user: after };
+    });
+  }
+
+  findAvatarKey(id: string) {
+    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { avatarKey: true } }).then((row) => row?.avatarKey ?? null);
+  }
+
+  /** Stores the new hash only if the old one is still current, so two racing changes cannot both pass. */
+  async changePassword(id: string, expectedHash: string, passwordHash: string): Promise<boolean> {
+    const { count } = await this.prisma.user.updateMany({
+      where: { id, deletedAt: null, passwordHash: expectedHash },
+      data: { passwordHash, passwordChangedAt: new Date() },
+    });
+    return count === 1;
+  }
+
+  setFcmToken(id: string, fcmToken: string | null) {
+    return this.prisma.user.update({ where: { id, deletedAt: null }, data: { fcmToken }, select: { id: true } });
+  }
+
+  updateChatPreferences(id: string, data: { chatTone?: ChatTone; chatResponseLength?: ChatResponseLength; chatCustomInstructions?: string | null }) {
+    return this.prisma.user.update({
+      where: { id, deletedAt: null },
+      data,
+      select: { chatTone: true, chatResponseLength: true, chatCustomInstructions: true },
+    });
+  }
+
+  findActiveIdByContact(channel: DeliveryChannel, target: string) {
+    const where: Prisma.UserWhereInput = channel === 'EMAIL' ? { email: target } : { phone: target };
+    return this.prisma.user
+      .findFirst({ where: { ...where, deletedAt: null, status: { in: ACTIVE_STATUSES } }, select: { id: true } })
+      .then((row) => row?.id ?? null);
+  }
+
+  // --- staff management ---
+
+  async list(filter: { role?: UserRole; status?: UserStatus; search?: string }, page: { skip: number; take: number }) {
+    const where: Prisma.UserWhereInput = {
+      deletedAt: null,
+      ...(filter.role ? { role: filter.role } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.search
+        ? {
+            OR: (['name', 'email', 'phone', 'username'] as const).map((field) => ({ [field]: { contains: filter.search, mode: 'insensitive' } })),
+          }
+        : {}),
+    };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.user.findMany({ where, select: USER_PROFILE, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
+      this.prisma.user.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  findManaged(id: string) {
+    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { id: true, role: true, status: true, email: true, phone: true, username: true } });
+  }
+
+  /** A staff-created user, with the profile row its role needs, in one statement. */
+  create(data: { email: string; name: string; passwordHash: string; role: UserRole; phone?: string; username?: string }) {
+    return this.prisma.user.create({ data: { ...data, status: 'ACTIVE', ...profileFor(data.role) }, select: USER_PROFILE });
+  }
+
+  /**
+   * Applies a staff change if the user is still in the role and status the caller checked. When the
+   * change takes an active SUPER_ADMIN away, every active SUPER_ADMIN row is locked first and at
+   * least one other must remain, so two super admins removing each other cannot both succeed.
+   */
+  updateManaged(id: string, expected: { role: UserRole; status: UserStatus }, data: Prisma.UserUpdateManyMutationInput, protectLastSuperAdmin: boolean): Promise<ManagedChange> {
+    return this.prisma.$transaction(async (tx) => {
+      if (protectLastSuperAdmin) {
+        const superAdmins = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM users WHERE role = 'SUPER_ADMIN' AND status = 'ACTIVE' AND deleted_at IS NULL FOR UPDATE`;
+        if (!superAdmins.some((row) => row.id !== id)) return 'LAST_SUPER_ADMIN';
+      }
+      const { count } = await tx.user.updateMany({ where: { id, deletedAt: null, role: expected.role, status: expected.status }, data });
+      if (count !== 1) return 'STALE';
+      // A user moved into a role with a profile gets its row, as at signup.
+      if (data.role === 'AGENT') await tx.agentProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
+      if (data.role === 'CLIENT') await tx.clientProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
+      return 'OK';
+    });
+  }
+
+  // --- presence ---
+
+  /** The time, when this call turned the user online (so the change is announced once); null otherwise. */
+  async markOnline(id: string): Promise<Date | null> {
+    const lastSeenAt = new Date();
+    const { count } = await this.prisma.user.updateMany({ where: { id, isOnline: false }, data: { isOnline: true, lastSeenAt } });
+    return count === 1 ? lastSeenAt : null;
+  }
+
+  async markOffline(id: string): Promise<Date | null> {
+    const lastSeenAt = new Date();
+    const { count } = await this.prisma.user.updateMany({ where: { id, isOnline: true }, data: { isOnline: false, lastSeenAt } });
+    return count === 1 ? lastSeenAt : null;
+  }
+
+  async listOnline(page: { skip: number; take: number }) {
+    const where: Prisma.UserWhereInput = { isOnline: true, deletedAt: null };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.user.findMany({ where, select: { id: true, name: true, role: true, lastSeenAt: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...page }),
+      this.prisma.user.count({ where }),
+    ]);
+    return { items, total };
   }
 }

@@ -1,11 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import type { UserRole } from '../../generated/prisma/enums.js';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ChatResponseLength, ChatTone, DeliveryChannel, UserRole } from '../../generated/prisma/enums.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/http/app-error.js';
+import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
+import { detectAllowedType, IMAGE_TYPES } from '../../infra/storage/file-type.js';
+import { StorageProvider } from '../../infra/storage/storage.provider.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/manage-users.dto.js';
+import { ChangePasswordDto, UpdateChatPreferencesDto, UpdateMeDto } from './dto/update-me.dto.js';
+import { ChatPreferencesDto, OnlineUserDto, toChatPreferencesDto, toUserDto, UserDto } from './dto/user.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+import { assertStrongPassword } from './password-policy.js';
+import { canManageRole, canTransition, removesSuperAdmin } from './staff-rules.js';
 import { UsersRepository } from './users.repository.js';
 
-/** What other modules may ask about users (they never read the users table themselves). */
+const AVATAR_CONTENT_TYPES: Readonly<Record<string, string>> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** Users: what other modules may ask (first block), the caller's own account, staff management. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly storage: StorageProvider,
+  ) {}
 
   /** id, name, email, role, status, avatarKey; null when missing or deleted. */
   getSummary(id: string) {
@@ -28,5 +45,136 @@ export class UsersService {
 
   getFcmToken(id: string) {
     return this.users.findFcmToken(id);
+  }
+
+  /** The id of the active (not deleted, not suspended) account with this email or phone, if any. */
+  findActiveIdByContact(channel: DeliveryChannel, target: string): Promise<string | null> {
+    return this.users.findActiveIdByContact(channel, target);
+  }
+
+  // --- the signed-in user ---
+
+  async getProfile(userId: string): Promise<UserDto> {
+    const row = await this.users.findProfile(userId);
+    if (!row) throw notFound('User');
+    return toUserDto(row);
+  }
+
+  async updateMe(user: AuthUser, dto: UpdateMeDto): Promise<UserDto> {
+    const current = await this.users.findProfile(user.id);
+    if (!current) throw notFound('User');
+    const phoneChanged = dto.phone !== undefined && dto.phone !== current.phone;
+    return toUserDto(await this.users.updateProfile(user.id, dto, phoneChanged));
+  }
+
+  async changePassword(user: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    const account = await this.users.findPasswordHash(user.id);
+    if (!account) throw notFound('User');
+    if (!(await this.hasher.matches(dto.currentPassword, account.passwordHash))) {
+      throw badRequest('INVALID_CURRENT_PASSWORD', 'The current password is not correct', [{ field: 'currentPassword', message: 'currentPassword is not correct' }]);
+    }
+    if (dto.newPassword === dto.currentPassword) {
+      throw badRequest('SAME_PASSWORD', 'The new password must differ from the current one', [{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+    }
+    assertStrongPassword(dto.newPassword, account, 'newPassword');
+    // passwordChangedAt invalidates every refresh token issued before it (checked on refresh).
+    const changed = await this.users.changePassword(user.id, account.passwordHash, await this.hasher.hash(dto.newPassword));
+    if (!changed) throw conflict('CONCURRENT_UPDATE', 'The password was changed by another request; sign in again');
+  }
+
+  async replaceAvatar(user: AuthUser, file: { buffer?: Buffer } | undefined): Promise<UserDto> {
+    if (!file?.buffer?.length) throw badRequest('FILE_REQUIRED', 'Send the image as the multipart field "file"', [{ field: 'file', message: 'file is required' }]);
+    const type = await detectAllowedType(file.buffer, IMAGE_TYPES);
+    const stored = await this.storage.save('avatars', file.buffer, type.mime, type.ext);
+    const { previousKey, user: row } = await this.users.replaceAvatar(user.id, stored.key).catch(async (error: unknown) => {
+      await this.storage.remove(stored.key);
+      throw error;
+    });
+    if (previousKey) await this.storage.remove(previousKey);
+    return toUserDto(row);
+  }
+
+  async openAvatar(userId: string) {
+    const key = await this.users.findAvatarKey(userId);
+    if (!key) throw notFound('Avatar');
+    const extension = key.split('.').pop() ?? '';
+    return { stream: await this.storage.read(key), contentType: AVATAR_CONTENT_TYPES[extension] ?? 'application/octet-stream' };
+  }
+
+  async setFcmToken(user: AuthUser, token: string | null): Promise<void> {
+    await this.users.setFcmToken(user.id, token);
+  }
+
+  async updateChatPreferences(user: AuthUser, dto: UpdateChatPreferencesDto): Promise<ChatPreferencesDto> {
+    const row = await this.users.updateChatPreferences(user.id, {
+      ...(dto.tone ? { chatTone: dto.tone === 'casual' ? ChatTone.CASUAL : ChatTone.FORMAL } : {}),
+      ...(dto.responseLength ? { chatResponseLength: dto.responseLength === 'concise' ? ChatResponseLength.CONCISE : ChatResponseLength.DETAILED } : {}),
+      ...(dto.customInstructions !== undefined ? { chatCustomInstructions: dto.customInstructions || null } : {}),
+    });
+    return toChatPreferencesDto(row);
+  }
+
+  // --- staff management ---
+
+  async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    const { items, total } = await this.users.list({ role: query.role, status: query.status, search: query.search }, pageArgs(query));
+    return toPage(items, total, query, toUserDto);
+  }
+
+  async listOnline(query: PaginationQueryDto): Promise<Page<OnlineUserDto>> {
+    const { items, total } = await this.users.listOnline(pageArgs(query));
+    return toPage(items, total, query, (row) => ({ userId: row.id, name: row.name, role: row.role, lastSeenAt: row.lastSeenAt?.toISOString() ?? null }));
+  }
+
+  async create(actor: AuthUser, dto: CreateUserDto): Promise<UserDto> {
+    if (!canManageRole(actor.role, dto.role)) throw forbidden(`A ${actor.role} may not create a ${dto.role}`);
+    assertStrongPassword(dto.password, dto);
+    const { password, ...data } = dto;
+    return toUserDto(await this.users.create({ ...data, passwordHash: await this.hasher.hash(password) }));
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    const target = await this.findManageable(actor, id);
+    if (dto.role !== undefined && dto.role !== target.role && !canManageRole(actor.role, dto.role)) {
+      throw forbidden(`A ${actor.role} may not grant the role ${dto.role}`);
+    }
+    if (dto.status !== undefined && !canTransition(target.status, dto.status)) {
+      throw conflict('INVALID_STATUS_TRANSITION', `A ${target.status} user cannot become ${dto.status}`);
+    }
+    const data = {
+      ...(dto.name !== undefined ? { name: dto.name } : {}),
+      ...(dto.role !== undefined ? { role: dto.role } : {}),
+      ...(dto.status !== undefined ? { status: dto.status } : {}),
+    };
+    this.outcome(await this.users.updateManaged(id, target, data, removesSuperAdmin(target, dto)));
+    return this.getProfile(id);
+  }
+
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    const target = await this.findManageable(actor, id);
+    const deleted = {
+      deletedAt: new Date(),
+      status: 'DEACTIVATED' as const,
+      // Released so the person can sign up again; the row stays for the records that point to it.
+      email: null,
+      phone: null,
+      username: null,
+      fcmToken: null,
+      isOnline: false,
+    };
+    this.outcome(await this.users.updateManaged(id, target, deleted, removesSuperAdmin(target, { deleted: true })));
+  }
+
+  private async findManageable(actor: AuthUser, id: string) {
+    if (id === actor.id) throw forbidden('Nobody manages their own account here; use /users/me');
+    const target = await this.users.findManaged(id);
+    if (!target) throw notFound('User');
+    if (!canManageRole(actor.role, target.role)) throw forbidden(`A ${actor.role} may not manage a ${target.role}`);
+    return target;
+  }
+
+  private outcome(result: 'OK' | 'STALE' | 'LAST_SUPER_ADMIN'): void {
+    if (result === 'LAST_SUPER_ADMIN') throw new AppError(HttpStatus.CONFLICT, 'LAST_SUPER_ADMIN', 'The last active SUPER_ADMIN cannot be removed');
+    if (result === 'STALE') throw conflict('CONCURRENT_UPDATE', 'Another request changed this user at the same time; reload and try again');
   }
 }
