@@ -13,4 +13,5 @@ export interface AccessTokenClaims {
   role: UserRole;
   status: UserStatus;
   typ: 'access';
+  iat?: number;
 }

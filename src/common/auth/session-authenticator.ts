@@ -16,7 +16,11 @@ export class SessionAuthenticator {
     if (!token) return undefined;
     const claims = this.tokens.verify(token);
     if (!claims || !isUUID(claims.sub)) return undefined;
-    return (await this.users.findActive(claims.sub)) ?? undefined;
+    const user = await this.users.findActive(claims.sub);
+    if (!user) return undefined;
+    // A password change ends every session at once, access tokens included (iat has 1 s resolution).
+    if (user.passwordChangedAt && (claims.iat ?? 0) < Math.floor(user.passwordChangedAt.getTime() / 1000)) return undefined;
+    return { id: user.id, role: user.role, status: user.status };
   }
 }
 

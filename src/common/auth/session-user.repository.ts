@@ -8,10 +8,10 @@ import type { AuthUser } from './auth-user.js';
 export class SessionUserRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findActive(id: string): Promise<AuthUser | null> {
+  findActive(id: string): Promise<(AuthUser & { passwordChangedAt: Date | null }) | null> {
     return this.prisma.user.findFirst({
       where: { id, deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } },
-      select: { id: true, role: true, status: true },
+      select: { id: true, role: true, status: true, passwordChangedAt: true },
     });
   }
 }

@@ -36,6 +36,11 @@ export class RealtimeService {
     this.server?.in(rooms.user(userId)).socketsLeave(room);
   }
 
+  /** Closes every socket of a user on every instance (deactivated, deleted, or role changed). */
+  disconnectUser(userId: string): void {
+    this.server?.in(rooms.user(userId)).disconnectSockets(true);
+  }
+
   async socketCount(room: string): Promise<number> {
     if (!this.server) return 0;
     return (await this.server.in(room).fetchSockets()).length;

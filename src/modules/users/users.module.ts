@@ -3,11 +3,12 @@ import { PasswordHasher } from './password-hasher.js';
 import { UserPresence } from './user-presence.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
+import { UserEventsListener } from './user-events.listener.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, UsersRepository, PasswordHasher, UserPresence],
+  providers: [UsersService, UsersRepository, PasswordHasher, UserPresence, UserEventsListener],
   exports: [UsersService, PasswordHasher],
 })
 export class UsersModule {}

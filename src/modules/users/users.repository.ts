@@ -85,6 +85,11 @@ export class UsersRepository {
     return count === 1;
   }
 
+  /** Clears the push token only if it is still the one reported dead (the user may have a new one). */
+  clearFcmTokenIfCurrent(id: string, fcmToken: string) {
+    return this.prisma.user.updateMany({ where: { id, fcmToken }, data: { fcmToken: null } });
+  }
+
   setFcmToken(id: string, fcmToken: string | null) {
     return this.prisma.user.update({ where: { id, deletedAt: null }, data: { fcmToken }, select: { id: true } });
   }

@@ -4,6 +4,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
 import { detectAllowedType, IMAGE_TYPES } from '../../infra/storage/file-type.js';
+import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/manage-users.dto.js';
 import { ChangePasswordDto, UpdateChatPreferencesDto, UpdateMeDto } from './dto/update-me.dto.js';
@@ -22,6 +23,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly storage: StorageProvider,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** id, name, email, role, status, avatarKey; null when missing or deleted. */
@@ -45,6 +47,10 @@ export class UsersService {
 
   getFcmToken(id: string) {
     return this.users.findFcmToken(id);
+  }
+
+  async forgetDeadFcmToken(id: string, token: string): Promise<void> {
+    await this.users.clearFcmTokenIfCurrent(id, token);
   }
 
   /** The id of the active (not deleted, not suspended) account with this email or phone, if any. */
@@ -147,6 +153,10 @@ export class UsersService {
       ...(dto.status !== undefined ? { status: dto.status } : {}),
     };
     this.outcome(await this.users.updateManaged(id, target, data, removesSuperAdmin(target, dto)));
+    // Open sockets carry the role and status of their handshake: make them reconnect with the new ones.
+    if ((dto.status !== undefined && dto.status !== target.status) || (dto.role !== undefined && dto.role !== target.role)) {
+      this.realtime.disconnectUser(id);
+    }
     return this.getProfile(id);
   }
 
@@ -163,6 +173,7 @@ export class UsersService {
       isOnline: false,
     };
     this.outcome(await this.users.updateManaged(id, target, deleted, removesSuperAdmin(target, { deleted: true })));
+    this.realtime.disconnectUser(id);
   }
 
   private async findManageable(actor: AuthUser, id: string) {
