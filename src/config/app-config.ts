@@ -25,6 +25,7 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly mail: { smtpUrl?: string; from: string };
   readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean };
+  readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number };
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -51,6 +52,12 @@ export class AppConfig {
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA };
+    this.gigs = {
+      autoApproveDays: env.GIGS_AUTO_APPROVE_DAYS,
+      maxReworkRounds: env.GIGS_MAX_REWORK_ROUNDS,
+      disputeDeadlineDays: env.GIGS_DISPUTE_DEADLINE_DAYS,
+      reviewWindowDays: env.GIGS_REVIEW_WINDOW_DAYS,
+    };
   }
 
   get isProduction(): boolean {

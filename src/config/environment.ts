@@ -109,6 +109,19 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsBoolean() @IsOptional()
   SEED_DEMO_DATA = true;
+
+  // Gig marketplace (agents, clients, gigs)
+  @Transform(toInt) @IsInt() @Min(1) @IsOptional()
+  GIGS_AUTO_APPROVE_DAYS = 7;
+
+  @Transform(toInt) @IsInt() @Min(0) @IsOptional()
+  GIGS_MAX_REWORK_ROUNDS = 2;
+
+  @Transform(toInt) @IsInt() @Min(1) @IsOptional()
+  GIGS_DISPUTE_DEADLINE_DAYS = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @IsOptional()
+  GIGS_REVIEW_WINDOW_DAYS = 14;
 }
 
 export class ConfigError extends Error {}

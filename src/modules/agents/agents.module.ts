@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AgentsAdminController } from './agents-admin.controller.js';
+import { AgentsController } from './agents.controller.js';
+import { AgentsRepository } from './agents.repository.js';
+import { AgentsService } from './agents.service.js';
+
+@Module({
+  controllers: [AgentsController, AgentsAdminController],
+  providers: [AgentsService, AgentsRepository],
+  exports: [AgentsService],
+})
+export class AgentsModule {}
