@@ -9,11 +9,12 @@ import { DatabaseModule } from './infra/database/database.module.js';
 import { RealtimeModule } from './infra/realtime/realtime.module.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { AgentsModule } from './modules/agents/agents.module.js';
+import { ClientsModule } from './modules/clients/clients.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule, AgentsModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, AgentsModule, ClientsModule];
 
 @Module({})
 export class AppModule {
