@@ -10,11 +10,12 @@ import { RealtimeModule } from './infra/realtime/realtime.module.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { AgentsModule } from './modules/agents/agents.module.js';
 import { ClientsModule } from './modules/clients/clients.module.js';
+import { GigsModule } from './modules/gigs/gigs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule, AgentsModule, ClientsModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, AgentsModule, ClientsModule, GigsModule];
 
 @Module({})
 export class AppModule {
