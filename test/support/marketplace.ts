@@ -50,3 +50,38 @@ export async function onboardAgent(t: TestApp, agent: TestUser, admin: TestUser,
   if (signed.body.data.nextStep !== 'DASHBOARD') throw new Error(`Onboarding did not finish: ${signed.body.data.nextStep}`);
   return agentId;
 }
+
+export const OPPORTUNITY = { title: 'Weekend chat support', requiredSkills: ['support'], minCefrLevel: 'B1', minExperienceMonths: 6, rateMinor: 25000, currency: 'INR', capacity: 2 };
+
+/** A published opportunity of `client` with the given slots (ISO start/end pairs, capacity each). */
+export async function openOpportunity(
+  t: TestApp,
+  client: TestUser,
+  options: { body?: Record<string, unknown>; slots?: { startsAt: string; endsAt: string; capacity: number }[] } = {},
+): Promise<{ opportunityId: string; slotIds: string[] }> {
+  const project = await t.http().post(api('/projects')).set(client.auth).send({ name: 'Support project' }).expect(201);
+  const opportunity = await t.http().post(api(`/projects/${project.body.data.id}/opportunities`)).set(client.auth).send({ ...OPPORTUNITY, ...options.body }).expect(201);
+  const opportunityId: string = opportunity.body.data.id;
+  const slots = options.slots ?? [{ startsAt: '2030-01-05T09:00:00Z', endsAt: '2030-01-05T13:00:00Z', capacity: 2 }];
+  const slotIds: string[] = [];
+  for (const slot of slots) slotIds.push((await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(client.auth).send(slot).expect(201)).body.data.id);
+  await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(client.auth).expect(200);
+  return { opportunityId, slotIds };
+}
+
+/** The agent applies and the client accepts; returns the application and the gig. */
+export async function acceptedGig(t: TestApp, client: TestUser, agent: TestUser, opportunityId: string): Promise<{ applicationId: string; gigId: string }> {
+  const applied = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agent.auth).send({}).expect(201);
+  const decided = await t.http().patch(api(`/applications/${applied.body.data.id}/decision`)).set(client.auth).send({ decision: 'ACCEPTED' }).expect(200);
+  return { applicationId: applied.body.data.id, gigId: decided.body.data.gigId };
+}
+
+/** Rewrites a gig's activity log times to `minutesAgo` offsets, in order (the API records server time). */
+export async function backdateActivity(t: TestApp, gigId: string, minutesAgo: number[]): Promise<void> {
+  const entries = await t.prisma.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
+  if (entries.length !== minutesAgo.length) throw new Error(`Expected ${minutesAgo.length} activity entries, found ${entries.length}`);
+  const now = Date.now();
+  for (const [i, entry] of entries.entries()) {
+    await t.prisma.activityLog.update({ where: { id: entry.id }, data: { occurredAt: new Date(now - minutesAgo[i] * 60_000) } });
+  }
+}
