@@ -123,10 +123,11 @@ export class SubmissionsRepository {
           select: { gigId: true, gig: { select: { opportunity: { select: { rateMinor: true, currency: true } } } } },
         });
         if (!submission) return 'NOT_FOUND';
-        const byKey = await tx.payment.findUnique({ where: { idempotencyKey: key }, include: PAYMENT });
-        if (byKey) return byKey.submissionId === submissionId ? { payment: byKey, created: false } : 'KEY_REUSED';
         const [row] = await tx.$queryRaw<{ status: SubmissionStatus; worked_minutes: number | null }[]>`
           SELECT status, worked_minutes FROM submitted_work WHERE id = ${submissionId}::uuid FOR UPDATE`;
+        // Read the key only under the lock, so a request that waited sees the payment its twin created.
+        const byKey = await tx.payment.findUnique({ where: { idempotencyKey: key }, include: PAYMENT });
+        if (byKey) return byKey.submissionId === submissionId ? { payment: byKey, created: false } : 'KEY_REUSED';
         if (row.status !== 'APPROVED') return 'NOT_APPROVED';
         if ((await tx.payment.count({ where: { submissionId } })) > 0) return 'ALREADY_PAID';
         const { rateMinor, currency } = submission.gig.opportunity;

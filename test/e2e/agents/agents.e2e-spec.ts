@@ -1,9 +1,13 @@
+import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DomainEvents } from '../../../src/common/events/domain-events.js';
 import { OnboardingRegistry } from '../../../src/common/auth/onboarding.js';
 import { api, completeProfile, EXE, JPEG, PDF, PNG, uploadKyc, verifyContact } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+
+// These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
+jest.setTimeout(60_000);
 
 describe('Agents: onboarding, profile, KYC, agreement', () => {
   let t: TestApp;

@@ -1,7 +1,11 @@
+import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { api, onboardAgent } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+
+// These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
+jest.setTimeout(60_000);
 
 describe('Clients: organisation, projects, opportunities', () => {
   let t: TestApp;

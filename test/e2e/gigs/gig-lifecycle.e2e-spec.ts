@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { acceptedGig, api, backdateActivity, onboardAgent, openOpportunity } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+
+// These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
+jest.setTimeout(60_000);
 
 type Notification = { type: string; [key: string]: unknown };
 
