@@ -128,6 +128,12 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     await t.http().get(api(`/agents/${agentId}/kyc-documents/PAN/file`)).expect(401);
     await t.http().get(api(`/agents/${randomUUID()}/kyc-documents/PAN/file`)).set(admin.auth).expect(404);
     await t.http().get(api('/agents/me/photo')).set(agent.auth).expect(200).expect('content-type', /image\/png/);
+    await t.http().get(api(`/agents/${agentId}/photo`)).set(support.auth).expect(200).expect('content-type', /image\/png/);
+    await t.http().get(api(`/agents/${agentId}/photo`)).set(client.auth).expect(403);
+    await t.http().get(api(`/agents/${randomUUID()}/photo`)).set(support.auth).expect(404);
+    await t.http().put(api('/agents/me/photo')).set(client.auth).attach('file', PNG, 'me.png').expect(403);
+    await t.http().get(api('/agents/me/kyc-documents/PAN/file')).set(client.auth).expect(403);
+    await t.http().get(api('/agents/me/kyc-documents/SELFIE/file')).set(agent.auth).expect(400);
 
     await t.http().post(api('/agents/me/kyc-documents')).set(agent.auth).field('type', 'PAN').attach('file', PNG, 'pan.png').expect(201);
     await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(200);

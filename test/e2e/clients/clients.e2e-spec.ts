@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { seedDatabase } from '../../../src/infra/database/seed/seed.js';
 import { api, onboardAgent } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
@@ -161,5 +162,16 @@ describe('Clients: organisation, projects, opportunities', () => {
 
     const clientView = await t.http().get(api('/opportunities?status=OPEN&limit=100')).set(otherClient.auth).expect(200);
     expect(clientView.body.data.items.map((o: { id: string }) => o.id)).not.toContain(easy);
+  });
+
+  it('seeds a demo marketplace once, however often the seed runs', async () => {
+    const options = { adminEmail: 'seed-admin@test.cx', adminPassword: 'Seed#Passw0rd!', demoData: true, bcryptRounds: 4 };
+    await seedDatabase(t.prisma, options);
+    await seedDatabase(t.prisma, options);
+    const opportunities = await t.prisma.opportunity.findMany({ where: { title: 'Weekend English chat support' }, include: { slots: true } });
+    expect(opportunities).toHaveLength(1);
+    expect(opportunities[0]).toMatchObject({ status: 'OPEN', rateMinor: 25000, currency: 'INR' });
+    expect(opportunities[0].slots).toHaveLength(2);
+    expect(await t.prisma.project.count({ where: { name: 'Holiday season support' } })).toBe(1);
   });
 });

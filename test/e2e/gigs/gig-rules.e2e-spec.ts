@@ -308,4 +308,59 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       await t.http().post(api(`/gigs/${gigId}/complete`)).set(client.auth).expect(200);
     });
   });
+
+  describe('access and docs', () => {
+    it('refuses roles outside the marketplace on every list and file route', async () => {
+      const customer = await t.createUser({ role: 'CUSTOMER' });
+      for (const path of ['/gigs', '/applications', '/payments', '/disputes', '/opportunities', '/projects', `/gigs/${randomUUID()}`, `/submissions/${randomUUID()}`]) {
+        const res = await t.http().get(api(path)).set(customer.auth).expect(403);
+        expect(res.body).toMatchObject({ success: false, statusCode: 403 });
+      }
+      await t.http().post(api(`/submissions/${randomUUID()}/files`)).set(client.auth).attach('file', EXE, 'x.pdf').expect(403);
+      await t.http().get(api(`/submissions/${randomUUID()}/files/0`)).set(customer.auth).expect(403);
+    });
+
+    it("keeps a submission and its files to the gig's parties", async () => {
+      const { opportunityId } = await openOpportunity(t, client);
+      const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
+      const s = (await t.http().post(api(`/gigs/${gigId}/submissions`)).set(agentA.auth).send({ content: 'Files inside' }).expect(201)).body.data.id;
+      const pdf = Buffer.from('%PDF-1.4\nreport\n%%EOF\n');
+      await t.http().post(api(`/submissions/${s}/files`)).set(agentB.auth).attach('file', pdf, 'r.pdf').expect(404);
+      await t.http().post(api(`/submissions/${s}/files`)).set(agentA.auth).expect(400);
+      await t.http().post(api(`/submissions/${s}/files`)).set(agentA.auth).attach('file', pdf, 'r.pdf').expect(201);
+      for (const path of [`/submissions/${s}`, `/submissions/${s}/files/0`]) {
+        await t.http().get(api(path)).set(agentB.auth).expect(404);
+        await t.http().get(api(path)).set(otherClient.auth).expect(404);
+        await t.http().get(api(path)).set(client.auth).expect(200);
+        await t.http().get(api(path)).set(admin.auth).expect(200);
+      }
+      await t.http().get(api(`/submissions/${s}/files/1`)).set(agentA.auth).expect(404);
+      await t.http().get(api(`/submissions/${s}/files/x`)).set(agentA.auth).expect(400);
+      await t.http().get(api(`/submissions/${randomUUID()}`)).set(admin.auth).expect(404);
+    });
+
+    it('documents every marketplace route in Swagger', async () => {
+      const docs = await t.http().get('/docs-json').expect(200);
+      const paths = Object.keys(docs.body.paths);
+      for (const path of [
+        '/api/v1/agents/me',
+        '/api/v1/agents/me/kyc-documents',
+        '/api/v1/agents/{id}/kyc',
+        '/api/v1/clients/me',
+        '/api/v1/projects/{id}/opportunities',
+        '/api/v1/opportunities/{id}/applications',
+        '/api/v1/applications/{id}/decision',
+        '/api/v1/gigs/{id}/work-slots',
+        '/api/v1/gigs/{id}/activity',
+        '/api/v1/submissions/{id}/payments',
+        '/api/v1/gigs/{id}/reviews',
+        '/api/v1/disputes/{id}',
+      ]) {
+        expect(paths).toContain(path);
+      }
+      expect(docs.body.paths['/api/v1/submissions/{id}/payments'].post.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+      );
+    });
+  });
 });
