@@ -11,6 +11,9 @@ CREATE TYPE "KycDecision" AS ENUM ('APPROVED', 'REJECTED');
 CREATE TYPE "AssessmentStatus" AS ENUM ('NOT_STARTED', 'PASSED', 'FAILED');
 
 -- CreateEnum
+CREATE TYPE "EmploymentStatus" AS ENUM ('EMPLOYED', 'SELF_EMPLOYED', 'UNEMPLOYED', 'STUDENT');
+
+-- CreateEnum
 CREATE TYPE "CefrLevel" AS ENUM ('A1', 'A2', 'B1', 'B2', 'C1', 'C2');
 
 -- CreateEnum
@@ -101,6 +104,19 @@ CREATE TABLE "agent_experiences" (
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "agent_experiences_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "agent_employments" (
+    "id" UUID NOT NULL,
+    "agent_id" UUID NOT NULL,
+    "status" "EmploymentStatus" NOT NULL,
+    "employer" TEXT,
+    "designation" TEXT,
+    "hours_available_per_week" INTEGER,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "agent_employments_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -320,6 +336,9 @@ CREATE INDEX "agent_qualifications_agent_id_idx" ON "agent_qualifications"("agen
 CREATE INDEX "agent_experiences_agent_id_idx" ON "agent_experiences"("agent_id");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "agent_employments_agent_id_key" ON "agent_employments"("agent_id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "agent_kyc_documents_agent_id_type_key" ON "agent_kyc_documents"("agent_id", "type");
 
 -- CreateIndex
@@ -402,6 +421,9 @@ ALTER TABLE "agent_qualifications" ADD CONSTRAINT "agent_qualifications_agent_id
 
 -- AddForeignKey
 ALTER TABLE "agent_experiences" ADD CONSTRAINT "agent_experiences_agent_id_fkey" FOREIGN KEY ("agent_id") REFERENCES "agent_profiles"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "agent_employments" ADD CONSTRAINT "agent_employments_agent_id_fkey" FOREIGN KEY ("agent_id") REFERENCES "agent_profiles"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "agent_kyc_documents" ADD CONSTRAINT "agent_kyc_documents_agent_id_fkey" FOREIGN KEY ("agent_id") REFERENCES "agent_profiles"("id") ON DELETE CASCADE ON UPDATE CASCADE;

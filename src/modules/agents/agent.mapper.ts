@@ -53,6 +53,14 @@ export function toAgentDto(agent: FullAgent, nextStep: OnboardingStep, options: 
     experienceMonths: experienceMonths(agent.experiences),
     qualifications: agent.qualifications.map(toQualificationDto),
     experiences: agent.experiences.map(toExperienceDto),
+    employment: agent.employment
+      ? {
+          status: agent.employment.status,
+          employer: agent.employment.employer,
+          designation: agent.employment.designation,
+          hoursAvailablePerWeek: agent.employment.hoursAvailablePerWeek,
+        }
+      : null,
     kyc: {
       status: agent.kycStatus,
       submittedAt: agent.kycSubmittedAt,

@@ -7,6 +7,7 @@ const FULL_AGENT = {
   user: { select: { name: true, email: true, emailVerifiedAt: true, phoneVerifiedAt: true } },
   qualifications: { orderBy: { createdAt: 'asc' } },
   experiences: { orderBy: { startDate: 'asc' } },
+  employment: true,
   kycDocuments: { orderBy: { type: 'asc' } },
   kycReviews: { orderBy: { createdAt: 'desc' } },
 } satisfies Prisma.AgentProfileInclude;
@@ -25,6 +26,7 @@ export interface AgentListFilter {
 }
 
 export type ProfileFields = Omit<Prisma.AgentProfileUncheckedUpdateInput, 'id' | 'userId'>;
+export type EmploymentFields = Pick<Prisma.EmploymentUncheckedCreateInput, 'status' | 'employer' | 'designation' | 'hoursAvailablePerWeek'>;
 
 @Injectable()
 export class AgentsRepository {
@@ -93,10 +95,19 @@ export class AgentsRepository {
     });
   }
 
-  async updateProfile(userId: string, data: ProfileFields): Promise<void> {
+  async updateProfile(userId: string, data: ProfileFields, employment?: EmploymentFields): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const row = await tx.agentProfile.upsert({ where: { userId }, update: data, create: { userId }, select: { id: true } });
       if (Object.keys(data).length) await tx.agentProfile.update({ where: { id: row.id }, data });
+      if (employment) {
+        const fields = {
+          status: employment.status,
+          employer: employment.employer ?? null,
+          designation: employment.designation ?? null,
+          hoursAvailablePerWeek: employment.hoursAvailablePerWeek ?? null,
+        };
+        await tx.employment.upsert({ where: { agentId: row.id }, update: fields, create: { agentId: row.id, ...fields } });
+      }
       await this.refreshProfileCompleted(tx, row.id);
     });
   }

@@ -96,12 +96,17 @@ export class AgentsService implements OnModuleInit {
   }
 
   async updateProfile(userId: string, dto: UpdateProfileDto): Promise<AgentResponseDto> {
-    await this.agents.updateProfile(userId, {
-      ...dto,
-      dateOfBirth: dto.dateOfBirth ? new Date(dto.dateOfBirth) : undefined,
-      country: dto.country?.toUpperCase(),
-      skills: dto.skills?.map((s) => s.trim().toLowerCase()),
-    });
+    const { employment, ...profile } = dto;
+    await this.agents.updateProfile(
+      userId,
+      {
+        ...profile,
+        dateOfBirth: profile.dateOfBirth ? new Date(profile.dateOfBirth) : undefined,
+        country: profile.country?.toUpperCase(),
+        skills: profile.skills ? [...new Set(profile.skills.map((s) => s.trim().toLowerCase()))] : undefined,
+      },
+      employment,
+    );
     return this.getMe(userId);
   }
 

@@ -48,10 +48,6 @@ export class ClientsRepository {
     return this.prisma.clientProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
   }
 
-  findClientUserId(clientId: string) {
-    return this.prisma.clientProfile.findUnique({ where: { id: clientId }, select: { userId: true } }).then((row) => row?.userId ?? null);
-  }
-
   createProject(clientId: string, data: { name: string; description?: string }) {
     return this.prisma.project.create({ data: { ...data, clientId } });
   }

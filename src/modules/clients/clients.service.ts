@@ -158,19 +158,6 @@ export class ClientsService {
     return { opportunity, eligibility: await this.eligibility(userId, opportunity) };
   }
 
-  /** The caller's client profile id, created when signup did not. */
-  clientIdFor(userId: string): Promise<string> {
-    return this.clients.ensureClientId(userId);
-  }
-
-  findClientId(userId: string): Promise<string | null> {
-    return this.clients.findClientId(userId);
-  }
-
-  clientUserId(clientId: string): Promise<string | null> {
-    return this.clients.findClientUserId(clientId);
-  }
-
   private async listForAgent(
     user: AuthUser,
     query: ListOpportunitiesQueryDto,

@@ -65,6 +65,16 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     await t.http().post(api('/agents/me/agreement/sign')).set(agent.auth).send({ version: agreement.body.data.version, signature: 'Again' }).expect(409);
   });
 
+  it('records employment details and refuses a bad employment status', async () => {
+    const agent = await t.createUser({ role: 'AGENT' });
+    const res = await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ employment: { status: 'EMPLOYED', employer: 'Acme', hoursAvailablePerWeek: 20 } }).expect(200);
+    expect(res.body.data.employment).toEqual({ status: 'EMPLOYED', employer: 'Acme', designation: null, hoursAvailablePerWeek: 20 });
+    const replaced = await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ employment: { status: 'STUDENT' } }).expect(200);
+    expect(replaced.body.data.employment).toEqual({ status: 'STUDENT', employer: null, designation: null, hoursAvailablePerWeek: null });
+    const bad = await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ employment: { status: 'RETIRED', hoursAvailablePerWeek: 200 } }).expect(400);
+    expect(bad.body.error).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses signing out of order', async () => {
     const agent = await t.createUser({ role: 'AGENT' });
     await verifyContact(t, agent);
@@ -88,6 +98,10 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     expect(missing.body.success).toBe(false);
     const badType = await t.http().post(api('/agents/me/kyc-documents')).set(agent.auth).field('type', 'PASSPORT').attach('file', JPEG, 'x.jpg').expect(400);
     expect(badType.body.error).toBe('VALIDATION_FAILED');
+    const tooBig = Buffer.concat([JPEG, Buffer.alloc(t.config.uploadMaxBytes)]);
+    const big = await t.http().post(api('/agents/me/kyc-documents')).set(agent.auth).field('type', 'PAN').attach('file', tooBig, 'pan.jpg');
+    expect(big.status).toBe(413);
+    expect(big.body).toMatchObject({ success: false, statusCode: 413 });
     expect(await t.prisma.kycDocument.count({ where: { agent: { userId: agent.user.id } } })).toBe(0);
   });
 

@@ -20,6 +20,13 @@ export class ExperienceResponseDto {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
 }
 
+export class EmploymentResponseDto {
+  @ApiProperty({ enum: ['EMPLOYED', 'SELF_EMPLOYED', 'UNEMPLOYED', 'STUDENT'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) employer: string | null;
+  @ApiProperty({ nullable: true, type: String }) designation: string | null;
+  @ApiProperty({ nullable: true, type: Number }) hoursAvailablePerWeek: number | null;
+}
+
 export class KycDocumentResponseDto {
   @ApiProperty({ enum: ['AADHAR_FRONT', 'AADHAR_BACK', 'PAN'] }) type: string;
   @ApiProperty({ example: 'image/jpeg' }) contentType: string;
@@ -74,6 +81,7 @@ export class AgentResponseDto {
   @ApiProperty({ description: 'Whole months of experience, overlapping jobs counted once' }) experienceMonths: number;
   @ApiProperty({ type: [QualificationResponseDto] }) qualifications: QualificationResponseDto[];
   @ApiProperty({ type: [ExperienceResponseDto] }) experiences: ExperienceResponseDto[];
+  @ApiProperty({ type: EmploymentResponseDto, nullable: true }) employment: EmploymentResponseDto | null;
   @ApiProperty({ type: KycResponseDto }) kyc: KycResponseDto;
   @ApiProperty({ type: AssessmentResponseDto }) assessment: AssessmentResponseDto;
   @ApiProperty({ type: AgreementStatusDto }) agreement: AgreementStatusDto;

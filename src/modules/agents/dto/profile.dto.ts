@@ -9,13 +9,38 @@ import {
   IsOptional,
   IsString,
   Length,
+  ValidateNested,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
 
+const EMPLOYMENT_STATUSES = ['EMPLOYED', 'SELF_EMPLOYED', 'UNEMPLOYED', 'STUDENT'] as const;
+
+export class EmploymentDto {
+  @ApiProperty({ enum: EMPLOYMENT_STATUSES })
+  @IsIn(EMPLOYMENT_STATUSES)
+  status: (typeof EMPLOYMENT_STATUSES)[number];
+
+  @ApiPropertyOptional({ example: 'Acme Support' })
+  @IsString() @MaxLength(200) @IsOptional()
+  employer?: string;
+
+  @ApiPropertyOptional({ example: 'Team lead' })
+  @IsString() @MaxLength(200) @IsOptional()
+  designation?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 80, example: 20 })
+  @IsInt() @Min(1) @Max(80) @IsOptional()
+  hoursAvailablePerWeek?: number;
+}
+
 export class UpdateProfileDto {
+  @ApiPropertyOptional({ type: EmploymentDto, description: 'Replaces the current employment details' })
+  @ValidateNested() @Type(() => EmploymentDto) @IsOptional()
+  employment?: EmploymentDto;
+
   @ApiPropertyOptional({ example: '1995-04-12', format: 'date' })
   @IsDateString({ strict: true }) @IsOptional()
   dateOfBirth?: string;
