@@ -13,6 +13,8 @@ export interface DomainEventMap {
     cefrLevel: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | null;
     score: number;
   };
+  /** A client closed an opportunity; the gigs module turns down the applications still pending. */
+  'opportunity.closed': { opportunityId: string; title: string };
 }
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void> | void;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { isStaff } from '../../common/auth/roles.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { OpportunityStatus } from '../../generated/prisma/enums.js';
@@ -28,6 +29,7 @@ export class ClientsService {
     private readonly clients: ClientsRepository,
     private readonly agents: AgentsService,
     private readonly realtime: RealtimeService,
+    private readonly events: DomainEvents,
   ) {}
 
   async register(userId: string, dto: CreateClientDto): Promise<ClientResponseDto> {
@@ -135,6 +137,7 @@ export class ClientsService {
     if (!current || !clientId) throw notFound('Opportunity');
     const row = await this.clients.transitionOpportunity(id, clientId, ['OPEN', 'FILLED'], { status: 'CLOSED', closedAt: new Date() });
     if (!row) throw conflict('INVALID_STATE', `Only an OPEN or FILLED opportunity can be closed (it is ${current.status})`);
+    await this.events.emit('opportunity.closed', { opportunityId: row.id, title: row.title });
     return toOpportunityDto(row);
   }
 

@@ -82,6 +82,19 @@ export class ApplicationsRepository {
     });
   }
 
+  /** Turns down every application still PENDING on the opportunity; returns the agents' user ids. */
+  async rejectPending(opportunityId: string, reason: string): Promise<{ applicationId: string; agentUserId: string }[]> {
+    return this.prisma.$transaction(async (tx) => {
+      const pending = await tx.gigApplication.findMany({ where: { opportunityId, status: 'PENDING' }, select: { id: true, agent: { select: { userId: true } } } });
+      if (pending.length === 0) return [];
+      await tx.gigApplication.updateMany({
+        where: { id: { in: pending.map((a) => a.id) }, status: 'PENDING' },
+        data: { status: 'REJECTED', decisionReason: reason, decidedAt: new Date() },
+      });
+      return pending.map((a) => ({ applicationId: a.id, agentUserId: a.agent.userId }));
+    });
+  }
+
   private scopeWhere(scope: ApplicationScope): Prisma.GigApplicationWhereInput {
     if (scope === 'ALL') return {};
     if ('agentUserId' in scope) return { agent: { userId: scope.agentUserId } };

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { isStaff } from '../../common/auth/roles.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
@@ -24,13 +25,18 @@ const toApplicationDto = (a: ApplicationRow): ApplicationResponseDto => ({
 });
 
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   constructor(
     private readonly applications: ApplicationsRepository,
     private readonly clients: ClientsService,
     private readonly agents: AgentsService,
     private readonly realtime: RealtimeService,
+    private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.on('opportunity.closed', ({ opportunityId, title }) => this.rejectPendingOf(opportunityId, title));
+  }
 
   async apply(user: AuthUser, opportunityId: string, dto: ApplyDto): Promise<ApplicationResponseDto> {
     const { eligibility } = await this.clients.opportunityForAgent(user.id, opportunityId);
@@ -76,6 +82,12 @@ export class ApplicationsService {
       gigId: outcome.gig?.id ?? null,
     });
     return toApplicationDto(outcome);
+  }
+
+  private async rejectPendingOf(opportunityId: string, title: string): Promise<void> {
+    for (const { applicationId, agentUserId } of await this.applications.rejectPending(opportunityId, 'The opportunity was closed')) {
+      this.realtime.toUser(agentUserId, 'notification:new', { type: 'application.decided', applicationId, decision: 'REJECTED', gigId: null, opportunityTitle: title });
+    }
   }
 
   private scope(user: AuthUser): ApplicationScope {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { isStaff } from '../../common/auth/roles.js';
 import { conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
@@ -105,8 +106,7 @@ export class GigsService {
   async reviews(user: AuthUser, id: string): Promise<ReviewResponseDto[]> {
     await this.find(user, id);
     const all = await this.gigs.reviews(id);
-    const staffView = user.role !== 'AGENT' && user.role !== 'CLIENT';
-    return all.filter((r) => staffView || r.authorId === user.id || r.publishedAt !== null).map(toReviewDto);
+    return all.filter((r) => isStaff(user.role) || r.authorId === user.id || r.publishedAt !== null).map(toReviewDto);
   }
 
   private async activityOf(id: string): Promise<ActivityResponseDto> {

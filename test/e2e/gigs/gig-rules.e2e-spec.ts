@@ -95,6 +95,17 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       await t.http().post(api(`/opportunities/${demanding}/applications`)).set(agentA.auth).send({ coverNote: 5, extra: true }).expect(400);
     });
 
+    it('turns down pending applications when the opportunity closes, and tells the agent', async () => {
+      const { opportunityId } = await openOpportunity(t, client);
+      const app = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agentB.auth).send({}).expect(201);
+      const socket = await t.socket(agentB.token);
+      const told = nextEvent<{ type: string; decision: string; applicationId: string }>(socket, 'notification:new');
+      await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(client.auth).expect(200);
+      expect(await told).toMatchObject({ type: 'application.decided', decision: 'REJECTED', applicationId: app.body.data.id });
+      const after = await t.http().get(api(`/applications/${app.body.data.id}`)).set(agentB.auth).expect(200);
+      expect(after.body.data).toMatchObject({ status: 'REJECTED', decisionReason: 'The opportunity was closed' });
+    });
+
     it('keeps applications to their agent and the owning client', async () => {
       const { opportunityId } = await openOpportunity(t, client);
       const app = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agentA.auth).send({}).expect(201);
