@@ -69,11 +69,19 @@ export async function openOpportunity(
   return { opportunityId, slotIds };
 }
 
-/** The agent applies and the client accepts; returns the application and the gig. */
-export async function acceptedGig(t: TestApp, client: TestUser, agent: TestUser, opportunityId: string): Promise<{ applicationId: string; gigId: string }> {
+/** The agent applies and the client accepts (and the agent picks `pickSlots`); returns the application and the gig. */
+export async function acceptedGig(
+  t: TestApp,
+  client: TestUser,
+  agent: TestUser,
+  opportunityId: string,
+  pickSlots: string[] = [],
+): Promise<{ applicationId: string; gigId: string }> {
   const applied = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agent.auth).send({}).expect(201);
   const decided = await t.http().patch(api(`/applications/${applied.body.data.id}/decision`)).set(client.auth).send({ decision: 'ACCEPTED' }).expect(200);
-  return { applicationId: applied.body.data.id, gigId: decided.body.data.gigId };
+  const gigId: string = decided.body.data.gigId;
+  if (pickSlots.length) await t.http().post(api(`/gigs/${gigId}/work-slots`)).set(agent.auth).send({ slotIds: pickSlots }).expect(201);
+  return { applicationId: applied.body.data.id, gigId };
 }
 
 /** Rewrites a gig's activity log times to `minutesAgo` offsets, in order (the API records server time). */

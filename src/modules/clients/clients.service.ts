@@ -145,6 +145,7 @@ export class ClientsService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     if (endsAt <= startsAt) throw badRequest('VALIDATION_FAILED', 'endsAt must be after startsAt', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    if (startsAt <= new Date()) throw badRequest('VALIDATION_FAILED', 'startsAt must be in the future', [{ field: 'startsAt', message: 'startsAt must be in the future' }]);
     const clientId = await this.ownClientId(user);
     const outcome = clientId ? await this.clients.addSlot(opportunityId, clientId, { startsAt, endsAt, capacity: dto.capacity }) : 'NOT_FOUND';
     if (outcome === 'NOT_FOUND') throw notFound('Opportunity');

@@ -4,7 +4,9 @@ import type { ApplicationStatus, OpportunityStatus } from '../../generated/prism
 import { PrismaService } from '../../infra/database/prisma.service.js';
 
 const APPLICATION = {
-  agent: { select: { userId: true, user: { select: { name: true } } } },
+  agent: {
+    select: { userId: true, cefrLevel: true, skills: true, user: { select: { name: true } }, experiences: { select: { startDate: true, endDate: true } } },
+  },
   opportunity: { select: { title: true, clientId: true, client: { select: { userId: true } } } },
   gig: { select: { id: true } },
 } satisfies Prisma.GigApplicationInclude;

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { AgentsService } from '../agents/agents.service.js';
+import { experienceMonths } from '../agents/experience.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { ApplicationsRepository, type ApplicationRow, type ApplicationScope } from './applications.repository.js';
 import type { ApplicationResponseDto, ApplyDto, DecideApplicationDto, ListApplicationsQueryDto } from './dto/application.dto.js';
@@ -16,6 +17,9 @@ const toApplicationDto = (a: ApplicationRow): ApplicationResponseDto => ({
   opportunityTitle: a.opportunity.title,
   agentId: a.agentId,
   agentName: a.agent.user.name,
+  agentCefrLevel: a.agent.cefrLevel,
+  agentSkills: a.agent.skills,
+  agentExperienceMonths: experienceMonths(a.agent.experiences),
   coverNote: a.coverNote,
   status: a.status,
   decisionReason: a.decisionReason,

@@ -13,7 +13,7 @@ export const GIG = {
 
 export type GigRow = Prisma.SelectedGigGetPayload<{ include: typeof GIG }>;
 
-export type PickOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'UNKNOWN_SLOT' | 'ALREADY_PICKED' | 'SLOT_FULL' | 'OVERLAP' | GigRow;
+export type PickOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'UNKNOWN_SLOT' | 'ALREADY_PICKED' | 'SLOT_STARTED' | 'SLOT_FULL' | 'OVERLAP' | GigRow;
 export type CompleteOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'NO_APPROVED_WORK' | 'WORK_OPEN' | 'UNPAID' | 'DISPUTED' | 'WORKING' | GigRow;
 
 interface LockedSlot {
@@ -60,6 +60,7 @@ export class GigsRepository {
       if (slots.length !== ids.length) return 'UNKNOWN_SLOT';
       const picked = await tx.agentWorkSlot.count({ where: { gigId, slotId: { in: ids } } });
       if (picked > 0) return 'ALREADY_PICKED';
+      if (slots.some((s) => s.starts_at <= new Date())) return 'SLOT_STARTED';
       if (slots.some((s) => s.filled_count >= s.capacity)) return 'SLOT_FULL';
       const overlapsEachOther = slots.some((a, i) => slots.some((b, j) => i !== j && a.starts_at < b.ends_at && b.starts_at < a.ends_at));
       const overlapsBooked = await tx.agentWorkSlot.count({
@@ -80,6 +81,7 @@ export class GigsRepository {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true } });
       if (!gig) return 'NOT_FOUND' as const;
       if (gig.status !== 'ACTIVE') return 'NOT_ACTIVE' as const;
+      if (type === 'LOGIN' && (await tx.agentWorkSlot.count({ where: { gigId } })) === 0) return 'NO_WORK_SLOTS' as const;
       const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: 'ACTIVE', workState: from }, data: { workState: to } });
       if (count === 0) return 'INVALID_TRANSITION' as const;
       return tx.activityLog.create({ data: { gigId, type } });

@@ -37,6 +37,8 @@ export class GigsService {
         throw notFound("Schedule slot of this gig's opportunity");
       case 'ALREADY_PICKED':
         throw conflict('SLOT_ALREADY_PICKED', 'You already work one of these slots');
+      case 'SLOT_STARTED':
+        throw conflict('SLOT_STARTED', 'One of these slots has already started');
       case 'SLOT_FULL':
         throw conflict('SLOT_FULL', 'One of these slots has no seat left');
       case 'OVERLAP':
@@ -51,6 +53,7 @@ export class GigsService {
     const outcome = await this.gigs.recordActivity(id, user.id, dto.type, from, to);
     if (outcome === 'NOT_FOUND') throw notFound('Gig');
     if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
+    if (outcome === 'NO_WORK_SLOTS') throw conflict('NO_WORK_SLOTS', 'Pick your work slots before logging in');
     if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from})`);
     const gig = await this.find(user, id);
     this.notifyOther(gig, user.id, { type: 'gig.activity', gigId: id, activity: dto.type });

@@ -65,6 +65,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     // Client accepts: the gig exists, the agent hears about it.
     const pending = await t.http().get(api(`/applications?opportunityId=${opportunityId}&status=PENDING`)).set(client.auth).expect(200);
     expect(pending.body.data.items.map((a: { id: string }) => a.id)).toEqual([applied.body.data.id]);
+    expect(pending.body.data.items[0]).toMatchObject({ agentCefrLevel: 'B2', agentSkills: ['support', 'english'], agentExperienceMonths: 36, coverNote: 'Ready to help' });
     const decided = notification(agentSocket, 'application.decided');
     const accepted = await t.http().patch(api(`/applications/${applied.body.data.id}/decision`)).set(client.auth).send({ decision: 'ACCEPTED' }).expect(200);
     const gigId: string = accepted.body.data.gigId;

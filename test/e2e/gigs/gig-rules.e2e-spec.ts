@@ -8,6 +8,13 @@ import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
 jest.setTimeout(60_000);
 
+let slotHour = 0;
+/** Distinct one-hour slots far in the future, so one agent's slots across tests never overlap. */
+function nextSlotStart(offsetHours = 0): string {
+  if (offsetHours === 0) slotHour += 2;
+  return new Date(Date.UTC(2032, 0, 1) + (slotHour + offsetHours) * 3_600_000).toISOString();
+}
+
 describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
   let t: TestApp;
   let admin: TestUser;
@@ -36,8 +43,8 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
 
   /** A gig of agentA with two hours of closed work, approved and ready to pay. */
   async function approvedSubmission(): Promise<{ gigId: string; submissionId: string }> {
-    const { opportunityId } = await openOpportunity(t, client);
-    const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
+    const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: nextSlotStart(), endsAt: nextSlotStart(1), capacity: 1 }] });
+    const { gigId } = await acceptedGig(t, client, agentA, opportunityId, slotIds);
     for (const type of ['LOGIN', 'LOGOUT']) await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type }).expect(201);
     await backdateActivity(t, gigId, [130, 10]);
     const submission = await t.http().post(api(`/gigs/${gigId}/submissions`)).set(agentA.auth).send({ content: 'Done' }).expect(201);
@@ -161,8 +168,10 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
     });
 
     it('lets one of two racing LOGINs win and validates the activity type', async () => {
-      const { opportunityId } = await openOpportunity(t, client);
+      const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: nextSlotStart(), endsAt: nextSlotStart(1), capacity: 1 }] });
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
+      expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type: 'LOGIN' }).expect(409)).body.error).toBe('NO_WORK_SLOTS');
+      await t.http().post(api(`/gigs/${gigId}/work-slots`)).set(agentA.auth).send({ slotIds }).expect(201);
       const results = await Promise.all([0, 1].map(() => t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type: 'LOGIN' })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(await t.prisma.activityLog.count({ where: { gigId } })).toBe(1);
@@ -170,6 +179,15 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentB.auth).send({ type: 'LOGOUT' }).expect(404);
       await t.http().post(api(`/gigs/${gigId}/activity`)).set(client.auth).send({ type: 'LOGOUT' }).expect(403);
       expect((await t.http().post(api(`/gigs/${gigId}/complete`)).set(client.auth).expect(409)).body.error).toBe('AGENT_LOGGED_IN');
+    });
+
+    it('refuses slots that have started, and adding slots in the past', async () => {
+      const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: '2031-05-01T09:00:00Z', endsAt: '2031-05-01T10:00:00Z', capacity: 3 }] });
+      const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
+      await t.prisma.clientScheduleSlot.update({ where: { id: slotIds[0] }, data: { startsAt: new Date(Date.now() - 60_000) } });
+      expect((await t.http().post(api(`/gigs/${gigId}/work-slots`)).set(agentA.auth).send({ slotIds }).expect(409)).body.error).toBe('SLOT_STARTED');
+      const past = await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(client.auth).send({ startsAt: '2020-01-01T09:00:00Z', endsAt: '2020-01-01T10:00:00Z', capacity: 1 }).expect(400);
+      expect(past.body.details).toEqual([expect.objectContaining({ field: 'startsAt' })]);
     });
 
     it('hides gigs from non-parties', async () => {

@@ -31,6 +31,9 @@ export class ApplicationResponseDto {
   @ApiProperty() opportunityTitle: string;
   @ApiProperty({ format: 'uuid' }) agentId: string;
   @ApiProperty() agentName: string;
+  @ApiProperty({ enum: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], nullable: true, description: "The agent's assessed level, for the client's decision" }) agentCefrLevel: string | null;
+  @ApiProperty({ type: [String] }) agentSkills: string[];
+  @ApiProperty() agentExperienceMonths: number;
   @ApiProperty({ nullable: true, type: String }) coverNote: string | null;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty({ nullable: true, type: String }) decisionReason: string | null;
