@@ -8,6 +8,7 @@ import type { Page } from '../../common/pagination/pagination.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { KycDocumentType } from '../../generated/prisma/enums.js';
 import { AgentsService } from './agents.service.js';
+import { KycService } from './kyc.service.js';
 import { KycDecisionDto, ListAgentsQueryDto, RecordAssessmentDto } from './dto/admin.dto.js';
 import { AgentResponseDto, AgentSummaryDto } from './dto/agent-response.dto.js';
 
@@ -15,7 +16,10 @@ import { AgentResponseDto, AgentSummaryDto } from './dto/agent-response.dto.js';
 @ApiTags('Agents')
 @Controller('agents')
 export class AgentsAdminController {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly kyc: KycService,
+  ) {}
 
   @Get()
   @Roles('SUPER_ADMIN', 'ADMIN', 'SUPPORT_AGENT')
@@ -56,7 +60,7 @@ export class AgentsAdminController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('type', new ParseEnumPipe(KycDocumentType)) type: KycDocumentType,
   ): Promise<StreamableFile> {
-    return this.agents.kycDocumentFile(user, type, id);
+    return this.kyc.kycDocumentFile(user, type, id);
   }
 
   @Patch(':id/kyc')
@@ -65,7 +69,7 @@ export class AgentsAdminController {
   @ApiEnvelope(AgentResponseDto)
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   decideKyc(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: KycDecisionDto): Promise<AgentResponseDto> {
-    return this.agents.decideKyc(user, id, dto);
+    return this.kyc.decideKyc(user, id, dto);
   }
 
   @Put(':id/assessment')

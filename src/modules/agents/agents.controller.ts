@@ -9,6 +9,7 @@ import { RawResponse } from '../../common/http/envelope.interceptor.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { KycDocumentType } from '../../generated/prisma/enums.js';
 import { AgentsService } from './agents.service.js';
+import { KycService } from './kyc.service.js';
 import { AgentResponseDto, AgreementResponseDto, ExperienceResponseDto, QualificationResponseDto } from './dto/agent-response.dto.js';
 import {
   ExperienceDto,
@@ -33,7 +34,10 @@ const KYC_BODY = {
 @ApiTags('Agents')
 @Controller('agents/me')
 export class AgentsController {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly kyc: KycService,
+  ) {}
 
   @Get()
   @Roles('AGENT')
@@ -137,7 +141,7 @@ export class AgentsController {
   @ApiEnvelope(AgentResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE)
   uploadKyc(@CurrentUser() user: AuthUser, @Body() dto: KycUploadDto, @UploadedFile() file: UploadedMultipartFile | undefined): Promise<AgentResponseDto> {
-    return this.agents.uploadKycDocument(user.id, dto.type, file);
+    return this.kyc.uploadKycDocument(user.id, dto.type, file);
   }
 
   @Get('kyc-documents/:type/file')
@@ -147,7 +151,7 @@ export class AgentsController {
   @ApiOperation({ summary: 'Download one of my KYC documents' })
   @ApiErrors(HttpStatus.NOT_FOUND)
   kycFile(@CurrentUser() user: AuthUser, @Param('type', new ParseEnumPipe(KycDocumentType)) type: KycDocumentType): Promise<StreamableFile> {
-    return this.agents.kycDocumentFile(user, type);
+    return this.kyc.kycDocumentFile(user, type);
   }
 
   @Post('kyc/submit')
@@ -157,7 +161,7 @@ export class AgentsController {
   @ApiEnvelope(AgentResponseDto)
   @ApiErrors(HttpStatus.CONFLICT)
   submitKyc(@CurrentUser() user: AuthUser): Promise<AgentResponseDto> {
-    return this.agents.submitKyc(user.id);
+    return this.kyc.submitKyc(user.id);
   }
 
   @Get('agreement')

@@ -133,6 +133,10 @@ export class AgentsRepository {
     });
   }
 
+  findQualification(id: string, agentId: string) {
+    return this.prisma.qualification.findFirst({ where: { id, agentId } });
+  }
+
   async updateQualification(id: string, agentId: string, data: Prisma.QualificationUpdateInput) {
     const { count } = await this.prisma.qualification.updateMany({ where: { id, agentId }, data });
     return count ? this.prisma.qualification.findFirst({ where: { id, agentId } }) : null;

@@ -1,20 +1,19 @@
-import { HttpStatus, Injectable, Logger, OnModuleInit, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, StreamableFile } from '@nestjs/common';
 import { OnboardingRegistry, type OnboardingStep } from '../../common/auth/onboarding.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { AppError, badRequest, conflict, notFound } from '../../common/http/app-error.js';
+import { conflict, notFound } from '../../common/http/app-error.js';
 import { DomainEvents, type DomainEventMap } from '../../common/events/domain-events.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
-import type { CefrLevel, KycDocumentType } from '../../generated/prisma/enums.js';
-import { DOCUMENT_TYPES, IMAGE_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
+import type { CefrLevel } from '../../generated/prisma/enums.js';
+import { IMAGE_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { rooms } from '../../infra/realtime/rooms.js';
 import { toAgentDto, toExperienceDto, toQualificationDto } from './agent.mapper.js';
 import { CURRENT_AGREEMENT } from './agreement.js';
 import { AgentsRepository, type FullAgent } from './agents.repository.js';
 import { experienceMonths } from './experience.js';
 import { computeNextStep } from './onboarding-steps.js';
-import type { ListAgentsQueryDto, KycDecisionDto, RecordAssessmentDto } from './dto/admin.dto.js';
+import type { ListAgentsQueryDto, RecordAssessmentDto } from './dto/admin.dto.js';
 import type { AgentResponseDto, AgentSummaryDto, AgreementResponseDto, ExperienceResponseDto, QualificationResponseDto } from './dto/agent-response.dto.js';
 import type {
   ExperienceDto,
@@ -24,12 +23,7 @@ import type {
   UpdateProfileDto,
   UpdateQualificationDto,
 } from './dto/profile.dto.js';
-import { KYC_DOCUMENT_TYPES } from './dto/profile.dto.js';
-
-export interface UploadedBytes {
-  buffer?: Buffer;
-  size: number;
-}
+import { checkPeriod, checkYears, PHOTO_TYPES, requireFile, type UploadedBytes } from './profile-rules.js';
 
 /** What the marketplace needs to judge an agent's eligibility. */
 export interface AgentEligibilityFacts {
@@ -117,8 +111,10 @@ export class AgentsService implements OnModuleInit {
   }
 
   async updateQualification(userId: string, id: string, dto: UpdateQualificationDto): Promise<QualificationResponseDto> {
-    checkYears(dto.startYear, dto.endYear);
     const agentId = await this.agents.ensureProfileId(userId);
+    const current = await this.agents.findQualification(id, agentId);
+    if (!current) throw notFound('Qualification');
+    checkYears(dto.startYear ?? current.startYear ?? undefined, dto.endYear ?? current.endYear ?? undefined);
     const row = await this.agents.updateQualification(id, agentId, dto);
     if (!row) throw notFound('Qualification');
     return toQualificationDto(row);
@@ -167,38 +163,6 @@ export class AgentsService implements OnModuleInit {
     return this.stream(key, PHOTO_TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream');
   }
 
-  async uploadKycDocument(userId: string, type: KycDocumentType, file: UploadedBytes | undefined): Promise<AgentResponseDto> {
-    const data = requireFile(file);
-    const detected = await detectAllowedType(data, DOCUMENT_TYPES);
-    const agentId = await this.agents.ensureProfileId(userId);
-    const stored = await this.storage.save('kyc', data, detected.mime, detected.ext);
-    const previous = await this.agents.putKycDocument(agentId, type, stored);
-    if (previous === false) {
-      await this.storage.remove(stored.key);
-      throw conflict('KYC_LOCKED', 'KYC documents cannot change while under review or after approval');
-    }
-    if (previous) await this.storage.remove(previous);
-    return this.getMe(userId);
-  }
-
-  /** The owner's own document, or any agent's for staff (the controller restricts who passes agentId). */
-  async kycDocumentFile(user: AuthUser, type: KycDocumentType, agentId?: string): Promise<StreamableFile> {
-    const id = agentId ?? (await this.agents.findIdByUserId(user.id));
-    const doc = id ? await this.agents.findKycDocument(id, type) : null;
-    if (!doc) throw notFound('KYC document');
-    return this.stream(doc.storageKey, doc.contentType);
-  }
-
-  async submitKyc(userId: string): Promise<AgentResponseDto> {
-    const agentId = await this.agents.ensureProfileId(userId);
-    const outcome = await this.agents.submitKyc(agentId, KYC_DOCUMENT_TYPES);
-    if (outcome === 'STATE') throw conflict('INVALID_STATE', 'KYC is already submitted or approved');
-    if (outcome === 'PROFILE') throw conflict('PROFILE_INCOMPLETE', 'Complete your profile before submitting KYC');
-    if (outcome === 'DOCUMENTS') throw conflict('KYC_DOCUMENTS_MISSING', `Upload all of ${KYC_DOCUMENT_TYPES.join(', ')} first`);
-    this.realtime.toRoles(['ADMIN', 'SUPER_ADMIN'], 'notification:new', { type: 'agent.kyc_submitted', agentId, userId });
-    return this.getMe(userId);
-  }
-
   async list(query: ListAgentsQueryDto): Promise<Page<AgentSummaryDto>> {
     const { items, total } = await this.agents.list({ ...query, ...pageArgs(query) });
     return toPage(items, total, query, (a) => ({
@@ -219,16 +183,6 @@ export class AgentsService implements OnModuleInit {
     const agent = await this.agents.findFullById(agentId);
     if (!agent) throw notFound('Agent');
     return toAgentDto(agent, await this.nextStep(agent.userId), { withHistory: true });
-  }
-
-  async decideKyc(reviewer: AuthUser, agentId: string, dto: KycDecisionDto): Promise<AgentResponseDto> {
-    const userId = await this.agents.findUserIdById(agentId);
-    if (!userId) throw notFound('Agent');
-    if (!(await this.agents.decideKyc(agentId, dto.decision, dto.reason ?? null, reviewer.id))) {
-      throw conflict('INVALID_STATE', 'KYC is not awaiting review');
-    }
-    this.realtime.toUser(userId, 'notification:new', { type: 'agent.kyc_decided', decision: dto.decision, reason: dto.reason ?? null });
-    return this.getForStaff(agentId);
   }
 
   async recordAssessment(agentId: string, dto: RecordAssessmentDto): Promise<AgentResponseDto> {
@@ -263,7 +217,7 @@ export class AgentsService implements OnModuleInit {
   private async onAssessmentCompleted(payload: DomainEventMap['assessment.completed']): Promise<void> {
     await this.agents.recordAssessment(payload.userId, { status: payload.status, cefrLevel: payload.cefrLevel, score: payload.score });
     this.logger.log({ userId: payload.userId, status: payload.status }, 'Recorded assessment result');
-    this.realtime.toRoom(rooms.user(payload.userId), 'notification:new', {
+    this.realtime.toUser(payload.userId, 'notification:new', {
       type: 'agent.assessment_recorded',
       status: payload.status,
       cefrLevel: payload.cefrLevel,
@@ -275,30 +229,8 @@ export class AgentsService implements OnModuleInit {
     return toAgentDto(agent, await this.nextStep(agent.userId));
   }
 
-  private async stream(key: string, contentType: string): Promise<StreamableFile> {
+  /** Streams a stored file back (only routes that checked access call this). */
+  async stream(key: string, contentType: string): Promise<StreamableFile> {
     return new StreamableFile(await this.storage.read(key), { type: contentType, disposition: 'inline' });
   }
-}
-
-const PHOTO_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
-
-function requireFile(file: UploadedBytes | undefined): Buffer {
-  if (!file?.buffer || file.size === 0) throw badRequest('FILE_REQUIRED', 'Attach the file in the "file" field');
-  return file.buffer;
-}
-
-function checkYears(start?: number, end?: number): void {
-  if (start !== undefined && end !== undefined && end < start) {
-    throw badRequest('VALIDATION_FAILED', 'endYear must not be before startYear', [{ field: 'endYear', message: 'endYear must not be before startYear' }]);
-  }
-}
-
-function checkPeriod(start: string, end?: string): { startDate: Date; endDate?: Date } {
-  const startDate = new Date(start);
-  const endDate = end ? new Date(end) : undefined;
-  if (endDate && endDate < startDate) {
-    throw badRequest('VALIDATION_FAILED', 'endDate must not be before startDate', [{ field: 'endDate', message: 'endDate must not be before startDate' }]);
-  }
-  if (startDate > new Date()) throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'startDate must not be in the future', [{ field: 'startDate', message: 'startDate must not be in the future' }]);
-  return { startDate, endDate };
 }

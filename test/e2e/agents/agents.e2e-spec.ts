@@ -182,6 +182,7 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     await t.http().delete(api(`/agents/me/qualifications/${q.id}`)).set(b.auth).expect(404);
     await t.http().patch(api(`/agents/me/qualifications/${randomUUID()}`)).set(a.auth).send({ degree: 'MBA' }).expect(404);
     await t.http().patch(api(`/agents/me/qualifications/${q.id}`)).set(a.auth).send({ degree: 'MBA' }).expect(200);
+    await t.http().patch(api(`/agents/me/qualifications/${q.id}`)).set(a.auth).send({ endYear: 2005 }).expect(400);
     await t.http().delete(api(`/agents/me/qualifications/${q.id}`)).set(a.auth).expect(204);
 
     const e = (await t.http().post(api('/agents/me/experiences')).set(a.auth).send({ company: 'C', title: 'T', startDate: '2020-01-01' }).expect(201)).body.data;
