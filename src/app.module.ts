@@ -9,6 +9,9 @@ import { DatabaseModule } from './infra/database/database.module.js';
 import { RealtimeModule } from './infra/realtime/realtime.module.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AgentsModule } from './modules/agents/agents.module.js';
+import { ClientsModule } from './modules/clients/clients.module.js';
+import { GigsModule } from './modules/gigs/gigs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { CommunicationModule } from './modules/communication/communication.module.js';
 import { DonorQueriesModule } from './modules/donor-queries/donor-queries.module.js';
@@ -16,7 +19,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule, NotificationsModule, DonorQueriesModule, CommunicationModule, AuthModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, NotificationsModule, DonorQueriesModule, CommunicationModule, AuthModule, AgentsModule, ClientsModule, GigsModule];
 
 @Module({})
 export class AppModule {

@@ -37,6 +37,7 @@ export class AppConfig {
     daily: { apiKey?: string; apiUrl: string };
     firebase: { serviceAccount?: string; apiOrigin?: string };
   };
+  readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number };
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -74,6 +75,12 @@ export class AppConfig {
       callTokenTtlSeconds: env.CALL_TOKEN_TTL_SECONDS,
       daily: { apiKey: env.DAILY_API_KEY, apiUrl: env.DAILY_API_URL.replace(/\/+$/, '') },
       firebase: { serviceAccount: env.FIREBASE_SERVICE_ACCOUNT, apiOrigin: env.FIREBASE_API_ORIGIN },
+    };
+    this.gigs = {
+      autoApproveDays: env.GIGS_AUTO_APPROVE_DAYS,
+      maxReworkRounds: env.GIGS_MAX_REWORK_ROUNDS,
+      disputeDeadlineDays: env.GIGS_DISPUTE_DEADLINE_DAYS,
+      reviewWindowDays: env.GIGS_REVIEW_WINDOW_DAYS,
     };
   }
 

@@ -151,6 +151,11 @@ export class EnvironmentVariables {
   /** Sends every Firebase HTTP call (OAuth token and FCM) to this origin instead: an egress gateway or a local stand-in. */
   @Transform(emptyToUndefined) @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }) @IsOptional()
   FIREBASE_API_ORIGIN?: string;
+  // Gig marketplace (agents, clients, gigs)
+  GIGS_AUTO_APPROVE_DAYS = 7;
+  GIGS_MAX_REWORK_ROUNDS = 2;
+  GIGS_DISPUTE_DEADLINE_DAYS = 5;
+  GIGS_REVIEW_WINDOW_DAYS = 14;
 }
 
 export class ConfigError extends Error {}

@@ -15,6 +15,8 @@ export interface DomainEventMap {
   };
   /** FCM reported a device token dead; the users module forgets it (clears `fcmToken` if unchanged). */
   'push.token-invalid': { userId: string; token: string };
+  /** A client closed an opportunity; the gigs module turns down the applications still pending. */
+  'opportunity.closed': { opportunityId: string; title: string };
 }
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void> | void;

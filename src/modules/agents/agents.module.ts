@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AgentsAdminController } from './agents-admin.controller.js';
+import { AgentsController } from './agents.controller.js';
+import { AgentsRepository } from './agents.repository.js';
+import { AgentsService } from './agents.service.js';
+import { KycService } from './kyc.service.js';
+
+@Module({
+  controllers: [AgentsController, AgentsAdminController],
+  providers: [AgentsService, KycService, AgentsRepository],
+  exports: [AgentsService],
+})
+export class AgentsModule {}

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { AssessmentStatus, CefrLevel, KycDecision, KycDocumentType, KycStatus } from '../../generated/prisma/enums.js';
+import { PrismaService } from '../../infra/database/prisma.service.js';
+
+const FULL_AGENT = {
+  user: { select: { name: true, email: true, emailVerifiedAt: true, phoneVerifiedAt: true } },
+  qualifications: { orderBy: { createdAt: 'asc' } },
+  experiences: { orderBy: { startDate: 'asc' } },
+  employment: true,
+  kycDocuments: { orderBy: { type: 'asc' } },
+  kycReviews: { orderBy: { createdAt: 'desc' } },
+} satisfies Prisma.AgentProfileInclude;
+
+export type FullAgent = Prisma.AgentProfileGetPayload<{ include: typeof FULL_AGENT }>;
+
+const KYC_EDITABLE: KycStatus[] = ['PENDING', 'REJECTED'];
+
+export interface AgentListFilter {
+  kycStatus?: KycStatus;
+  assessmentStatus?: AssessmentStatus;
+  cefrLevel?: CefrLevel;
+  search?: string;
+  skip: number;
+  take: number;
+}
+
+export type ProfileFields = Omit<Prisma.AgentProfileUncheckedUpdateInput, 'id' | 'userId'>;
+export type EmploymentFields = Pick<Prisma.EmploymentUncheckedCreateInput, 'status' | 'employer' | 'designation' | 'hoursAvailablePerWeek'>;
+
+@Injectable()
+export class AgentsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The agent's profile id; signup creates the row, this creates it when it is missing. */
+  async ensureProfileId(userId: string): Promise<string> {
+    const row = await this.prisma.agentProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
+    return row.id;
+  }
+
+  findIdByUserId(userId: string) {
+    return this.prisma.agentProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
+  }
+
+  findFullByUserId(userId: string): Promise<FullAgent | null> {
+    return this.prisma.agentProfile.findUnique({ where: { userId }, include: FULL_AGENT });
+  }
+
+  findFullById(id: string): Promise<FullAgent | null> {
+    return this.prisma.agentProfile.findUnique({ where: { id }, include: FULL_AGENT });
+  }
+
+  async list(filter: AgentListFilter) {
+    const where: Prisma.AgentProfileWhereInput = {
+      kycStatus: filter.kycStatus,
+      assessmentStatus: filter.assessmentStatus,
+      cefrLevel: filter.cefrLevel,
+      user: {
+        deletedAt: null,
+        ...(filter.search
+          ? { OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, { email: { contains: filter.search, mode: 'insensitive' } }] }
+          : {}),
+      },
+    };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.agentProfile.findMany({
+        where,
+        include: { user: { select: { name: true, email: true } } },
+        orderBy: [{ kycSubmittedAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'desc' }],
+        skip: filter.skip,
+        take: filter.take,
+      }),
+      this.prisma.agentProfile.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  /** Contact verification (on the user) and the onboarding fields of the profile, in one read. */
+  findOnboardingState(userId: string) {
+    return this.prisma.user.findUnique({
+      where: { id: userId },
+      select: {
+        emailVerifiedAt: true,
+        phoneVerifiedAt: true,
+        agentProfile: { select: { profileCompleted: true, kycStatus: true, assessmentStatus: true, agreementVersion: true } },
+      },
+    });
+  }
+
+  /** The fields the marketplace's eligibility rules read. */
+  findEligibilityFacts(userId: string) {
+    return this.prisma.agentProfile.findUnique({
+      where: { userId },
+      select: { id: true, cefrLevel: true, skills: true, experiences: { select: { startDate: true, endDate: true } } },
+    });
+  }
+
+  async updateProfile(userId: string, data: ProfileFields, employment?: EmploymentFields): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const row = await tx.agentProfile.upsert({ where: { userId }, update: data, create: { userId }, select: { id: true } });
+      if (Object.keys(data).length) await tx.agentProfile.update({ where: { id: row.id }, data });
+      if (employment) {
+        const fields = {
+          status: employment.status,
+          employer: employment.employer ?? null,
+          designation: employment.designation ?? null,
+          hoursAvailablePerWeek: employment.hoursAvailablePerWeek ?? null,
+        };
+        await tx.employment.upsert({ where: { agentId: row.id }, update: fields, create: { agentId: row.id, ...fields } });
+      }
+      await this.refreshProfileCompleted(tx, row.id);
+    });
+  }
+
+  async setPhoto(agentId: string, key: string): Promise<string | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const [old] = await tx.$queryRaw<{ photo_key: string | null }[]>`SELECT photo_key FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
+      await tx.agentProfile.update({ where: { id: agentId }, data: { photoKey: key } });
+      await this.refreshProfileCompleted(tx, agentId);
+      return old?.photo_key ?? null;
+    });
+  }
+
+  findPhotoKey(agentId: string) {
+    return this.prisma.agentProfile.findUnique({ where: { id: agentId }, select: { photoKey: true } }).then((row) => row?.photoKey ?? null);
+  }
+
+  async addQualification(agentId: string, data: Omit<Prisma.QualificationUncheckedCreateInput, 'agentId'>) {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.qualification.create({ data: { ...data, agentId } });
+      await this.refreshProfileCompleted(tx, agentId);
+      return row;
+    });
+  }
+
+  findQualification(id: string, agentId: string) {
+    return this.prisma.qualification.findFirst({ where: { id, agentId } });
+  }
+
+  async updateQualification(id: string, agentId: string, data: Prisma.QualificationUpdateInput) {
+    const { count } = await this.prisma.qualification.updateMany({ where: { id, agentId }, data });
+    return count ? this.prisma.qualification.findFirst({ where: { id, agentId } }) : null;
+  }
+
+  async deleteQualification(id: string, agentId: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.qualification.deleteMany({ where: { id, agentId } });
+      await this.refreshProfileCompleted(tx, agentId);
+      return count > 0;
+    });
+  }
+
+  addExperience(agentId: string, data: Omit<Prisma.ExperienceUncheckedCreateInput, 'agentId'>) {
+    return this.prisma.experience.create({ data: { ...data, agentId } });
+  }
+
+  findExperience(id: string, agentId: string) {
+    return this.prisma.experience.findFirst({ where: { id, agentId } });
+  }
+
+  async updateExperience(id: string, agentId: string, data: Prisma.ExperienceUpdateInput) {
+    const { count } = await this.prisma.experience.updateMany({ where: { id, agentId }, data });
+    return count ? this.prisma.experience.findFirst({ where: { id, agentId } }) : null;
+  }
+
+  async deleteExperience(id: string, agentId: string): Promise<boolean> {
+    const { count } = await this.prisma.experience.deleteMany({ where: { id, agentId } });
+    return count > 0;
+  }
+
+  /**
+   * Stores (or replaces) one KYC document while the KYC is editable (PENDING or REJECTED), with the
+   * profile row locked so a concurrent submit cannot slip in between. Returns the replaced file's key,
+   * or `false` when the KYC is not editable.
+   */
+  async putKycDocument(agentId: string, type: KycDocumentType, file: { key: string; contentType: string; size: number }): Promise<string | null | false> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ kyc_status: KycStatus }[]>`SELECT kyc_status FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
+      if (!row || !KYC_EDITABLE.includes(row.kyc_status)) return false;
+      const previous = await tx.kycDocument.findUnique({ where: { agentId_type: { agentId, type } }, select: { storageKey: true } });
+      const data = { storageKey: file.key, contentType: file.contentType, size: file.size, createdAt: new Date() };
+      await tx.kycDocument.upsert({ where: { agentId_type: { agentId, type } }, update: data, create: { agentId, type, ...data } });
+      return previous?.storageKey ?? null;
+    });
+  }
+
+  findKycDocument(agentId: string, type: KycDocumentType) {
+    return this.prisma.kycDocument.findUnique({ where: { agentId_type: { agentId, type } } });
+  }
+
+  /** PENDING|REJECTED → SUBMITTED when every document type is present; otherwise says why not. */
+  async submitKyc(agentId: string, requiredTypes: readonly KycDocumentType[]): Promise<'OK' | 'STATE' | 'DOCUMENTS' | 'PROFILE'> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ kyc_status: KycStatus; profile_completed: boolean }[]>`
+        SELECT kyc_status, profile_completed FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
+      if (!row || !KYC_EDITABLE.includes(row.kyc_status)) return 'STATE';
+      if (!row.profile_completed) return 'PROFILE';
+      const present = await tx.kycDocument.count({ where: { agentId, type: { in: [...requiredTypes] } } });
+      if (present < requiredTypes.length) return 'DOCUMENTS';
+      await tx.agentProfile.update({ where: { id: agentId }, data: { kycStatus: 'SUBMITTED', kycSubmittedAt: new Date() } });
+      return 'OK';
+    });
+  }
+
+  /** SUBMITTED → APPROVED|REJECTED with the decision recorded; false when the KYC was not awaiting review. */
+  async decideKyc(agentId: string, decision: KycDecision, reason: string | null, reviewerId: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.agentProfile.updateMany({ where: { id: agentId, kycStatus: 'SUBMITTED' }, data: { kycStatus: decision } });
+      if (count === 0) return false;
+      await tx.kycReview.create({ data: { agentId, decision, reason, reviewerId } });
+      return true;
+    });
+  }
+
+  async recordAssessment(userId: string, result: { status: AssessmentStatus; cefrLevel: CefrLevel | null; score: number | null }): Promise<void> {
+    const data = { assessmentStatus: result.status, cefrLevel: result.cefrLevel, assessmentScore: result.score, assessmentRecordedAt: new Date() };
+    await this.prisma.agentProfile.upsert({ where: { userId }, update: data, create: { userId, ...data } });
+  }
+
+  findUserIdById(agentId: string) {
+    return this.prisma.agentProfile.findUnique({ where: { id: agentId }, select: { userId: true } }).then((row) => row?.userId ?? null);
+  }
+
+  /** Records the signature; false when this version was already signed. */
+  async signAgreement(agentId: string, version: string, signature: string, ipAddress: string | null): Promise<Date | false> {
+    return this.prisma.$transaction(async (tx) => {
+      const existing = await tx.agreementSignature.findUnique({ where: { agentId_version: { agentId, version } }, select: { id: true } });
+      if (existing) return false;
+      const row = await tx.agreementSignature.create({ data: { agentId, version, signature, ipAddress } });
+      await tx.agentProfile.update({ where: { id: agentId }, data: { agreementVersion: version, agreementSignedAt: row.signedAt } });
+      return row.signedAt;
+    });
+  }
+
+  /** profileCompleted is derived: personal details, a qualification and a photo (hitouchcx §3). */
+  private async refreshProfileCompleted(tx: Prisma.TransactionClient, agentId: string): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE agent_profiles p SET profile_completed = (
+        p.date_of_birth IS NOT NULL AND p.address_line IS NOT NULL AND p.city IS NOT NULL AND p.country IS NOT NULL
+        AND p.photo_key IS NOT NULL
+        AND EXISTS (SELECT 1 FROM agent_qualifications q WHERE q.agent_id = p.id))
+      WHERE p.id = ${agentId}::uuid`;
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { OpportunityStatus, ProjectStatus } from '../../generated/prisma/enums.js';
+import { PrismaService } from '../../infra/database/prisma.service.js';
+
+const WITH_SLOTS = { slots: { orderBy: { startsAt: 'asc' } } } satisfies Prisma.OpportunityInclude;
+export type OpportunityWithSlots = Prisma.OpportunityGetPayload<{ include: typeof WITH_SLOTS }>;
+
+export interface OpportunityFilter {
+  clientId?: string;
+  statuses?: OpportunityStatus[];
+  projectId?: string;
+  skill?: string;
+  search?: string;
+  minRate?: number;
+}
+
+/** Fields that may change only while an opportunity is a DRAFT. */
+const DRAFT_ONLY_FIELDS = ['requiredSkills', 'minCefrLevel', 'minExperienceMonths', 'rateMinor', 'currency'] as const;
+
+@Injectable()
+export class ClientsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findProfileByUserId(userId: string) {
+    return this.prisma.clientProfile.findUnique({ where: { userId } });
+  }
+
+  /** Creates the profile, or fills one that signup created empty; null when an organisation is already registered. */
+  async register(userId: string, data: Prisma.ClientProfileUpdateInput & { organizationName: string }) {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.clientProfile.upsert({ where: { userId }, update: {}, create: { userId } });
+      const { count } = await tx.clientProfile.updateMany({ where: { userId, organizationName: null }, data });
+      return count ? tx.clientProfile.findUnique({ where: { userId } }) : null;
+    });
+  }
+
+  upsertProfile(userId: string, data: Prisma.ClientProfileUpdateInput) {
+    return this.prisma.clientProfile.upsert({ where: { userId }, update: data, create: { userId, ...(data as object) } });
+  }
+
+  async ensureClientId(userId: string): Promise<string> {
+    const row = await this.prisma.clientProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
+    return row.id;
+  }
+
+  findClientId(userId: string) {
+    return this.prisma.clientProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
+  }
+
+  createProject(clientId: string, data: { name: string; description?: string }) {
+    return this.prisma.project.create({ data: { ...data, clientId } });
+  }
+
+  async listProjects(filter: { clientId?: string; status?: ProjectStatus; skip: number; take: number }) {
+    const where: Prisma.ProjectWhereInput = { clientId: filter.clientId, status: filter.status };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.project.findMany({ where, orderBy: { createdAt: 'desc' }, skip: filter.skip, take: filter.take }),
+      this.prisma.project.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  /** `clientId` undefined means staff (any client). */
+  findProject(id: string, clientId: string | undefined) {
+    return this.prisma.project.findFirst({ where: { id, clientId } });
+  }
+
+  async updateProject(id: string, clientId: string, data: Prisma.ProjectUpdateInput) {
+    const { count } = await this.prisma.project.updateMany({ where: { id, clientId }, data });
+    return count ? this.prisma.project.findFirst({ where: { id, clientId } }) : null;
+  }
+
+  createOpportunity(data: Prisma.OpportunityUncheckedCreateInput): Promise<OpportunityWithSlots> {
+    return this.prisma.opportunity.create({ data, include: WITH_SLOTS });
+  }
+
+  async listOpportunities(filter: OpportunityFilter, page?: { skip: number; take: number }) {
+    const where: Prisma.OpportunityWhereInput = {
+      clientId: filter.clientId,
+      status: filter.statuses ? { in: filter.statuses } : undefined,
+      projectId: filter.projectId,
+      requiredSkills: filter.skill ? { has: filter.skill.toLowerCase() } : undefined,
+      title: filter.search ? { contains: filter.search, mode: 'insensitive' } : undefined,
+      rateMinor: filter.minRate !== undefined ? { gte: filter.minRate } : undefined,
+    };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.opportunity.findMany({ where, include: WITH_SLOTS, orderBy: { createdAt: 'desc' }, ...page }),
+      this.prisma.opportunity.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  /** `clientId` undefined means no owner scope (staff, or an agent who may see non-drafts). */
+  findOpportunity(id: string, clientId?: string): Promise<OpportunityWithSlots | null> {
+    return this.prisma.opportunity.findFirst({ where: { id, clientId }, include: WITH_SLOTS });
+  }
+
+  /**
+   * Applies an edit under a row lock: DRAFT-only fields are refused once published, and capacity never
+   * drops below the accepted count. A FILLED opportunity whose capacity grows reopens.
+   */
+  async updateOpportunity(id: string, clientId: string, data: Prisma.OpportunityUpdateInput): Promise<OpportunityWithSlots | 'NOT_FOUND' | 'NOT_DRAFT' | 'CLOSED' | 'CAPACITY'> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: OpportunityStatus; accepted_count: number }[]>`
+        SELECT status, accepted_count FROM opportunities WHERE id = ${id}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
+      if (!row) return 'NOT_FOUND';
+      if (row.status === 'CLOSED') return 'CLOSED';
+      if (row.status !== 'DRAFT' && DRAFT_ONLY_FIELDS.some((field) => data[field] !== undefined)) return 'NOT_DRAFT';
+      const capacity = typeof data.capacity === 'number' ? data.capacity : undefined;
+      if (capacity !== undefined && capacity < row.accepted_count) return 'CAPACITY';
+      let status: OpportunityStatus | undefined;
+      if (capacity !== undefined && row.status !== 'DRAFT') status = capacity > row.accepted_count ? 'OPEN' : 'FILLED';
+      return tx.opportunity.update({ where: { id }, data: { ...data, status }, include: WITH_SLOTS });
+    });
+  }
+
+  /** One state change, only from one of `from`; null when the current state forbids it. */
+  async transitionOpportunity(id: string, clientId: string, from: OpportunityStatus[], data: Prisma.OpportunityUpdateManyMutationInput & { status: OpportunityStatus }) {
+    const { count } = await this.prisma.opportunity.updateMany({ where: { id, clientId, status: { in: from } }, data });
+    return count ? this.findOpportunity(id, clientId) : null;
+  }
+
+  countSlots(opportunityId: string) {
+    return this.prisma.clientScheduleSlot.count({ where: { opportunityId } });
+  }
+
+  /** Adds a slot unless the opportunity is closed; the row lock keeps it from racing a close. */
+  async addSlot(opportunityId: string, clientId: string, data: { startsAt: Date; endsAt: Date; capacity: number }) {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: OpportunityStatus }[]>`
+        SELECT status FROM opportunities WHERE id = ${opportunityId}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
+      if (!row) return 'NOT_FOUND' as const;
+      if (row.status === 'CLOSED') return 'CLOSED' as const;
+      return tx.clientScheduleSlot.create({ data: { ...data, opportunityId } });
+    });
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { isStaff } from '../../common/auth/roles.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
+import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
+import type { OpportunityStatus } from '../../generated/prisma/enums.js';
+import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { AgentsService } from '../agents/agents.service.js';
+import { toClientDto, toOpportunityDto, toProjectDto, toSlotDto } from './clients.mapper.js';
+import { ClientsRepository, type OpportunityWithSlots } from './clients.repository.js';
+import type { ClientResponseDto, CreateClientDto, UpdateClientDto } from './dto/client.dto.js';
+import type {
+  CreateOpportunityDto,
+  CreateSlotDto,
+  ListOpportunitiesQueryDto,
+  OpportunityResponseDto,
+  SlotResponseDto,
+  UpdateOpportunityDto,
+} from './dto/opportunity.dto.js';
+import type { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, UpdateProjectDto } from './dto/project.dto.js';
+import { judgeEligibility, type Eligibility } from './eligibility.js';
+
+const VISIBLE_TO_AGENTS: OpportunityStatus[] = ['OPEN', 'FILLED', 'CLOSED'];
+
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly clients: ClientsRepository,
+    private readonly agents: AgentsService,
+    private readonly realtime: RealtimeService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async register(userId: string, dto: CreateClientDto): Promise<ClientResponseDto> {
+    const row = await this.clients.register(userId, { ...dto, country: dto.country?.toUpperCase() });
+    if (!row) throw conflict('ALREADY_REGISTERED', 'Your organisation is already registered; use PATCH /clients/me');
+    return toClientDto(row);
+  }
+
+  async getMe(userId: string): Promise<ClientResponseDto> {
+    const row = await this.clients.findProfileByUserId(userId);
+    if (!row) throw notFound('Client profile');
+    return toClientDto(row);
+  }
+
+  async updateMe(userId: string, dto: UpdateClientDto): Promise<ClientResponseDto> {
+    return toClientDto(await this.clients.upsertProfile(userId, { ...dto, country: dto.country?.toUpperCase() }));
+  }
+
+  async createProject(user: AuthUser, dto: CreateProjectDto): Promise<ProjectResponseDto> {
+    const clientId = await this.clients.ensureClientId(user.id);
+    return toProjectDto(await this.clients.createProject(clientId, dto));
+  }
+
+  async listProjects(user: AuthUser, query: ListProjectsQueryDto): Promise<Page<ProjectResponseDto>> {
+    const clientId = isStaff(user.role) ? undefined : await this.ownClientId(user);
+    if (clientId === null) return toPage([], 0, query);
+    const { items, total } = await this.clients.listProjects({ clientId, status: query.status, ...pageArgs(query) });
+    return toPage(items, total, query, toProjectDto);
+  }
+
+  async getProject(user: AuthUser, id: string): Promise<ProjectResponseDto> {
+    const clientId = isStaff(user.role) ? undefined : await this.ownClientId(user);
+    const row = clientId === null ? null : await this.clients.findProject(id, clientId);
+    if (!row) throw notFound('Project');
+    return toProjectDto(row);
+  }
+
+  async updateProject(user: AuthUser, id: string, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
+    const clientId = await this.ownClientId(user);
+    const row = clientId ? await this.clients.updateProject(id, clientId, dto) : null;
+    if (!row) throw notFound('Project');
+    return toProjectDto(row);
+  }
+
+  async createOpportunity(user: AuthUser, projectId: string, dto: CreateOpportunityDto): Promise<OpportunityResponseDto> {
+    const clientId = await this.ownClientId(user);
+    const project = clientId ? await this.clients.findProject(projectId, clientId) : null;
+    if (!project || !clientId) throw notFound('Project');
+    if (project.status !== 'ACTIVE') throw conflict('PROJECT_ARCHIVED', 'Archived projects take no new opportunities');
+    const row = await this.clients.createOpportunity({
+      ...dto,
+      requiredSkills: normaliseSkills(dto.requiredSkills),
+      projectId,
+      clientId,
+    });
+    return toOpportunityDto(row);
+  }
+
+  async listOpportunities(user: AuthUser, query: ListOpportunitiesQueryDto): Promise<Page<OpportunityResponseDto>> {
+    const filter = { projectId: query.projectId, skill: query.skill, search: query.search, minRate: query.minRate };
+    if (user.role === 'AGENT') return this.listForAgent(user, query, filter);
+    const clientId = isStaff(user.role) ? undefined : await this.ownClientId(user);
+    if (clientId === null) return toPage([], 0, query);
+    const { items, total } = await this.clients.listOpportunities(
+      { ...filter, clientId, statuses: query.status ? [query.status] : undefined },
+      pageArgs(query),
+    );
+    return toPage(items, total, query, (o) => toOpportunityDto(o));
+  }
+
+  async getOpportunity(user: AuthUser, id: string): Promise<OpportunityResponseDto> {
+    const row = await this.visibleOpportunity(user, id);
+    if (user.role !== 'AGENT') return toOpportunityDto(row);
+    return toOpportunityDto(row, await this.eligibility(user.id, row));
+  }
+
+  async updateOpportunity(user: AuthUser, id: string, dto: UpdateOpportunityDto): Promise<OpportunityResponseDto> {
+    const clientId = await this.ownClientId(user);
+    if (!clientId) throw notFound('Opportunity');
+    const outcome = await this.clients.updateOpportunity(id, clientId, {
+      ...dto,
+      requiredSkills: dto.requiredSkills ? normaliseSkills(dto.requiredSkills) : undefined,
+    });
+    if (outcome === 'NOT_FOUND') throw notFound('Opportunity');
+    if (outcome === 'CLOSED') throw conflict('INVALID_STATE', 'A closed opportunity cannot change');
+    if (outcome === 'NOT_DRAFT') throw conflict('INVALID_STATE', 'Requirements and pay can change only while the opportunity is a DRAFT');
+    if (outcome === 'CAPACITY') throw conflict('CAPACITY_BELOW_ACCEPTED', 'Capacity cannot drop below the number of accepted agents');
+    return toOpportunityDto(outcome);
+  }
+
+  async publish(user: AuthUser, id: string): Promise<OpportunityResponseDto> {
+    const clientId = await this.ownClientId(user);
+    const current = clientId ? await this.clients.findOpportunity(id, clientId) : null;
+    if (!current || !clientId) throw notFound('Opportunity');
+    if (current.slots.length === 0) throw conflict('NO_SLOTS', 'Add at least one schedule slot before publishing');
+    const row = await this.clients.transitionOpportunity(id, clientId, ['DRAFT'], { status: 'OPEN', publishedAt: new Date() });
+    if (!row) throw conflict('INVALID_STATE', `Only a DRAFT can be published (it is ${current.status})`);
+    this.realtime.toRoles(['AGENT'], 'notification:new', { type: 'opportunity.published', opportunityId: row.id, title: row.title });
+    return toOpportunityDto(row);
+  }
+
+  async close(user: AuthUser, id: string): Promise<OpportunityResponseDto> {
+    const clientId = await this.ownClientId(user);
+    const current = clientId ? await this.clients.findOpportunity(id, clientId) : null;
+    if (!current || !clientId) throw notFound('Opportunity');
+    const row = await this.clients.transitionOpportunity(id, clientId, ['OPEN', 'FILLED'], { status: 'CLOSED', closedAt: new Date() });
+    if (!row) throw conflict('INVALID_STATE', `Only an OPEN or FILLED opportunity can be closed (it is ${current.status})`);
+    await this.events.emit('opportunity.closed', { opportunityId: row.id, title: row.title });
+    return toOpportunityDto(row);
+  }
+
+  async addSlot(user: AuthUser, opportunityId: string, dto: CreateSlotDto): Promise<SlotResponseDto> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (endsAt <= startsAt) throw badRequest('VALIDATION_FAILED', 'endsAt must be after startsAt', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    if (startsAt <= new Date()) throw badRequest('VALIDATION_FAILED', 'startsAt must be in the future', [{ field: 'startsAt', message: 'startsAt must be in the future' }]);
+    const clientId = await this.ownClientId(user);
+    const outcome = clientId ? await this.clients.addSlot(opportunityId, clientId, { startsAt, endsAt, capacity: dto.capacity }) : 'NOT_FOUND';
+    if (outcome === 'NOT_FOUND') throw notFound('Opportunity');
+    if (outcome === 'CLOSED') throw conflict('INVALID_STATE', 'A closed opportunity takes no new slots');
+    return toSlotDto(outcome);
+  }
+
+  // --- for the gigs module ---
+
+  /** The opportunity as an agent may see it (not a DRAFT) with the agent's eligibility; 404 otherwise. */
+  async opportunityForAgent(userId: string, id: string): Promise<{ opportunity: OpportunityWithSlots; eligibility: Eligibility }> {
+    const opportunity = await this.clients.findOpportunity(id);
+    if (!opportunity || !VISIBLE_TO_AGENTS.includes(opportunity.status)) throw notFound('Opportunity');
+    return { opportunity, eligibility: await this.eligibility(userId, opportunity) };
+  }
+
+  private async listForAgent(
+    user: AuthUser,
+    query: ListOpportunitiesQueryDto,
+    filter: { projectId?: string; skill?: string; search?: string; minRate?: number },
+  ): Promise<Page<OpportunityResponseDto>> {
+    const facts = await this.agents.eligibilityFacts(user.id);
+    const judge = (o: OpportunityWithSlots) => judgeEligibility(facts, o);
+    if (!query.eligibleOnly) {
+      const { items, total } = await this.clients.listOpportunities({ ...filter, statuses: ['OPEN'] }, pageArgs(query));
+      return toPage(items, total, query, (o) => toOpportunityDto(o, judge(o)));
+    }
+    // Eligibility depends on the agent's profile, not on columns, so it is filtered after the query.
+    const { items } = await this.clients.listOpportunities({ ...filter, statuses: ['OPEN'] });
+    const eligible = items.filter((o) => judge(o).eligible);
+    const { skip, take } = pageArgs(query);
+    return toPage(eligible.slice(skip, skip + take), eligible.length, query, (o) => toOpportunityDto(o, judge(o)));
+  }
+
+  private async visibleOpportunity(user: AuthUser, id: string): Promise<OpportunityWithSlots> {
+    if (isStaff(user.role)) return this.found(await this.clients.findOpportunity(id));
+    if (user.role === 'AGENT') {
+      const row = await this.clients.findOpportunity(id);
+      return this.found(row && VISIBLE_TO_AGENTS.includes(row.status) ? row : null);
+    }
+    const clientId = await this.ownClientId(user);
+    return this.found(clientId ? await this.clients.findOpportunity(id, clientId) : null);
+  }
+
+  private async eligibility(userId: string, opportunity: OpportunityWithSlots): Promise<Eligibility> {
+    return judgeEligibility(await this.agents.eligibilityFacts(userId), opportunity);
+  }
+
+  private found(row: OpportunityWithSlots | null): OpportunityWithSlots {
+    if (!row) throw notFound('Opportunity');
+    return row;
+  }
+
+  /** null when the CLIENT has no profile row yet (so owns nothing). */
+  private ownClientId(user: AuthUser): Promise<string | null> {
+    return this.clients.findClientId(user.id);
+  }
+}
+
+function normaliseSkills(skills: string[] | undefined): string[] {
+  return [...new Set((skills ?? []).map((s) => s.trim().toLowerCase()))];
+}

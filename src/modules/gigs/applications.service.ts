@@ -1,0 +1,101 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { isStaff } from '../../common/auth/roles.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { AppError, conflict, notFound } from '../../common/http/app-error.js';
+import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
+import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { AgentsService } from '../agents/agents.service.js';
+import { experienceMonths } from '../agents/experience.js';
+import { ClientsService } from '../clients/clients.service.js';
+import { ApplicationsRepository, type ApplicationRow, type ApplicationScope } from './applications.repository.js';
+import type { ApplicationResponseDto, ApplyDto, DecideApplicationDto, ListApplicationsQueryDto } from './dto/application.dto.js';
+
+const toApplicationDto = (a: ApplicationRow): ApplicationResponseDto => ({
+  id: a.id,
+  opportunityId: a.opportunityId,
+  opportunityTitle: a.opportunity.title,
+  agentId: a.agentId,
+  agentName: a.agent.user.name,
+  agentCefrLevel: a.agent.cefrLevel,
+  agentSkills: a.agent.skills,
+  agentExperienceMonths: experienceMonths(a.agent.experiences),
+  coverNote: a.coverNote,
+  status: a.status,
+  decisionReason: a.decisionReason,
+  decidedAt: a.decidedAt,
+  gigId: a.gig?.id ?? null,
+  createdAt: a.createdAt,
+});
+
+@Injectable()
+export class ApplicationsService implements OnModuleInit {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly clients: ClientsService,
+    private readonly agents: AgentsService,
+    private readonly realtime: RealtimeService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('opportunity.closed', ({ opportunityId, title }) => this.rejectPendingOf(opportunityId, title));
+  }
+
+  async apply(user: AuthUser, opportunityId: string, dto: ApplyDto): Promise<ApplicationResponseDto> {
+    const { eligibility } = await this.clients.opportunityForAgent(user.id, opportunityId);
+    if (!eligibility.eligible) {
+      throw new AppError(409, 'NOT_ELIGIBLE', `You cannot apply: ${eligibility.reasons.join(', ')}`, [
+        ...eligibility.reasons.map((reason) => ({ message: reason, reason })),
+        ...(eligibility.missingSkills.length ? [{ field: 'skills', message: `Missing skills: ${eligibility.missingSkills.join(', ')}` }] : []),
+      ]);
+    }
+    const agentId = await this.agents.agentIdFor(user.id);
+    const outcome = await this.applications.create(opportunityId, agentId, dto.coverNote);
+    if (outcome === 'NOT_OPEN') throw conflict('NOT_ELIGIBLE', 'The opportunity is no longer open');
+    if (outcome === 'DUPLICATE') throw conflict('ALREADY_APPLIED', 'You already applied to this opportunity');
+    this.realtime.toUser(outcome.opportunity.client.userId, 'notification:new', {
+      type: 'application.received',
+      applicationId: outcome.id,
+      opportunityId,
+    });
+    return toApplicationDto(outcome);
+  }
+
+  async list(user: AuthUser, query: ListApplicationsQueryDto): Promise<Page<ApplicationResponseDto>> {
+    const { items, total } = await this.applications.list(this.scope(user), query, pageArgs(query));
+    return toPage(items, total, query, toApplicationDto);
+  }
+
+  async get(user: AuthUser, id: string): Promise<ApplicationResponseDto> {
+    const row = await this.applications.find(id, this.scope(user));
+    if (!row) throw notFound('Application');
+    return toApplicationDto(row);
+  }
+
+  async decide(user: AuthUser, id: string, dto: DecideApplicationDto): Promise<ApplicationResponseDto> {
+    const outcome = await this.applications.decide(id, user.id, dto.decision, dto.reason);
+    if (outcome === 'NOT_FOUND') throw notFound('Application');
+    if (outcome === 'NOT_PENDING') throw conflict('INVALID_STATE', 'The application was already decided');
+    if (outcome === 'FULL') throw conflict('CAPACITY_REACHED', 'Every seat of this opportunity is taken');
+    if (outcome === 'NOT_OPEN') throw conflict('INVALID_STATE', 'The opportunity is not open');
+    this.realtime.toUser(outcome.agent.userId, 'notification:new', {
+      type: 'application.decided',
+      applicationId: outcome.id,
+      decision: outcome.status,
+      gigId: outcome.gig?.id ?? null,
+    });
+    return toApplicationDto(outcome);
+  }
+
+  private async rejectPendingOf(opportunityId: string, title: string): Promise<void> {
+    for (const { applicationId, agentUserId } of await this.applications.rejectPending(opportunityId, 'The opportunity was closed')) {
+      this.realtime.toUser(agentUserId, 'notification:new', { type: 'application.decided', applicationId, decision: 'REJECTED', gigId: null, opportunityTitle: title });
+    }
+  }
+
+  private scope(user: AuthUser): ApplicationScope {
+    if (isStaff(user.role)) return 'ALL';
+    return user.role === 'AGENT' ? { agentUserId: user.id } : { clientUserId: user.id };
+  }
+}

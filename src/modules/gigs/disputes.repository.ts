@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { DisputeStatus, DisputeTarget } from '../../generated/prisma/enums.js';
+import { PrismaService } from '../../infra/database/prisma.service.js';
+
+export interface DisputeParties {
+  agentUserId: string;
+  clientUserId: string;
+}
+
+export type DisputeScope = { userId: string } | 'ALL';
+
+const scopeWhere = (scope: DisputeScope): Prisma.DisputeWhereInput =>
+  scope === 'ALL' ? {} : { OR: [{ raisedById: scope.userId }, { counterpartyId: scope.userId }] };
+
+const TARGET_COLUMN: Record<DisputeTarget, 'applicationId' | 'gigId' | 'submissionId' | 'paymentId'> = {
+  APPLICATION: 'applicationId',
+  GIG: 'gigId',
+  SUBMISSION: 'submissionId',
+  PAYMENT: 'paymentId',
+};
+
+const PARTIES_OF_GIG = { agent: { select: { userId: true } }, client: { select: { userId: true } } } as const;
+
+@Injectable()
+export class DisputesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The agent and client users of a disputed record; null when it does not exist. */
+  async partiesOf(targetType: DisputeTarget, targetId: string): Promise<DisputeParties | null> {
+    const fromGig = (gig: { agent: { userId: string }; client: { userId: string } } | null | undefined) =>
+      gig ? { agentUserId: gig.agent.userId, clientUserId: gig.client.userId } : null;
+    switch (targetType) {
+      case 'APPLICATION': {
+        const row = await this.prisma.gigApplication.findUnique({
+          where: { id: targetId },
+          select: { agent: { select: { userId: true } }, opportunity: { select: { client: { select: { userId: true } } } } },
+        });
+        return row ? { agentUserId: row.agent.userId, clientUserId: row.opportunity.client.userId } : null;
+      }
+      case 'GIG':
+        return fromGig(await this.prisma.selectedGig.findUnique({ where: { id: targetId }, select: PARTIES_OF_GIG }));
+      case 'SUBMISSION':
+        return fromGig((await this.prisma.submittedWork.findUnique({ where: { id: targetId }, select: { gig: { select: PARTIES_OF_GIG } } }))?.gig);
+      case 'PAYMENT':
+        return fromGig((await this.prisma.payment.findUnique({ where: { id: targetId }, select: { gig: { select: PARTIES_OF_GIG } } }))?.gig);
+    }
+  }
+
+  /** Opens a dispute unless the same person already has one open on the same record. */
+  async create(data: { raisedById: string; counterpartyId: string; targetType: DisputeTarget; targetId: string; reason: string; deadlineAt: Date }) {
+    const column = TARGET_COLUMN[data.targetType];
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM users WHERE id = ${data.raisedById}::uuid FOR UPDATE`;
+      const open = await tx.dispute.count({ where: { raisedById: data.raisedById, [column]: data.targetId, status: { in: ['OPEN', 'ESCALATED'] } } });
+      if (open > 0) return null;
+      return tx.dispute.create({
+        data: {
+          raisedById: data.raisedById,
+          counterpartyId: data.counterpartyId,
+          targetType: data.targetType,
+          [column]: data.targetId,
+          reason: data.reason,
+          deadlineAt: data.deadlineAt,
+        },
+      });
+    });
+  }
+
+  async list(scope: DisputeScope, filter: { status?: DisputeStatus }, page: { skip: number; take: number }) {
+    const where: Prisma.DisputeWhereInput = { ...scopeWhere(scope), status: filter.status };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.dispute.findMany({ where, orderBy: { createdAt: 'desc' }, ...page }),
+      this.prisma.dispute.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  find(id: string, scope: DisputeScope) {
+    return this.prisma.dispute.findFirst({ where: { id, ...scopeWhere(scope) } });
+  }
+
+  /** OPEN|ESCALATED → RESOLVED|DISMISSED; null when already closed. */
+  async resolve(id: string, status: 'RESOLVED' | 'DISMISSED', resolution: string, resolvedById: string) {
+    const { count } = await this.prisma.dispute.updateMany({
+      where: { id, status: { in: ['OPEN', 'ESCALATED'] } },
+      data: { status, resolution, resolvedById, resolvedAt: new Date() },
+    });
+    return count ? this.prisma.dispute.findUniqueOrThrow({ where: { id } }) : null;
+  }
+
+  /** OPEN disputes past their deadline become ESCALATED; returns them. */
+  async escalateOverdue(now: Date) {
+    return this.prisma.$transaction(async (tx) => {
+      const overdue = await tx.dispute.findMany({ where: { status: 'OPEN', deadlineAt: { lt: now } }, select: { id: true }, take: 500 });
+      if (overdue.length === 0) return [];
+      const ids = overdue.map((d) => d.id);
+      await tx.dispute.updateMany({ where: { id: { in: ids }, status: 'OPEN' }, data: { status: 'ESCALATED', escalatedAt: now } });
+      return tx.dispute.findMany({ where: { id: { in: ids } } });
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+
+const STATUSES = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
+
+export class ApplyDto {
+  @ApiPropertyOptional({ example: 'I have two years of chat support in retail.' })
+  @IsString() @MaxLength(2000) @IsOptional()
+  coverNote?: string;
+}
+
+export class DecideApplicationDto {
+  @ApiProperty({ enum: ['ACCEPTED', 'REJECTED'] })
+  @IsIn(['ACCEPTED', 'REJECTED'])
+  decision: 'ACCEPTED' | 'REJECTED';
+
+  @ApiPropertyOptional({ description: 'Shown to the agent' })
+  @IsString() @MinLength(1) @MaxLength(1000) @IsOptional()
+  reason?: string;
+}
+
+export class ListApplicationsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsIn(STATUSES) @IsOptional() status?: (typeof STATUSES)[number];
+  @ApiPropertyOptional({ format: 'uuid' }) @IsUUID() @IsOptional() opportunityId?: string;
+}
+
+export class ApplicationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) opportunityId: string;
+  @ApiProperty() opportunityTitle: string;
+  @ApiProperty({ format: 'uuid' }) agentId: string;
+  @ApiProperty() agentName: string;
+  @ApiProperty({ enum: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], nullable: true, description: "The agent's assessed level, for the client's decision" }) agentCefrLevel: string | null;
+  @ApiProperty({ type: [String] }) agentSkills: string[];
+  @ApiProperty() agentExperienceMonths: number;
+  @ApiProperty({ nullable: true, type: String }) coverNote: string | null;
+  @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty({ nullable: true, type: String }) decisionReason: string | null;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The SelectedGig once accepted' }) gigId: string | null;
+  @ApiProperty() createdAt: Date;
+}

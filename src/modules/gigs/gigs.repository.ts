@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { ActivityType, GigStatus, ReviewDirection, WorkState } from '../../generated/prisma/enums.js';
+import { PrismaService } from '../../infra/database/prisma.service.js';
+import { gigWhere, type GigScope } from './gig-scope.js';
+
+export const GIG = {
+  opportunity: { select: { title: true, rateMinor: true, currency: true } },
+  agent: { select: { userId: true, user: { select: { name: true } } } },
+  client: { select: { userId: true, organizationName: true } },
+  workSlots: { orderBy: { startsAt: 'asc' } },
+} satisfies Prisma.SelectedGigInclude;
+
+export type GigRow = Prisma.SelectedGigGetPayload<{ include: typeof GIG }>;
+
+export type PickOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'UNKNOWN_SLOT' | 'ALREADY_PICKED' | 'SLOT_STARTED' | 'SLOT_FULL' | 'OVERLAP' | GigRow;
+export type CompleteOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'NO_APPROVED_WORK' | 'WORK_OPEN' | 'UNPAID' | 'DISPUTED' | 'WORKING' | GigRow;
+
+interface LockedSlot {
+  id: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  filled_count: number;
+}
+
+@Injectable()
+export class GigsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async list(scope: GigScope, filter: { status?: GigStatus }, page: { skip: number; take: number }) {
+    const where: Prisma.SelectedGigWhereInput = { ...gigWhere(scope), status: filter.status };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.selectedGig.findMany({ where, include: GIG, orderBy: { createdAt: 'desc' }, ...page }),
+      this.prisma.selectedGig.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  find(id: string, scope: GigScope): Promise<GigRow | null> {
+    return this.prisma.selectedGig.findFirst({ where: { id, ...gigWhere(scope) }, include: GIG });
+  }
+
+  /**
+   * Books schedule slots for the gig's agent. The agent's profile row is locked first, so one agent's
+   * concurrent picks run one after the other (no overlap can slip in between), then the slots in id
+   * order (so two agents racing for the last seat of a slot cannot both get it, nor deadlock).
+   */
+  async pickSlots(gigId: string, agentUserId: string, slotIds: string[]): Promise<PickOutcome> {
+    return this.prisma.$transaction(async (tx) => {
+      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true, agentId: true, opportunityId: true } });
+      if (!gig) return 'NOT_FOUND';
+      if (gig.status !== 'ACTIVE') return 'NOT_ACTIVE';
+      await tx.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${gig.agentId}::uuid FOR UPDATE`;
+      const ids = [...new Set(slotIds)].sort();
+      const slots = await tx.$queryRaw<LockedSlot[]>`
+        SELECT id, starts_at, ends_at, capacity, filled_count FROM client_schedule_slots
+        WHERE opportunity_id = ${gig.opportunityId}::uuid AND id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
+        ORDER BY id FOR UPDATE`;
+      if (slots.length !== ids.length) return 'UNKNOWN_SLOT';
+      const picked = await tx.agentWorkSlot.count({ where: { gigId, slotId: { in: ids } } });
+      if (picked > 0) return 'ALREADY_PICKED';
+      if (slots.some((s) => s.starts_at <= new Date())) return 'SLOT_STARTED';
+      if (slots.some((s) => s.filled_count >= s.capacity)) return 'SLOT_FULL';
+      const overlapsEachOther = slots.some((a, i) => slots.some((b, j) => i !== j && a.starts_at < b.ends_at && b.starts_at < a.ends_at));
+      const overlapsBooked = await tx.agentWorkSlot.count({
+        where: { agentId: gig.agentId, OR: slots.map((s) => ({ startsAt: { lt: s.ends_at }, endsAt: { gt: s.starts_at } })) },
+      });
+      if (overlapsEachOther || overlapsBooked > 0) return 'OVERLAP';
+      for (const slot of slots) {
+        await tx.agentWorkSlot.create({ data: { gigId, slotId: slot.id, agentId: gig.agentId, startsAt: slot.starts_at, endsAt: slot.ends_at } });
+        await tx.clientScheduleSlot.update({ where: { id: slot.id }, data: { filledCount: { increment: 1 } } });
+      }
+      return tx.selectedGig.findUniqueOrThrow({ where: { id: gigId }, include: GIG });
+    });
+  }
+
+  /** One step of the activity machine: the state moves only from `from`, so racing steps cannot both land. */
+  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState, to: WorkState) {
+    return this.prisma.$transaction(async (tx) => {
+      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true } });
+      if (!gig) return 'NOT_FOUND' as const;
+      if (gig.status !== 'ACTIVE') return 'NOT_ACTIVE' as const;
+      if (type === 'LOGIN' && (await tx.agentWorkSlot.count({ where: { gigId } })) === 0) return 'NO_WORK_SLOTS' as const;
+      const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: 'ACTIVE', workState: from }, data: { workState: to } });
+      if (count === 0) return 'INVALID_TRANSITION' as const;
+      return tx.activityLog.create({ data: { gigId, type } });
+    });
+  }
+
+  activities(gigId: string) {
+    return this.prisma.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
+  }
+
+  /** ACTIVE → COMPLETED when all work is approved and paid, the agent is logged out and nothing is disputed. */
+  async complete(gigId: string, scope: GigScope): Promise<CompleteOutcome> {
+    return this.prisma.$transaction(async (tx) => {
+      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, ...gigWhere(scope) }, select: { id: true } });
+      if (!gig) return 'NOT_FOUND';
+      const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+      if (row.status !== 'ACTIVE') return 'NOT_ACTIVE';
+      if (row.work_state !== 'OFFLINE') return 'WORKING';
+      const open = await tx.submittedWork.count({ where: { gigId, status: { in: ['PENDING', 'REWORK_NEEDED', 'REWORK_SUBMITTED'] } } });
+      if (open > 0) return 'WORK_OPEN';
+      const approved = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
+      if (approved === 0) return 'NO_APPROVED_WORK';
+      const unpaid = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED', payment: null } });
+      if (unpaid > 0) return 'UNPAID';
+      const disputed = await tx.dispute.count({ where: { status: { in: ['OPEN', 'ESCALATED'] }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
+      if (disputed > 0) return 'DISPUTED';
+      await tx.selectedGig.update({ where: { id: gigId }, data: { status: 'COMPLETED', completedAt: new Date() } });
+      return tx.selectedGig.findUniqueOrThrow({ where: { id: gigId }, include: GIG });
+    });
+  }
+
+  countApproved(gigId: string) {
+    return this.prisma.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
+  }
+
+  /**
+   * Stores a review; when the other side has reviewed too, both are published at once (double-blind).
+   * Returns false when this side already reviewed the gig.
+   */
+  async addReview(data: { gigId: string; authorId: string; subjectId: string; direction: ReviewDirection; rating: number; comment?: string }) {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${data.gigId}::uuid FOR UPDATE`;
+      const existing = await tx.review.count({ where: { gigId: data.gigId, direction: data.direction } });
+      if (existing > 0) return false;
+      const review = await tx.review.create({ data });
+      const other = await tx.review.count({ where: { gigId: data.gigId, direction: { not: data.direction } } });
+      if (other > 0) await tx.review.updateMany({ where: { gigId: data.gigId, publishedAt: null }, data: { publishedAt: review.createdAt } });
+      return tx.review.findUniqueOrThrow({ where: { id: review.id } });
+    });
+  }
+
+  reviews(gigId: string) {
+    return this.prisma.review.findMany({ where: { gigId }, orderBy: { createdAt: 'asc' } });
+  }
+
+  /** Publishes one-sided reviews whose window closed; returns how many. */
+  async publishExpiredReviews(createdBefore: Date): Promise<number> {
+    const { count } = await this.prisma.review.updateMany({ where: { publishedAt: null, createdAt: { lt: createdBefore } }, data: { publishedAt: new Date() } });
+    return count;
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { isStaff } from '../../common/auth/roles.js';
+import { conflict, forbidden, notFound } from '../../common/http/app-error.js';
+import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
+import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import type { ActivityDto, ActivityResponseDto, CreateReviewDto, GigResponseDto, ListGigsQueryDto, PickSlotsDto, ReviewResponseDto } from './dto/gig.dto.js';
+import { gigScopeOf } from './gig-scope.js';
+import { toGigDto, toReviewDto } from './gigs.mapper.js';
+import { GigsRepository, type GigRow } from './gigs.repository.js';
+import { activityTransition, summarizeActivity } from './work-activity.js';
+
+@Injectable()
+export class GigsService {
+  constructor(
+    private readonly gigs: GigsRepository,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  async list(user: AuthUser, query: ListGigsQueryDto): Promise<Page<GigResponseDto>> {
+    const { items, total } = await this.gigs.list(gigScopeOf(user), { status: query.status }, pageArgs(query));
+    return toPage(items, total, query, toGigDto);
+  }
+
+  async get(user: AuthUser, id: string): Promise<GigResponseDto> {
+    return toGigDto(await this.find(user, id));
+  }
+
+  async pickSlots(user: AuthUser, id: string, dto: PickSlotsDto): Promise<GigResponseDto> {
+    const outcome = await this.gigs.pickSlots(id, user.id, dto.slotIds);
+    switch (outcome) {
+      case 'NOT_FOUND':
+        throw notFound('Gig');
+      case 'NOT_ACTIVE':
+        throw conflict('INVALID_STATE', 'The gig is completed');
+      case 'UNKNOWN_SLOT':
+        throw notFound("Schedule slot of this gig's opportunity");
+      case 'ALREADY_PICKED':
+        throw conflict('SLOT_ALREADY_PICKED', 'You already work one of these slots');
+      case 'SLOT_STARTED':
+        throw conflict('SLOT_STARTED', 'One of these slots has already started');
+      case 'SLOT_FULL':
+        throw conflict('SLOT_FULL', 'One of these slots has no seat left');
+      case 'OVERLAP':
+        throw conflict('SLOT_OVERLAP', 'These slots overlap each other or slots you already work');
+    }
+    this.notifyOther(outcome, user.id, { type: 'gig.slots_picked', gigId: id, slotIds: dto.slotIds });
+    return toGigDto(outcome);
+  }
+
+  async recordActivity(user: AuthUser, id: string, dto: ActivityDto): Promise<ActivityResponseDto> {
+    const { from, to } = activityTransition(dto.type);
+    const outcome = await this.gigs.recordActivity(id, user.id, dto.type, from, to);
+    if (outcome === 'NOT_FOUND') throw notFound('Gig');
+    if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
+    if (outcome === 'NO_WORK_SLOTS') throw conflict('NO_WORK_SLOTS', 'Pick your work slots before logging in');
+    if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from})`);
+    const gig = await this.find(user, id);
+    this.notifyOther(gig, user.id, { type: 'gig.activity', gigId: id, activity: dto.type });
+    return this.activityOf(id);
+  }
+
+  async activity(user: AuthUser, id: string): Promise<ActivityResponseDto> {
+    await this.find(user, id);
+    return this.activityOf(id);
+  }
+
+  async complete(user: AuthUser, id: string): Promise<GigResponseDto> {
+    const outcome = await this.gigs.complete(id, gigScopeOf(user));
+    switch (outcome) {
+      case 'NOT_FOUND':
+        throw notFound('Gig');
+      case 'NOT_ACTIVE':
+        throw conflict('INVALID_STATE', 'The gig is already completed');
+      case 'WORKING':
+        throw conflict('AGENT_LOGGED_IN', 'The agent must log out first');
+      case 'WORK_OPEN':
+        throw conflict('WORK_OPEN', 'A submission still awaits review or rework');
+      case 'NO_APPROVED_WORK':
+        throw conflict('NO_APPROVED_WORK', 'A gig completes only with approved work');
+      case 'UNPAID':
+        throw conflict('PAYMENT_PENDING', 'Approved work must be paid before completing');
+      case 'DISPUTED':
+        throw conflict('DISPUTE_OPEN', 'Resolve the open dispute first');
+    }
+    this.notifyOther(outcome, user.id, { type: 'gig.completed', gigId: id });
+    return toGigDto(outcome);
+  }
+
+  async review(user: AuthUser, id: string, dto: CreateReviewDto): Promise<ReviewResponseDto> {
+    const gig = await this.find(user, id);
+    const isAgent = gig.agent.userId === user.id;
+    if (!isAgent && gig.client.userId !== user.id) throw forbidden('Only the agent and the client of a gig review it');
+    if ((await this.gigs.countApproved(id)) === 0) throw conflict('NO_APPROVED_WORK', 'Reviews open once work is approved');
+    const review = await this.gigs.addReview({
+      gigId: id,
+      authorId: user.id,
+      subjectId: isAgent ? gig.client.userId : gig.agent.userId,
+      direction: isAgent ? 'AGENT_TO_CLIENT' : 'CLIENT_TO_AGENT',
+      rating: dto.rating,
+      comment: dto.comment,
+    });
+    if (!review) throw conflict('ALREADY_REVIEWED', 'You already reviewed this gig');
+    this.notifyOther(gig, user.id, { type: 'gig.reviewed', gigId: id, published: review.publishedAt !== null });
+    return toReviewDto(review);
+  }
+
+  /** Double-blind: a party sees its own review and the other side's only once published. */
+  async reviews(user: AuthUser, id: string): Promise<ReviewResponseDto[]> {
+    await this.find(user, id);
+    const all = await this.gigs.reviews(id);
+    return all.filter((r) => isStaff(user.role) || r.authorId === user.id || r.publishedAt !== null).map(toReviewDto);
+  }
+
+  private async activityOf(id: string): Promise<ActivityResponseDto> {
+    const entries = await this.gigs.activities(id);
+    return { entries: entries.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt })), summary: summarizeActivity(entries) };
+  }
+
+  private async find(user: AuthUser, id: string): Promise<GigRow> {
+    const gig = await this.gigs.find(id, gigScopeOf(user));
+    if (!gig) throw notFound('Gig');
+    return gig;
+  }
+
+  private notifyOther(gig: GigRow, actorId: string, payload: Record<string, unknown>): void {
+    const parties = [gig.agent.userId, gig.client.userId].filter((id) => id !== actorId);
+    for (const userId of parties) this.realtime.toUser(userId, 'notification:new', payload);
+  }
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { SubmissionStatus } from '../../generated/prisma/enums.js';
+import { PrismaService } from '../../infra/database/prisma.service.js';
+import { gigWhere, type GigScope } from './gig-scope.js';
+import type { ActivityEntry } from './work-activity.js';
+
+const SUBMISSION = {
+  gig: { select: { status: true, agent: { select: { userId: true } }, client: { select: { userId: true } }, opportunity: { select: { rateMinor: true, currency: true } } } },
+  payment: { select: { id: true } },
+} satisfies Prisma.SubmittedWorkInclude;
+
+export type SubmissionRow = Prisma.SubmittedWorkGetPayload<{ include: typeof SUBMISSION }>;
+
+const PAYMENT = { gig: { select: { agent: { select: { userId: true } }, client: { select: { userId: true } } } } } satisfies Prisma.PaymentInclude;
+export type PaymentRow = Prisma.PaymentGetPayload<{ include: typeof PAYMENT }>;
+
+const OPEN: SubmissionStatus[] = ['PENDING', 'REWORK_NEEDED', 'REWORK_SUBMITTED'];
+const AWAITING_REVIEW: SubmissionStatus[] = ['PENDING', 'REWORK_SUBMITTED'];
+
+/** Worked minutes to approve, from the gig's log and the minutes earlier approvals already covered. */
+export type MinutesToApprove = (activity: ActivityEntry[], alreadyApprovedMinutes: number) => number;
+
+export type ReviewOutcome = 'NOT_FOUND' | 'NOT_AWAITING' | 'REWORK_LIMIT' | SubmissionRow;
+export type PayOutcome = 'NOT_FOUND' | 'NOT_APPROVED' | 'ALREADY_PAID' | 'KEY_REUSED' | 'NOTHING_TO_PAY' | { payment: PaymentRow; created: boolean };
+
+@Injectable()
+export class SubmissionsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A new submission on an ACTIVE gig of this agent, unless another is still open. */
+  async create(gigId: string, agentUserId: string, content: string) {
+    return this.prisma.$transaction(async (tx) => {
+      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { id: true } });
+      if (!gig) return 'NOT_FOUND' as const;
+      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+      if (row.status !== 'ACTIVE') return 'NOT_ACTIVE' as const;
+      if ((await tx.submittedWork.count({ where: { gigId, status: { in: OPEN } } })) > 0) return 'OPEN_EXISTS' as const;
+      return tx.submittedWork.create({ data: { gigId, content }, include: SUBMISSION });
+    });
+  }
+
+  find(id: string, scope: GigScope): Promise<SubmissionRow | null> {
+    return this.prisma.submittedWork.findFirst({ where: { id, gig: gigWhere(scope) }, include: SUBMISSION });
+  }
+
+  listForGig(gigId: string) {
+    return this.prisma.submittedWork.findMany({ where: { gigId }, include: SUBMISSION, orderBy: { submittedAt: 'asc' } });
+  }
+
+  /** PENDING|REWORK_SUBMITTED → APPROVED|REJECTED|REWORK_NEEDED by the gig's client (or automatically: clientUserId null). */
+  async review(
+    id: string,
+    clientUserId: string | null,
+    decision: 'APPROVED' | 'REJECTED' | 'REWORK_NEEDED',
+    notes: string | null,
+    options: { maxReworkRounds: number; minutesToApprove: MinutesToApprove; auto?: boolean },
+  ): Promise<ReviewOutcome> {
+    return this.prisma.$transaction(async (tx) => {
+      const found = await tx.submittedWork.findFirst({
+        where: { id, ...(clientUserId ? { gig: { client: { userId: clientUserId } } } : {}) },
+        select: { gigId: true },
+      });
+      if (!found) return 'NOT_FOUND';
+      // The gig row lock orders this approval against other approvals and activity of the same gig.
+      await tx.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${found.gigId}::uuid FOR UPDATE`;
+      const [current] = await tx.$queryRaw<{ status: SubmissionStatus; rework_rounds: number }[]>`
+        SELECT status, rework_rounds FROM submitted_work WHERE id = ${id}::uuid FOR UPDATE`;
+      if (!AWAITING_REVIEW.includes(current.status)) return 'NOT_AWAITING';
+      if (decision === 'REWORK_NEEDED' && current.rework_rounds >= options.maxReworkRounds) return 'REWORK_LIMIT';
+      let workedMinutes: number | undefined;
+      if (decision === 'APPROVED') {
+        const activity = await tx.activityLog.findMany({ where: { gigId: found.gigId }, orderBy: { occurredAt: 'asc' }, select: { type: true, occurredAt: true } });
+        const earlier = await tx.submittedWork.aggregate({ where: { gigId: found.gigId, status: 'APPROVED' }, _sum: { workedMinutes: true } });
+        workedMinutes = options.minutesToApprove(activity, earlier._sum.workedMinutes ?? 0);
+      }
+      await tx.submittedWork.update({
+        where: { id },
+        data: { status: decision, reviewNotes: notes, reviewedAt: new Date(), workedMinutes, autoApproved: options.auto ?? false },
+      });
+      return tx.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION });
+    });
+  }
+
+  /** REWORK_NEEDED → REWORK_SUBMITTED with the revised content, by the gig's agent. */
+  async rework(id: string, agentUserId: string, content: string) {
+    const { count } = await this.prisma.submittedWork.updateMany({
+      where: { id, status: 'REWORK_NEEDED', gig: { agent: { userId: agentUserId }, status: 'ACTIVE' } },
+      data: { status: 'REWORK_SUBMITTED', content, reworkRounds: { increment: 1 }, submittedAt: new Date() },
+    });
+    return count ? this.prisma.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION }) : null;
+  }
+
+  /** Appends a deliverable file while the agent may still change the submission; null otherwise. */
+  async appendFile(id: string, agentUserId: string, key: string, maxFiles: number) {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: SubmissionStatus; files: number }[]>`
+        SELECT status, cardinality(file_keys) AS files FROM submitted_work WHERE id = ${id}::uuid FOR UPDATE`;
+      if (!row || !['PENDING', 'REWORK_NEEDED'].includes(row.status) || row.files >= maxFiles) return null;
+      const owned = await tx.submittedWork.count({ where: { id, gig: { agent: { userId: agentUserId } } } });
+      if (!owned) return null;
+      return tx.submittedWork.update({ where: { id }, data: { fileKeys: { push: key } }, include: SUBMISSION });
+    });
+  }
+
+  /** Ids of submissions awaiting review since before `before` (for automatic approval). */
+  findStale(before: Date) {
+    return this.prisma.submittedWork
+      .findMany({ where: { status: { in: AWAITING_REVIEW }, submittedAt: { lt: before } }, select: { id: true }, take: 500 })
+      .then((rows) => rows.map((row) => row.id));
+  }
+
+  /**
+   * Pays an APPROVED submission once. The key identifies the request: the same key for the same
+   * submission returns the first payment; a key used for another submission, or a second key for a
+   * paid submission, is refused. The submission row lock serialises racing requests.
+   */
+  async pay(submissionId: string, scope: GigScope, key: string, createdById: string, amountFor: (minutes: number, rateMinor: number) => number): Promise<PayOutcome> {
+    const attempt = () =>
+      this.prisma.$transaction(async (tx): Promise<PayOutcome> => {
+        const submission = await tx.submittedWork.findFirst({
+          where: { id: submissionId, gig: gigWhere(scope) },
+          select: { gigId: true, gig: { select: { opportunity: { select: { rateMinor: true, currency: true } } } } },
+        });
+        if (!submission) return 'NOT_FOUND';
+        const [row] = await tx.$queryRaw<{ status: SubmissionStatus; worked_minutes: number | null }[]>`
+          SELECT status, worked_minutes FROM submitted_work WHERE id = ${submissionId}::uuid FOR UPDATE`;
+        // Read the key only under the lock, so a request that waited sees the payment its twin created.
+        const byKey = await tx.payment.findUnique({ where: { idempotencyKey: key }, include: PAYMENT });
+        if (byKey) return byKey.submissionId === submissionId ? { payment: byKey, created: false } : 'KEY_REUSED';
+        if (row.status !== 'APPROVED') return 'NOT_APPROVED';
+        if ((await tx.payment.count({ where: { submissionId } })) > 0) return 'ALREADY_PAID';
+        const { rateMinor, currency } = submission.gig.opportunity;
+        const minutes = row.worked_minutes ?? 0;
+        const amountMinor = amountFor(minutes, rateMinor);
+        if (amountMinor <= 0) return 'NOTHING_TO_PAY';
+        const payment = await tx.payment.create({
+          data: { submissionId, gigId: submission.gigId, idempotencyKey: key, amountMinor, currency, workedMinutes: minutes, rateMinor, createdById },
+          include: PAYMENT,
+        });
+        return { payment, created: true };
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // Two first requests with the same key: the loser hits the unique key; answer as a replay.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return attempt();
+      throw error;
+    }
+  }
+
+  async listPayments(scope: GigScope, filter: { gigId?: string }, page: { skip: number; take: number }) {
+    const where: Prisma.PaymentWhereInput = { gig: gigWhere(scope), gigId: filter.gigId };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.payment.findMany({ where, include: PAYMENT, orderBy: { createdAt: 'desc' }, ...page }),
+      this.prisma.payment.count({ where }),
+    ]);
+    return { items, total };
+  }
+}

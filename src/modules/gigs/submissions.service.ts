@@ -1,0 +1,156 @@
+import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { AppError, badRequest, conflict, notFound } from '../../common/http/app-error.js';
+import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
+import { AppConfig } from '../../config/app-config.js';
+import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
+import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { StorageProvider } from '../../infra/storage/storage.provider.js';
+import type { CreateSubmissionDto, ListPaymentsQueryDto, PaymentResponseDto, ReviewSubmissionDto, SubmissionResponseDto } from './dto/submission.dto.js';
+import { gigScopeOf } from './gig-scope.js';
+import { toPaymentDto, toSubmissionDto } from './gigs.mapper.js';
+import { GigsRepository } from './gigs.repository.js';
+import { SubmissionsRepository, type MinutesToApprove, type SubmissionRow } from './submissions.repository.js';
+import { paymentAmount, summarizeActivity } from './work-activity.js';
+
+const MAX_FILES_PER_SUBMISSION = 10;
+const FILE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
+
+/** Approval pays the worked time the gig's earlier approvals have not covered yet. */
+const minutesToApprove: MinutesToApprove = (activity, alreadyApproved) => Math.max(0, summarizeActivity(activity).workedMinutes - alreadyApproved);
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly submissions: SubmissionsRepository,
+    private readonly gigs: GigsRepository,
+    private readonly storage: StorageProvider,
+    private readonly realtime: RealtimeService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async submit(user: AuthUser, gigId: string, dto: CreateSubmissionDto): Promise<SubmissionResponseDto> {
+    const outcome = await this.submissions.create(gigId, user.id, dto.content);
+    if (outcome === 'NOT_FOUND') throw notFound('Gig');
+    if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
+    if (outcome === 'OPEN_EXISTS') throw conflict('SUBMISSION_OPEN', 'Your previous submission still awaits review or rework');
+    this.realtime.toUser(outcome.gig.client.userId, 'notification:new', { type: 'submission.received', gigId, submissionId: outcome.id });
+    return toSubmissionDto(outcome);
+  }
+
+  async listForGig(user: AuthUser, gigId: string): Promise<SubmissionResponseDto[]> {
+    if (!(await this.gigs.find(gigId, gigScopeOf(user)))) throw notFound('Gig');
+    return (await this.submissions.listForGig(gigId)).map(toSubmissionDto);
+  }
+
+  async get(user: AuthUser, id: string): Promise<SubmissionResponseDto> {
+    return toSubmissionDto(await this.find(user, id));
+  }
+
+  async attachFile(user: AuthUser, id: string, file: { buffer?: Buffer; size: number } | undefined): Promise<SubmissionResponseDto> {
+    if (!file?.buffer || file.size === 0) throw badRequest('FILE_REQUIRED', 'Attach the file in the "file" field');
+    const submission = await this.find(user, id);
+    if (submission.gig.agent.userId !== user.id) throw notFound('Submission');
+    if (!['PENDING', 'REWORK_NEEDED'].includes(submission.status)) throw conflict('INVALID_STATE', 'Files can be attached before review or during rework');
+    if (submission.fileKeys.length >= MAX_FILES_PER_SUBMISSION) throw conflict('TOO_MANY_FILES', `At most ${MAX_FILES_PER_SUBMISSION} files per submission`);
+    const type = await detectAllowedType(file.buffer, DOCUMENT_TYPES);
+    const stored = await this.storage.save('deliverables', file.buffer, type.mime, type.ext);
+    const updated = await this.submissions.appendFile(id, user.id, stored.key, MAX_FILES_PER_SUBMISSION);
+    if (!updated) {
+      await this.storage.remove(stored.key);
+      throw conflict('INVALID_STATE', 'The submission changed; try again');
+    }
+    return toSubmissionDto(updated);
+  }
+
+  async file(user: AuthUser, id: string, index: number): Promise<StreamableFile> {
+    const submission = await this.find(user, id);
+    const key = submission.fileKeys[index];
+    if (!key) throw notFound('File');
+    const type = FILE_TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream';
+    return new StreamableFile(await this.storage.read(key), { type, disposition: 'attachment' });
+  }
+
+  async review(user: AuthUser, id: string, dto: ReviewSubmissionDto): Promise<SubmissionResponseDto> {
+    const outcome = await this.submissions.review(id, user.id, dto.decision, dto.notes ?? null, {
+      maxReworkRounds: this.config.gigs.maxReworkRounds,
+      minutesToApprove,
+    });
+    if (outcome === 'NOT_FOUND') throw notFound('Submission');
+    if (outcome === 'NOT_AWAITING') throw conflict('INVALID_STATE', 'The submission is not awaiting review');
+    if (outcome === 'REWORK_LIMIT') {
+      throw conflict('REWORK_LIMIT', `At most ${this.config.gigs.maxReworkRounds} rework rounds; approve or reject the work`);
+    }
+    this.realtime.toUser(outcome.gig.agent.userId, 'notification:new', { type: 'submission.reviewed', submissionId: id, decision: outcome.status });
+    return toSubmissionDto(outcome);
+  }
+
+  async rework(user: AuthUser, id: string, dto: CreateSubmissionDto): Promise<SubmissionResponseDto> {
+    const updated = await this.submissions.rework(id, user.id, dto.content);
+    if (!updated) {
+      await this.find(user, id);
+      throw conflict('INVALID_STATE', 'Only work marked REWORK_NEEDED can be resubmitted');
+    }
+    this.realtime.toUser(updated.gig.client.userId, 'notification:new', { type: 'submission.reworked', submissionId: id });
+    return toSubmissionDto(updated);
+  }
+
+  /** Approves work the client left unreviewed for the configured number of days; returns how many. */
+  async autoApproveStale(now = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - this.config.gigs.autoApproveDays * 86_400_000);
+    let approved = 0;
+    for (const id of await this.submissions.findStale(before)) {
+      const outcome = await this.submissions.review(id, null, 'APPROVED', 'Approved automatically: not reviewed in time', {
+        maxReworkRounds: this.config.gigs.maxReworkRounds,
+        minutesToApprove,
+        auto: true,
+      });
+      if (typeof outcome === 'string') continue;
+      approved += 1;
+      for (const userId of [outcome.gig.agent.userId, outcome.gig.client.userId]) {
+        this.realtime.toUser(userId, 'notification:new', { type: 'submission.reviewed', submissionId: id, decision: 'APPROVED', automatic: true });
+      }
+    }
+    return approved;
+  }
+
+  async pay(user: AuthUser, submissionId: string, idempotencyKey: string | undefined): Promise<PaymentResponseDto> {
+    const key = idempotencyKey?.trim();
+    if (!key || key.length > 200) {
+      throw badRequest('IDEMPOTENCY_KEY_REQUIRED', 'Send an Idempotency-Key header (1-200 characters)', [{ field: 'Idempotency-Key', message: 'required, at most 200 characters' }]);
+    }
+    const outcome = await this.submissions.pay(submissionId, gigScopeOf(user), key, user.id, paymentAmount);
+    switch (outcome) {
+      case 'NOT_FOUND':
+        throw notFound('Submission');
+      case 'NOT_APPROVED':
+        throw conflict('NOT_APPROVED', 'Only approved work is paid');
+      case 'ALREADY_PAID':
+        throw conflict('ALREADY_PAID', 'This submission is already paid');
+      case 'KEY_REUSED':
+        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another payment');
+      case 'NOTHING_TO_PAY':
+        throw conflict('NOTHING_TO_PAY', 'The approved work has no worked time to pay');
+    }
+    if (outcome.created) {
+      this.realtime.toUser(outcome.payment.gig.agent.userId, 'notification:new', {
+        type: 'payment.settled',
+        paymentId: outcome.payment.id,
+        amountMinor: outcome.payment.amountMinor,
+        currency: outcome.payment.currency,
+      });
+    }
+    return toPaymentDto(outcome.payment);
+  }
+
+  async payments(user: AuthUser, query: ListPaymentsQueryDto): Promise<Page<PaymentResponseDto>> {
+    const { items, total } = await this.submissions.listPayments(gigScopeOf(user), { gigId: query.gigId }, pageArgs(query));
+    return toPage(items, total, query, toPaymentDto);
+  }
+
+  private async find(user: AuthUser, id: string): Promise<SubmissionRow> {
+    const row = await this.submissions.find(id, gigScopeOf(user));
+    if (!row) throw notFound('Submission');
+    return row;
+  }
+}
