@@ -1,3 +1,4 @@
+import { AiConfig, buildAiConfig } from './ai-config.js';
 import { EnvironmentVariables, validateEnvironment } from './environment.js';
 
 /**
@@ -25,6 +26,7 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly mail: { smtpUrl?: string; from: string };
   readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean };
+  readonly ai: AiConfig;
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -51,6 +53,7 @@ export class AppConfig {
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA };
+    this.ai = buildAiConfig(env);
   }
 
   get isProduction(): boolean {
