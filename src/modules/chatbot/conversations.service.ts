@@ -66,7 +66,8 @@ export class ConversationsService {
     if (dto.assignedAgentId !== undefined && dto.assignedAgentId !== current.assignedAgentId) {
       updated = await this.reassign(current, dto.assignedAgentId);
     }
-    if (dto.status !== undefined && dto.status !== current.status) {
+    if (dto.status !== undefined) {
+      // Setting the current status again is refused too, so that of two racing requests only one succeeds.
       if (!canMove(CONVERSATION_TRANSITIONS, current.status, dto.status)) {
         throw conflict('INVALID_TRANSITION', `A ${current.status} conversation cannot become ${dto.status}`);
       }
