@@ -18,7 +18,15 @@ export class GeminiProvider implements AiProvider {
     this.model = config.model;
     this.client = new GoogleGenAI({
       apiKey: config.apiKey,
-      httpOptions: { timeout: config.timeoutMs, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) },
+      httpOptions: {
+        timeout: config.timeoutMs,
+        // One retry policy (ours, below) rather than two stacked ones.
+        retryOptions: { attempts: 1 },
+        // An explicit fetch skips the SDK's lookup of Undici's global dispatcher, which is missing
+        // where globalThis is not Node's own (Jest's VM); our timeouts stay well under Undici's 300 s.
+        fetch: (input, init) => globalThis.fetch(input, init),
+        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+      },
     });
   }
 
@@ -61,7 +69,8 @@ export class GeminiProvider implements AiProvider {
       );
     } catch (error) {
       if (error instanceof AiProviderError) throw error;
-      throw new AiProviderError(`gemini call failed: ${(error as Error).message}`, isRetryable(error), { cause: error });
+      const cause = (error as { cause?: { message?: string } }).cause?.message;
+      throw new AiProviderError(`gemini call failed: ${(error as Error).message}${cause ? ` (${cause})` : ''}`, isRetryable(error), { cause: error });
     }
   }
 }
