@@ -11,10 +11,11 @@ import { StorageModule } from './infra/storage/storage.module.js';
 import { ChatbotModule } from './modules/chatbot/chatbot.module.js';
 import { FaqsModule } from './modules/faqs/faqs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule, FaqsModule, ChatbotModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, FaqsModule, ChatbotModule, ReportsModule];
 
 @Module({})
 export class AppModule {
