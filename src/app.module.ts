@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
 import { RealtimeModule } from './infra/realtime/realtime.module.js';
 import { StorageModule } from './infra/storage/storage.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { ChatbotModule } from './modules/chatbot/chatbot.module.js';
 import { FaqsModule } from './modules/faqs/faqs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -15,7 +16,7 @@ import { ReportsModule } from './modules/reports/reports.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule, FaqsModule, ChatbotModule, ReportsModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, FaqsModule, ChatbotModule, ReportsModule, AnalyticsModule];
 
 @Module({})
 export class AppModule {
