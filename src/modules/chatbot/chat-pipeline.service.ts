@@ -17,7 +17,8 @@ import { CustomQuestionsService } from './custom-questions.service.js';
 import type { MessageDto, SendMessageResultDto } from './dto/message.dto.js';
 import { toConversationDto, toMessageDto } from './message.mapper.js';
 import { MessagesRepository, type MessageRow } from './messages.repository.js';
-import { buildSystemPrompt, buildTurns, extractEscalation, maxTokensFor, type StylePreferences } from './prompt.js';
+import { createMarkerFilter } from './marker-filter.js';
+import { buildSystemPrompt, buildTurns, ESCALATION_MARKER, extractEscalation, maxTokensFor, type StylePreferences } from './prompt.js';
 import { looksLikeQuestion } from './question-key.js';
 
 const HISTORY_LIMIT = 10;
@@ -150,6 +151,8 @@ export class ChatPipelineService {
     const knowledge = matches.map((match) => ({ question: match.question, answer: match.answer }));
     const past = history.filter((message) => message.id !== question.id);
     let index = 0;
+    const visible = createMarkerFilter(ESCALATION_MARKER);
+    const emit = (text: string) => text && this.events.aiChunk(conversation.id, messageId, index++, text);
     try {
       const result = await this.ai.complete({
         system: buildSystemPrompt(style, knowledge, this.config.ai.customInstructionsMax),
@@ -157,8 +160,9 @@ export class ChatPipelineService {
         maxTokens: maxTokensFor(style),
         temperature: 0.7,
         knowledge,
-        onChunk: (delta) => this.events.aiChunk(conversation.id, messageId, index++, delta),
+        onChunk: (delta) => emit(visible.push(delta)),
       });
+      emit(visible.flush());
       const { content, escalationSuggested } = extractEscalation(result.content);
       return {
         content,

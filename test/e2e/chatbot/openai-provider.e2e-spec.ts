@@ -1,9 +1,18 @@
 import { sendJson, startStandInServer, type StandInServer } from '../../support/stand-in-server.js';
-import { nextEvent, emitWithAck } from '../../support/socket.js';
+import type { Socket } from 'socket.io-client';
+import { emitWithAck } from '../../support/socket.js';
 import { createTestApp, type TestApp, type TestUser } from '../../support/test-app.js';
 import { CORE_SYSTEM_PROMPT } from '../../../src/modules/chatbot/prompt.js';
 import { createConversation, createFaq, REFUND_FAQ } from './chat-helpers.js';
 import { chatBody, moderationResponse, streamOpenAiCompletion } from './provider-stand-ins.js';
+
+/** Chunks precede the bot's message:received on the same socket, so after it every chunk is in. */
+const aiMessageReceived = (socket: Socket) =>
+  new Promise<void>((resolve) => {
+    socket.on('message:received', (payload: { message: { senderType: string } }) => {
+      if (payload.message.senderType === 'AI') resolve();
+    });
+  });
 
 describe('Chat through the real openai client against a stand-in OpenAI API', () => {
   let t: TestApp;
@@ -58,7 +67,7 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
     await emitWithAck(socket, 'conversation:join', { conversationId: id });
     const chunks: { delta: string; index: number; messageId: string }[] = [];
     socket.on('ai:chunk', (chunk: { delta: string; index: number; messageId: string }) => chunks.push(chunk));
-    const done = nextEvent<{ message: { senderType: string } }>(socket, 'message:received', 5_000);
+    const done = aiMessageReceived(socket);
 
     api.requests.length = 0;
     const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Is there a student discount on refunds?' }).expect(201);
@@ -66,7 +75,6 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
     expect(ai.content).toBe('Sure! Our student discount is 20% off any annual plan. Verify with your school email.');
     expect(ai.metadata).toMatchObject({ source: 'AI', model: 'gpt-4o-mini', promptTokens: 120, completionTokens: 30, tokensUsed: 150, costMicros: 180 });
     await done;
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(chunks.length).toBeGreaterThan(3);
     expect(chunks.every((c) => c.messageId === ai.id)).toBe(true);
     expect(chunks.sort((a, b) => a.index - b.index).map((c) => c.delta).join('')).toBe(ai.content);
@@ -128,7 +136,15 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
   it("takes the model's escalation suggestion; accepting it escalates with an AI handover summary", async () => {
     mode = 'escalate';
     const id = await createConversation(t, customer);
+    const socket = await t.socket(customer.token);
+    await emitWithAck(socket, 'conversation:join', { conversationId: id });
+    const streamed: string[] = [];
+    socket.on('ai:chunk', (chunk: { delta: string }) => streamed.push(chunk.delta));
+    const done = aiMessageReceived(socket);
     const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'I was charged twice, I want a human' }).expect(201);
+    await done;
+    expect(streamed.join('')).not.toContain('ESCALATE');
+    expect(streamed.join('').trim()).toBe('Let me get a colleague to look at your account.');
     expect(res.body.data.aiMessage.metadata.escalationSuggested).toBe(true);
     expect(res.body.data.aiMessage.content).toBe('Let me get a colleague to look at your account.');
     const escalated = await t.http().post(`/api/v1/conversations/${id}/escalate`).set(customer.auth).send({}).expect(201);
