@@ -22,6 +22,24 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
   });
   afterAll(() => t.close());
 
+  it('documents the chat, FAQ, report and analytics routes in Swagger', async () => {
+    const docs = await t.http().get('/docs-json').expect(200);
+    const paths = Object.keys(docs.body.paths);
+    for (const path of [
+      '/api/v1/conversations/{id}/messages',
+      '/api/v1/conversations/{id}/escalate',
+      '/api/v1/messages/{id}/feedback',
+      '/api/v1/faqs/{id}',
+      '/api/v1/chatbot/custom-questions/{id}',
+      '/api/v1/chatbot/support-tickets',
+      '/api/v1/reports/{id}',
+      '/api/v1/analytics/chatbot',
+    ]) {
+      expect(paths).toContain(path);
+    }
+    expect(docs.body.components.schemas.SendMessageResultDto.properties).toHaveProperty('aiMessage');
+  });
+
   describe('conversations', () => {
     it('creates, lists own only, and lets staff list all with filters', async () => {
       const mine = await createConversation(t, customer, 'Billing question');

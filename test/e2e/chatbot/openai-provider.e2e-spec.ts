@@ -19,7 +19,7 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
   let api: StandInServer;
   let admin: TestUser;
   let customer: TestUser;
-  let mode: 'ok' | 'fail' | 'escalate' = 'ok';
+  let mode: 'ok' | 'fail' | 'escalate' | 'hang' = 'ok';
 
   beforeAll(async () => {
     api = await startStandInServer({
@@ -33,6 +33,7 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
           return streamOpenAiCompletion(res, body.model, JSON.stringify({ customerRequest: 'Wants a refund for a double charge', attempted: ['AI explained refund times'], openQuestions: ['Which charge is duplicated?'], mood: 'annoyed' }));
         }
         if (mode === 'fail') return sendJson(res, 503, { error: { message: 'overloaded', type: 'server_error' } });
+        if (mode === 'hang') return; // never answers: the client's timeout must end the call
         if (mode === 'escalate') return streamOpenAiCompletion(res, body.model, 'Let me get a colleague to look at your account. [ESCALATE]');
         streamOpenAiCompletion(res, body.model, 'Sure! Our student discount is 20% off any annual plan. Verify with your school email.');
       },
@@ -44,6 +45,7 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
       AI_MODEL: 'gpt-4o-mini',
       AI_MAX_RETRIES: '2',
       AI_RETRY_BASE_MS: '10',
+      AI_TIMEOUT_MS: '1000',
       AI_PRICE_TABLE: JSON.stringify({ 'gpt-4o-mini': { prompt: 1, completion: 2 } }),
     });
     admin = await t.createUser({ role: 'ADMIN' });
@@ -131,6 +133,16 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
     const apology = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Can you ship parcels to Antarctica?' }).expect(201);
     expect(apology.body.data.aiMessage.metadata).toMatchObject({ source: 'FALLBACK', escalationSuggested: true, fallbackReason: 'provider_unavailable' });
     expect(apology.body.data.aiMessage.content).toContain('human agent');
+  });
+
+  it('gives up on a provider that does not answer within the timeout, after the retries', async () => {
+    mode = 'hang';
+    const id = await createConversation(t, customer);
+    const started = Date.now();
+    const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Can you ship parcels to Antarctica?' }).expect(201);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 1000);
+    expect(api.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(3);
+    expect(res.body.data.aiMessage.metadata).toMatchObject({ source: 'FALLBACK', fallbackReason: 'provider_unavailable' });
   });
 
   it("takes the model's escalation suggestion; accepting it escalates with an AI handover summary", async () => {
