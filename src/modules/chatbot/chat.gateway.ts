@@ -3,7 +3,7 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { Authenticated } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
-import { notFound } from '../../common/http/app-error.js';
+import { badRequest, notFound } from '../../common/http/app-error.js';
 import { createValidationPipe } from '../../common/http/validation.pipe.js';
 import { WsExceptionsFilter } from '../../common/ws/ws-exceptions.filter.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
@@ -12,7 +12,7 @@ import type { AppSocket } from '../../infra/realtime/socket-auth.js';
 import { UsersService } from '../users/users.service.js';
 import { ChatPipelineService } from './chat-pipeline.service.js';
 import { ConversationsService } from './conversations.service.js';
-import { ConversationRefDto, SocketMessageDto, SocketReadDto } from './dto/socket.dto.js';
+import { ConversationRefDto, ConversationRefPipe, SocketMessageDto, SocketReadDto, type ConversationRef } from './dto/socket.dto.js';
 import { MessagesService } from './messages.service.js';
 
 const ok = <T>(data: T) => ({ success: true as const, data });
@@ -20,7 +20,6 @@ const ok = <T>(data: T) => ({ success: true as const, data });
 /** Chat events from clients; answers travel back through the acknowledgement. */
 @WebSocketGateway({ transports: ['websocket'] })
 @UseFilters(WsExceptionsFilter)
-@UsePipes(createValidationPipe())
 export class ChatGateway {
   constructor(
     private readonly conversations: ConversationsService,
@@ -33,7 +32,7 @@ export class ChatGateway {
   /** Owner or staff only; anyone else gets the same 404 as for a missing conversation. */
   @SubscribeMessage('conversation:join')
   @Authenticated()
-  async join(@ConnectedSocket() socket: AppSocket, @CurrentUser() user: AuthUser, @MessageBody() dto: ConversationRefDto) {
+  async join(@ConnectedSocket() socket: AppSocket, @CurrentUser() user: AuthUser, @MessageBody(ConversationRefPipe) dto: ConversationRef) {
     await this.conversations.visible(user, dto.conversationId);
     await socket.join(rooms.conversation(dto.conversationId));
     return ok({ conversationId: dto.conversationId });
@@ -41,13 +40,14 @@ export class ChatGateway {
 
   @SubscribeMessage('conversation:leave')
   @Authenticated()
-  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() dto: ConversationRefDto) {
+  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody(ConversationRefPipe) dto: ConversationRef) {
     await socket.leave(rooms.conversation(dto.conversationId));
     return ok({ conversationId: dto.conversationId });
   }
 
   @SubscribeMessage('typing:start')
   @Authenticated()
+  @UsePipes(createValidationPipe())
   async typingStart(@ConnectedSocket() socket: AppSocket, @CurrentUser() user: AuthUser, @MessageBody() dto: ConversationRefDto) {
     this.assertJoined(socket, dto.conversationId);
     const summary = await this.users.getSummary(user.id);
@@ -57,6 +57,7 @@ export class ChatGateway {
 
   @SubscribeMessage('typing:stop')
   @Authenticated()
+  @UsePipes(createValidationPipe())
   typingStop(@ConnectedSocket() socket: AppSocket, @CurrentUser() user: AuthUser, @MessageBody() dto: ConversationRefDto) {
     this.assertJoined(socket, dto.conversationId);
     this.realtime.toRoom(rooms.conversation(dto.conversationId), 'typing:stop', { conversationId: dto.conversationId, userId: user.id });
@@ -65,12 +66,16 @@ export class ChatGateway {
 
   @SubscribeMessage('message:new')
   @Authenticated()
+  @UsePipes(createValidationPipe())
   async newMessage(@CurrentUser() user: AuthUser, @MessageBody() dto: SocketMessageDto) {
-    return ok(await this.pipeline.send(user, dto.conversationId, dto.content));
+    const text = dto.content ?? dto.message;
+    if (!text) throw badRequest('VALIDATION_FAILED', 'The request is invalid', [{ field: 'content', message: 'content should not be empty' }]);
+    return ok(await this.pipeline.send(user, dto.conversationId, text));
   }
 
   @SubscribeMessage('message:read')
   @Authenticated()
+  @UsePipes(createValidationPipe())
   async read(@CurrentUser() user: AuthUser, @MessageBody() dto: SocketReadDto) {
     return ok(await this.messages.markRead(user, dto.conversationId, dto.messageIds));
   }

@@ -257,9 +257,13 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       const notJoined = await emitWithAck<{ statusCode: number }>(intruder, 'typing:start', { conversationId: id });
       expect(notJoined.statusCode).toBe(404);
 
+      const bare = await emitWithAck<{ success: boolean; statusCode: number }>(intruder, 'conversation:join', id);
+      expect(bare).toMatchObject({ success: false, statusCode: 404 });
+
       const owner = await t.socket(customer.token);
       const staff = await t.socket(supportAgent.token);
-      await emitWithAck(owner, 'conversation:join', { conversationId: id });
+      // The seed's clients send the bare id.
+      expect(await emitWithAck(owner, 'conversation:join', id)).toMatchObject({ success: true, data: { conversationId: id } });
       await emitWithAck(staff, 'conversation:join', { conversationId: id });
       const typing = nextEvent<{ userId: string; userName: string }>(staff, 'typing:user');
       await emitWithAck(owner, 'typing:start', { conversationId: id });
@@ -271,7 +275,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       const intruderHears = receivesWithin(intruder, 'message:received', 500);
       const aiTyping = nextEvent<{ typing: boolean }>(staff, 'ai:typing');
       const chunk = nextEvent<{ messageId: string; delta: string }>(staff, 'ai:chunk');
-      const ack = await emitWithAck<{ success: boolean; data: { aiMessage: { id: string } } }>(owner, 'message:new', { conversationId: id, content: 'Is there a student discount?' }, 5_000);
+      const empty = await emitWithAck<{ statusCode: number; error: string }>(owner, 'message:new', { conversationId: id, content: '  ' });
+      expect(empty).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED' });
+      const none = await emitWithAck<{ statusCode: number; details: { field: string }[] }>(owner, 'message:new', { conversationId: id });
+      expect(none).toMatchObject({ statusCode: 400, details: [{ field: 'content' }] });
+      // The seed's payload names the text `message`.
+      const ack = await emitWithAck<{ success: boolean; data: { aiMessage: { id: string } } }>(owner, 'message:new', { conversationId: id, message: 'Is there a student discount?' }, 5_000);
       expect(ack.success).toBe(true);
       expect((await aiTyping).typing).toBe(true);
       expect((await chunk).messageId).toBe(ack.data.aiMessage.id);
