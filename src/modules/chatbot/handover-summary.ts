@@ -4,6 +4,8 @@ export interface HandoverSummary {
   openQuestions: string[];
   mood: string;
   generatedBy: 'ai' | 'conversation-data';
+  /** Tokens and cost of the model call that wrote it (AI summaries only). */
+  usage?: { model: string; promptTokens: number; completionTokens: number; costMicros: number };
 }
 
 export interface SummaryMessage {

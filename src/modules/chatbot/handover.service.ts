@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
 import { AI_PROVIDER, type AiProvider } from '../../infra/ai/ai-provider.js';
+import { costMicros } from '../../infra/ai/cost.js';
 import type { Conversation } from '../../generated/prisma/client.js';
 import { parseAiSummary, summariseFromConversation, type HandoverSummary } from './handover-summary.js';
 import { MessagesRepository } from './messages.repository.js';
@@ -16,6 +18,7 @@ export class HandoverService {
   constructor(
     @Inject(AI_PROVIDER) private readonly ai: AiProvider,
     private readonly messages: MessagesRepository,
+    private readonly config: AppConfig,
   ) {}
 
   async summarise(conversation: Conversation, reason?: string): Promise<HandoverSummary> {
@@ -31,7 +34,10 @@ export class HandoverService {
         temperature: 0.2,
         knowledge: [],
       });
-      return parseAiSummary(result.content, offline.mood) ?? offline;
+      const summary = parseAiSummary(result.content, offline.mood);
+      if (!summary) return offline;
+      const { model, promptTokens, completionTokens } = result;
+      return { ...summary, usage: { model, promptTokens, completionTokens, costMicros: costMicros(model, promptTokens, completionTokens, this.config.ai.prices) } };
     } catch (error) {
       this.logger.warn(`Handover summary from the model failed, using conversation data: ${(error as Error).message}`);
       return offline;

@@ -166,6 +166,7 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
       openQuestions: ['Which charge is duplicated?'],
       mood: 'annoyed',
       generatedBy: 'ai',
+      usage: { model: 'gpt-4o-mini', promptTokens: 120, completionTokens: 30, costMicros: 180 },
     });
   });
 });

@@ -4,12 +4,20 @@ import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'cla
 import { IssuePriority, SupportTicketStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 
+export class HandoverUsageDto {
+  @ApiProperty() model: string;
+  @ApiProperty() promptTokens: number;
+  @ApiProperty() completionTokens: number;
+  @ApiProperty({ description: 'Millionths of a US dollar' }) costMicros: number;
+}
+
 export class HandoverSummaryDto {
   @ApiProperty() customerRequest: string;
   @ApiProperty({ type: [String] }) attempted: string[];
   @ApiProperty({ type: [String] }) openQuestions: string[];
   @ApiProperty({ example: 'frustrated' }) mood: string;
   @ApiProperty({ enum: ['ai', 'conversation-data'] }) generatedBy: string;
+  @ApiPropertyOptional({ type: HandoverUsageDto, description: 'Model call that wrote the summary' }) usage?: HandoverUsageDto;
 }
 
 export class SupportTicketDto {
