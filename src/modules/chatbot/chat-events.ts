@@ -31,8 +31,8 @@ export class ChatEvents {
   agentJoined(conversation: ConversationDto, agent: { id: string; name: string }): void {
     this.realtime.joinUserTo(agent.id, rooms.conversation(conversation.id));
     const payload = { conversationId: conversation.id, agentId: agent.id, agentName: agent.name };
-    this.realtime.toRoom(rooms.conversation(conversation.id), 'conversation:agent_joined', payload);
-    this.realtime.toUser(conversation.userId, 'conversation:agent_joined', payload);
+    // One emit to both rooms: a socket in both hears it once.
+    this.realtime.toRoom([rooms.conversation(conversation.id), rooms.user(conversation.userId)], 'conversation:agent_joined', payload);
   }
 
   /** An escalation waits for a human: every support agent and admin is told. */

@@ -12,7 +12,7 @@ import { scoreSentiment } from '../../infra/ai/sentiment.js';
 import { FaqsService, type FaqMatch } from '../faqs/faqs.service.js';
 import { UsersService } from '../users/users.service.js';
 import { ChatEvents } from './chat-events.js';
-import { ConversationsService } from './conversations.service.js';
+import { ConversationsService, DEFAULT_CONVERSATION_TITLE } from './conversations.service.js';
 import { CustomQuestionsService } from './custom-questions.service.js';
 import type { MessageDto, SendMessageResultDto } from './dto/message.dto.js';
 import { toConversationDto, toMessageDto } from './message.mapper.js';
@@ -22,6 +22,8 @@ import { buildSystemPrompt, buildTurns, ESCALATION_MARKER, extractEscalation, ma
 import { looksLikeQuestion } from './question-key.js';
 
 const HISTORY_LIMIT = 10;
+/** A conversation started without a title is named after its first message. */
+const titleFrom = (content: string) => (content.length > 60 ? `${content.slice(0, 59).trimEnd()}…` : content);
 /** Below the FAQ-first bar, an FAQ this close is still a better fallback than an apology. */
 const FALLBACK_FAQ_MIN = 0.35;
 const APOLOGY =
@@ -78,6 +80,7 @@ export class ChatPipelineService {
       conversationId,
       { senderId: user.id, senderType: 'USER', content, sentiment: sentiment.label, metadata: { sentimentScore: sentiment.score } },
       sentiment.label,
+      conversation.userMessages === 0 && conversation.title === DEFAULT_CONVERSATION_TITLE ? titleFrom(content) : undefined,
     );
     const userMessage = toMessageDto(saved);
     this.events.messageReceived(conversationId, userMessage);
@@ -128,6 +131,7 @@ export class ChatPipelineService {
           metadata: answer.metadata as Prisma.InputJsonValue,
         },
         Date.now() - started,
+        answer.source === 'FAQ' ? best?.category : undefined,
       );
       if (answer.faqId) await this.faqs.recordUsage(answer.faqId);
       const message = toMessageDto(row);

@@ -15,6 +15,8 @@ import { toConversationDto } from './message.mapper.js';
 import { canMove, CONVERSATION_TRANSITIONS } from './state-machines.js';
 import { toTicketDto } from './support-tickets.service.js';
 
+export const DEFAULT_CONVERSATION_TITLE = 'New conversation';
+
 export const viewerOf = (user: AuthUser): Viewer => ({ id: user.id, staff: isStaff(user.role) });
 
 @Injectable()
@@ -32,7 +34,7 @@ export class ConversationsService {
   }
 
   async create(user: AuthUser, dto: CreateConversationDto): Promise<ConversationDto> {
-    const conversation = await this.conversations.create({ userId: user.id, title: dto.title ?? 'New conversation', category: dto.category });
+    const conversation = await this.conversations.create({ userId: user.id, title: dto.title ?? DEFAULT_CONVERSATION_TITLE, category: dto.category });
     return toConversationDto(conversation);
   }
 

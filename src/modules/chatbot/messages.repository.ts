@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { ChatSentiment, MessageFeedback } from '../../generated/prisma/enums.js';
+import type { ChatCategory, ChatSentiment, MessageFeedback } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
 
 export const messageInclude = { sender: { select: { id: true, name: true, role: true } } } satisfies Prisma.MessageInclude;
@@ -38,19 +38,22 @@ export class MessagesRepository {
   }
 
   /** The user's message and the conversation's counters and mood, together. */
-  createFromUser(conversationId: string, data: NewMessage, sentiment: ChatSentiment): Promise<MessageRow> {
+  createFromUser(conversationId: string, data: NewMessage, sentiment: ChatSentiment, title?: string): Promise<MessageRow> {
     return this.prisma.$transaction(async (tx) => {
       const message = await tx.message.create({ data: { ...data, conversationId }, include: messageInclude });
       await tx.conversation.update({
         where: { id: conversationId },
-        data: { userMessages: { increment: 1 }, totalMessages: { increment: 1 }, lastMessageAt: message.createdAt, sentiment },
+        data: { userMessages: { increment: 1 }, totalMessages: { increment: 1 }, lastMessageAt: message.createdAt, sentiment, title },
       });
       return message;
     });
   }
 
-  /** The bot's answer and the running mean of response times, together. */
-  createFromBot(conversationId: string, data: NewMessage, responseTimeMs: number): Promise<MessageRow> {
+  /**
+   * The bot's answer and the running mean of response times, together; a conversation still in the
+   * GENERAL category takes the category of the FAQ that answered it.
+   */
+  createFromBot(conversationId: string, data: NewMessage, responseTimeMs: number, category?: ChatCategory): Promise<MessageRow> {
     return this.prisma.$transaction(async (tx) => {
       const message = await tx.message.create({ data: { ...data, conversationId }, include: messageInclude });
       await tx.$executeRaw`
@@ -59,6 +62,7 @@ export class MessagesRepository {
           ai_messages = ai_messages + 1,
           total_messages = total_messages + 1,
           last_message_at = ${message.createdAt},
+          category = CASE WHEN category = 'GENERAL' THEN coalesce(${category ?? null}::"ChatCategory", category) ELSE category END,
           updated_at = now()
         WHERE id = ${conversationId}::uuid`;
       return message;

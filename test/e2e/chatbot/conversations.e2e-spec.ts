@@ -87,7 +87,7 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
 
   describe('message pipeline', () => {
     it('answers from the FAQ at or above the bar, counts the usage, and records the metadata', async () => {
-      const id = await createConversation(t, customer);
+      const id = (await t.http().post('/api/v1/conversations').set(customer.auth).send({}).expect(201)).body.data.id as string;
       const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'How can I reset my password?' }).expect(201);
       const { userMessage, aiMessage } = res.body.data;
       expect(userMessage).toMatchObject({ senderType: 'USER', content: 'How can I reset my password?', sender: { id: customer.user.id, name: 'Cora Customer' }, metadata: { sentiment: 'NEUTRAL' } });
@@ -98,6 +98,8 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       expect(faq.body.data.usageCount).toBe(1);
       const conversation = await t.http().get(`/api/v1/conversations/${id}`).set(customer.auth).expect(200);
       expect(conversation.body.data.metadata).toMatchObject({ totalMessages: 2, userMessages: 1, aiMessages: 1 });
+      // Named after the first message, and filed under the category of the FAQ that answered.
+      expect(conversation.body.data).toMatchObject({ title: 'How can I reset my password?', category: 'ACCOUNT' });
     });
 
     it('below the bar, the local provider answers from the knowledge base and says so (model local-kb)', async () => {
