@@ -46,13 +46,14 @@ export class SupportTicketsService {
     const current = await this.tickets.findById(id);
     if (!current) throw notFound('Support ticket');
     if (current.status === 'CLOSED') throw conflict('INVALID_STATE', 'A closed ticket cannot change');
-    if (dto.status && dto.status !== current.status && !canMove(TICKET_TRANSITIONS, current.status, dto.status)) {
+    // Setting the current status again is refused too, so that of two racing requests only one succeeds.
+    if (dto.status && !canMove(TICKET_TRANSITIONS, current.status, dto.status)) {
       throw conflict('INVALID_TRANSITION', `A ${current.status} ticket cannot become ${dto.status}`);
     }
     if (dto.assignedAgentId && !(await this.users.findActiveWithRole(dto.assignedAgentId, STAFF_ROLES))) {
       throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active support agent or admin', [{ field: 'assignedAgentId', message: 'not an active staff member' }]);
     }
-    const resolving = dto.status === 'RESOLVED' && current.status !== 'RESOLVED';
+    const resolving = dto.status === 'RESOLVED';
     const updated = await this.tickets.updateFrom(id, current.status, {
       status: dto.status,
       priority: dto.priority,
