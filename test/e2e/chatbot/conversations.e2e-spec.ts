@@ -85,6 +85,29 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
     });
   });
 
+  describe('access and input on the remaining routes', () => {
+    it('refuses missing tokens, wrong roles, foreign or unknown ids and bad input', async () => {
+      const theirs = await createConversation(t, other);
+      const missing = randomUUID();
+      await t.http().post('/api/v1/conversations').send({}).expect(401);
+      await t.http().post('/api/v1/conversations').set(customer.auth).send({ title: '', category: 'SHOES' }).expect(400);
+      await t.http().get('/api/v1/conversations').query({ status: 'OPEN' }).set(customer.auth).expect(400);
+      await t.http().get(`/api/v1/conversations/${theirs}/messages`).query({ limit: 1000 }).set(other.auth).expect(400);
+      await t.http().get(`/api/v1/conversations/${missing}/messages`).set(customer.auth).expect(404);
+      await t.http().post(`/api/v1/conversations/${theirs}/escalate`).set(customer.auth).send({}).expect(404);
+      await t.http().post(`/api/v1/conversations/${missing}/escalate`).set(customer.auth).send({}).expect(404);
+      await t.http().post(`/api/v1/conversations/${theirs}/escalate`).set(other.auth).send({ reason: 'x'.repeat(1001) }).expect(400);
+      await t.http().post(`/api/v1/conversations/${theirs}/join`).set(customer.auth).expect(403);
+      await t.http().post(`/api/v1/conversations/${theirs}/join`).set(other.auth).expect(403);
+      await t.http().post(`/api/v1/conversations/${missing}/join`).set(supportAgent.auth).expect(404);
+      await t.http().post(`/api/v1/conversations/${missing}/csat`).set(customer.auth).send({ rating: 3 }).expect(404);
+      await t.http().post('/api/v1/chatbot/custom-questions').set(customer.auth).send({ question: 'hi' }).expect(400);
+      await t.http().get('/api/v1/chatbot/support-tickets').query({ status: 'DONE' }).set(admin.auth).expect(400);
+      const staffAssign = await t.http().patch(`/api/v1/conversations/${theirs}`).set(admin.auth).send({ assignedAgentId: customer.user.id }).expect(400);
+      expect(staffAssign.body.error).toBe('INVALID_ASSIGNEE');
+    });
+  });
+
   describe('message pipeline', () => {
     it('answers from the FAQ at or above the bar, counts the usage, and records the metadata', async () => {
       const id = (await t.http().post('/api/v1/conversations').set(customer.auth).send({}).expect(201)).body.data.id as string;
