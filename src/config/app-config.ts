@@ -1,3 +1,4 @@
+import { AiConfig, buildAiConfig } from './ai-config.js';
 import { EnvironmentVariables, validateEnvironment } from './environment.js';
 
 /**
@@ -38,6 +39,7 @@ export class AppConfig {
     firebase: { serviceAccount?: string; apiOrigin?: string };
   };
   readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number };
+  readonly ai: AiConfig;
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -82,6 +84,7 @@ export class AppConfig {
       disputeDeadlineDays: env.GIGS_DISPUTE_DEADLINE_DAYS,
       reviewWindowDays: env.GIGS_REVIEW_WINDOW_DAYS,
     };
+    this.ai = buildAiConfig(env);
   }
 
   get isProduction(): boolean {

@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -156,6 +157,51 @@ export class EnvironmentVariables {
   GIGS_MAX_REWORK_ROUNDS = 2;
   GIGS_DISPUTE_DEADLINE_DAYS = 5;
   GIGS_REVIEW_WINDOW_DAYS = 14;
+  // AI support chat (chatbot): provider, limits, knowledge-base bar, prices
+  @IsIn(['local', 'openai', 'groq', 'gemini']) @IsOptional()
+  AI_PROVIDER: 'local' | 'openai' | 'groq' | 'gemini' = 'local';
+
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  AI_MODEL?: string;
+
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  OPENAI_API_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }) @IsOptional()
+  OPENAI_BASE_URL?: string;
+
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  GROQ_API_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }) @IsOptional()
+  GROQ_BASE_URL = 'https://api.groq.com/openai/v1';
+
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  GEMINI_API_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }) @IsOptional()
+  GEMINI_BASE_URL?: string;
+
+  @IsIn(['auto', 'openai', 'local']) @IsOptional()
+  AI_MODERATION: 'auto' | 'openai' | 'local' = 'auto';
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000) @IsOptional()
+  AI_TIMEOUT_MS = 20_000;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(5) @IsOptional()
+  AI_MAX_RETRIES = 2;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000) @IsOptional()
+  AI_RETRY_BASE_MS = 250;
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1) @IsOptional()
+  AI_FAQ_CONFIDENCE = 0.8;
+
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  AI_PRICE_TABLE?: string;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(2000) @IsOptional()
+  AI_CUSTOM_INSTRUCTIONS_MAX = 500;
 }
 
 export class ConfigError extends Error {}

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../../generated/prisma/client.js';
 import { seedDonorDesk } from './donor-desk.seed.js';
 import { seedAccounts } from './accounts.seed.js';
 import { seedGigs } from './gigs.seed.js';
+import { seedChat } from './chat.seed.js';
 import { seedUsers } from './users.seed.js';
 
 export interface SeedOptions {
@@ -16,7 +17,7 @@ export interface SeedOptions {
  * Idempotent: every seeder upserts by a natural key, so running it again changes nothing. Domain
  * modules add their demo data as one more seeder in this list.
  */
-const SEEDERS: ((prisma: PrismaClient, options: SeedOptions) => Promise<void>)[] = [seedUsers, seedDonorDesk, seedAccounts, seedGigs];
+const SEEDERS: ((prisma: PrismaClient, options: SeedOptions) => Promise<void>)[] = [seedUsers, seedDonorDesk, seedAccounts, seedGigs, seedChat];
 
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): Promise<void> {
   for (const seeder of SEEDERS) await seeder(prisma, options);

@@ -1,0 +1,124 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, Roles } from '../../common/auth/access.decorators.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { STAFF_ROLES } from '../../common/auth/roles.js';
+import { RateLimit } from '../../common/http/rate-limit.js';
+import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
+import { ChatPipelineService } from './chat-pipeline.service.js';
+import { ConversationsService } from './conversations.service.js';
+import { ConversationDto, ConversationQueryDto, CreateConversationDto, EscalateDto, SubmitCsatDto, UpdateConversationDto } from './dto/conversation.dto.js';
+import { EscalationResultDto } from './dto/escalation.dto.js';
+import { MessageDto, MessageQueryDto, ReadMessagesDto, ReadResultDto, SendMessageDto, SendMessageResultDto } from './dto/message.dto.js';
+import { MessagesService } from './messages.service.js';
+
+const id = () => Param('id', ParseUUIDPipe);
+
+@ApiTags('Conversations')
+@Controller('conversations')
+export class ConversationsController {
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly messages: MessagesService,
+    private readonly pipeline: ChatPipelineService,
+  ) {}
+
+  @Post()
+  @Authenticated()
+  @ApiOperation({ summary: 'Start a conversation with the support assistant' })
+  @ApiEnvelope(ConversationDto, { status: HttpStatus.CREATED })
+  @ApiErrors(HttpStatus.BAD_REQUEST)
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateConversationDto) {
+    return this.conversations.create(user, dto);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Own conversations; staff see all, with filters' })
+  @ApiEnvelope(ConversationDto, { paginated: true })
+  @ApiErrors(HttpStatus.BAD_REQUEST)
+  list(@CurrentUser() user: AuthUser, @Query() query: ConversationQueryDto) {
+    return this.conversations.list(user, query);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One conversation (owner or staff)' })
+  @ApiEnvelope(ConversationDto)
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  get(@CurrentUser() user: AuthUser, @id() conversationId: string) {
+    return this.conversations.get(user, conversationId);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'Rename or recategorise (owner); change status or assignment (staff)' })
+  @ApiEnvelope(ConversationDto)
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
+  update(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: UpdateConversationDto) {
+    return this.conversations.update(user, conversationId, dto);
+  }
+
+  @Post(':id/escalate')
+  @Authenticated()
+  @ApiOperation({ summary: 'Hand the conversation to a human: support ticket with a handover summary' })
+  @ApiEnvelope(EscalationResultDto, { status: HttpStatus.CREATED })
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
+  escalate(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: EscalateDto) {
+    return this.conversations.escalate(user, conversationId, dto);
+  }
+
+  @Post(':id/join')
+  @Roles(...STAFF_ROLES)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'A support agent takes over the conversation (conversation:agent_joined)' })
+  @ApiEnvelope(ConversationDto)
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
+  join(@CurrentUser() user: AuthUser, @id() conversationId: string) {
+    return this.conversations.join(user, conversationId);
+  }
+
+  @Post(':id/csat')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Rate a resolved conversation 1-5 with an optional comment (owner, once)' })
+  @ApiEnvelope(ConversationDto)
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
+  csat(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: SubmitCsatDto) {
+    return this.conversations.submitCsat(user, conversationId, dto);
+  }
+
+  @Get(':id/messages')
+  @Authenticated()
+  @ApiOperation({ summary: 'Messages of a conversation, oldest first (owner or staff)' })
+  @ApiEnvelope(MessageDto, { paginated: true })
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  messagesOf(@CurrentUser() user: AuthUser, @id() conversationId: string, @Query() query: MessageQueryDto) {
+    return this.messages.list(user, conversationId, query);
+  }
+
+  @Post(':id/messages')
+  @Authenticated()
+  // Per caller (token), not per IP: many customers can share one office or mobile-carrier IP.
+  @RateLimit({ max: 60, windowMs: 60_000, key: (request) => String(request.headers.authorization ?? request.ip) })
+  @ApiOperation({
+    summary: 'Send a message: moderation, sentiment, FAQ-first answer or the AI (streamed as ai:chunk)',
+    description: 'Staff posting to a conversation reply as a human agent; aiMessage is then null.',
+  })
+  @ApiEnvelope(SendMessageResultDto, { status: HttpStatus.CREATED })
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
+  send(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: SendMessageDto) {
+    return this.pipeline.send(user, conversationId, dto.content);
+  }
+
+  @Post(':id/read')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Read receipts for messages of others (message:read)' })
+  @ApiEnvelope(ReadResultDto)
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  read(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: ReadMessagesDto) {
+    return this.messages.markRead(user, conversationId, dto.messageIds);
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ChatCategory, CustomQuestionOrigin, CustomQuestionStatus } from '../../../generated/prisma/enums.js';
+import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CustomQuestionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() question: string;
+  @ApiProperty({ description: 'How many near-identical questions were grouped into this one' }) occurrences: number;
+  @ApiProperty({ enum: CustomQuestionOrigin }) origin: CustomQuestionOrigin;
+  @ApiProperty({ enum: CustomQuestionStatus }) status: CustomQuestionStatus;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) userId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) conversationId: string | null;
+  @ApiPropertyOptional({ nullable: true }) answer: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) answeredById: string | null;
+  @ApiPropertyOptional({ nullable: true }) answeredAt: Date | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The FAQ it became' }) faqId: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class CreateCustomQuestionDto {
+  @ApiProperty({ minLength: 5, maxLength: 1000 })
+  @Transform(trim) @IsString() @Length(5, 1000)
+  question: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsUUID() @IsOptional()
+  conversationId?: string;
+}
+
+export class CustomQuestionQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: CustomQuestionStatus }) @IsEnum(CustomQuestionStatus) @IsOptional() status?: CustomQuestionStatus;
+  @ApiPropertyOptional({ enum: CustomQuestionOrigin }) @IsEnum(CustomQuestionOrigin) @IsOptional() origin?: CustomQuestionOrigin;
+}
+
+/** Staff answer, dismiss, or answer and publish as an FAQ in one step. */
+export class UpdateCustomQuestionDto {
+  @ApiPropertyOptional({ enum: ['ANSWERED', 'DISMISSED', 'CONVERTED'], description: 'CONVERTED publishes the answer as an FAQ' })
+  @IsIn(['ANSWERED', 'DISMISSED', 'CONVERTED'])
+  status: 'ANSWERED' | 'DISMISSED' | 'CONVERTED';
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required for ANSWERED and CONVERTED (unless already answered)' })
+  @Transform(trim) @IsString() @Length(1, 5000) @IsOptional()
+  answer?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'FAQ wording of the question (defaults to the question)' })
+  @Transform(trim) @IsString() @Length(5, 500) @IsOptional()
+  faqQuestion?: string;
+
+  @ApiPropertyOptional({ enum: ChatCategory }) @IsEnum(ChatCategory) @IsOptional() category?: ChatCategory;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsString({ each: true }) @MaxLength(60, { each: true }) @ArrayMaxSize(20) @IsOptional()
+  keywords?: string[];
+
+  @ApiPropertyOptional({ description: 'Tell the asker about the answer (default true)' })
+  @IsBoolean() @IsOptional()
+  notifyAsker?: boolean;
+}

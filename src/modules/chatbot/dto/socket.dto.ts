@@ -1,0 +1,49 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { createValidationPipe } from '../../../common/http/validation.pipe.js';
+import { MESSAGE_MAX_LENGTH } from './message.dto.js';
+
+/** `conversation:join|leave`, `typing:start|stop` payload. */
+export class ConversationRefDto {
+  @IsUUID()
+  conversationId: string;
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * `message:new` payload: the same pipeline as POST /conversations/:id/messages. The seed's clients
+ * send the text as `message`; `content` (as over HTTP) is accepted too.
+ */
+export class SocketMessageDto extends ConversationRefDto {
+  @Transform(trim) @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
+  content?: string;
+
+  @Transform(trim) @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
+  message?: string;
+}
+
+/** `message:read` payload. */
+export class SocketReadDto extends ConversationRefDto {
+  @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(200)
+  messageIds: string[];
+}
+
+/** What join/leave handlers receive after ConversationRefPipe. */
+export type ConversationRef = Pick<ConversationRefDto, 'conversationId'>;
+
+/**
+ * The seed's clients send a bare conversation id for join/leave; `{ conversationId }` works too.
+ * Handlers type the parameter as `ConversationRef` (an interface), so the global validation pipe
+ * leaves the raw value to this pipe.
+ */
+@Injectable()
+export class ConversationRefPipe implements PipeTransform {
+  private readonly validation = createValidationPipe();
+
+  transform(value: unknown, metadata: ArgumentMetadata): Promise<ConversationRef> {
+    const payload = typeof value === 'string' ? { conversationId: value } : value;
+    return this.validation.transform(payload, { ...metadata, metatype: ConversationRefDto }) as Promise<ConversationRef>;
+  }
+}
