@@ -25,6 +25,18 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly mail: { smtpUrl?: string; from: string };
   readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean };
+  readonly proctoring: {
+    assemblyAi: { apiKey?: string; baseUrl: string; pollIntervalMs: number };
+    writingAi: { apiKey?: string; baseUrl?: string; model: string };
+    faceDistanceThreshold: number;
+    faceReviewMargin: number;
+    identityMaxAttempts: number;
+    maxViolations: number;
+    facePersistMs: number;
+    heartbeatTimeoutSeconds: number;
+    sweepIntervalMs: number;
+    minNetworkMbps: number;
+  };
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -51,6 +63,18 @@ export class AppConfig {
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA };
+    this.proctoring = {
+      assemblyAi: { apiKey: env.ASSEMBLYAI_API_KEY, baseUrl: env.ASSEMBLYAI_BASE_URL, pollIntervalMs: env.ASSEMBLYAI_POLL_INTERVAL_MS },
+      writingAi: { apiKey: env.PROCTORING_WRITING_AI_API_KEY, baseUrl: env.PROCTORING_WRITING_AI_BASE_URL, model: env.PROCTORING_WRITING_AI_MODEL },
+      faceDistanceThreshold: env.PROCTORING_FACE_DISTANCE_THRESHOLD,
+      faceReviewMargin: env.PROCTORING_FACE_REVIEW_MARGIN,
+      identityMaxAttempts: env.PROCTORING_IDENTITY_MAX_ATTEMPTS,
+      maxViolations: env.PROCTORING_MAX_VIOLATIONS,
+      facePersistMs: env.PROCTORING_FACE_PERSIST_MS,
+      heartbeatTimeoutSeconds: env.PROCTORING_HEARTBEAT_TIMEOUT_SECONDS,
+      sweepIntervalMs: env.PROCTORING_SWEEP_INTERVAL_MS,
+      minNetworkMbps: env.PROCTORING_MIN_NETWORK_MBPS,
+    };
   }
 
   get isProduction(): boolean {
