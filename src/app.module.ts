@@ -9,10 +9,11 @@ import { DatabaseModule } from './infra/database/database.module.js';
 import { RealtimeModule } from './infra/realtime/realtime.module.js';
 import { StorageModule } from './infra/storage/storage.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ProctoringModule } from './modules/proctoring/proctoring.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, ProctoringModule];
 
 @Module({})
 export class AppModule {
