@@ -60,7 +60,7 @@ export class AnswersService {
     if (question.type !== 'SPEAKING') throw badRequest('NOT_A_SPEAKING_QUESTION', 'Only speaking questions take audio');
     if (!audio?.length) throw badRequest('FILE_REQUIRED', 'Attach the recording as the "file" field', [{ field: 'file', message: 'required' }]);
     const type = await detectAllowedType(audio, AUDIO_TYPES);
-    const stored = await this.storage.save('proctoring/audio', audio, type.mime, type.ext);
+    const stored = await this.storage.save('proctoring-audio', audio, type.mime, type.ext);
     let answer: Answer;
     try {
       answer = await this.write(session, question, {

@@ -48,7 +48,7 @@ export class MonitoringService {
     if (dto.snapshotBase64) {
       const image = Buffer.from(dto.snapshotBase64, 'base64');
       const type = await detectAllowedType(image, IMAGE_TYPES);
-      const stored = await this.storage.save('proctoring/snapshots', image, type.mime, type.ext);
+      const stored = await this.storage.save('proctoring-snapshots', image, type.mime, type.ext);
       event.snapshot = { storageKey: stored.key, contentType: type.mime, size: stored.size };
     }
     const outcome = await this.monitoring.record(session.id, user.id, event, new Date());
