@@ -109,9 +109,11 @@ export class SessionsRepository {
    */
   end(sessionId: string, reason: SessionEndReason): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const session = await tx.proctoringSession.findUnique({ where: { id: sessionId }, select: { violationCount: true, candidateAssessmentId: true } });
-      if (!session) return false;
-      const flagged = reason === 'AUTO_SUBMITTED' || session.violationCount > 0;
+      // Locked first, so the violation count that decides the review is the final one.
+      const [session] = await tx.$queryRaw<Pick<LockedSession, 'status' | 'violation_count' | 'candidate_assessment_id'>[]>`
+        SELECT status, violation_count, candidate_assessment_id FROM proctoring_sessions WHERE id = ${sessionId}::uuid FOR UPDATE`;
+      if (!session || session.status !== 'ACTIVE') return false;
+      const flagged = reason === 'AUTO_SUBMITTED' || session.violation_count > 0;
       const now = new Date();
       const { count } = await tx.proctoringSession.updateMany({
         where: { id: sessionId, status: 'ACTIVE' },
@@ -119,7 +121,7 @@ export class SessionsRepository {
       });
       if (count === 0) return false;
       await tx.candidateAssessment.updateMany({
-        where: { id: session.candidateAssessmentId, status: 'IN_PROGRESS' },
+        where: { id: session.candidate_assessment_id, status: 'IN_PROGRESS' },
         data: { status: 'SUBMITTED', submittedAt: now },
       });
       return true;

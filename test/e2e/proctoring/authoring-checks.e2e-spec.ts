@@ -1,3 +1,4 @@
+import { seedDatabase } from '../../../src/infra/database/seed/seed.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
 import { assessmentBody, BORDERLINE_FACE, createAssessment, descriptor, GOOD_SYSTEM, OTHER_FACE, SAME_FACE, SECRET_FILL } from './proctoring-fixtures.js';
@@ -64,6 +65,43 @@ describe('Proctoring: authoring, instructions, system checks and identity', () =
       }
       await t.http().get('/api/v1/proctoring/instructions').expect(401);
     });
+  });
+
+  it('seeds one demo assessment, idempotently', async () => {
+    const options = { adminEmail: 'seed-admin@test.cx', adminPassword: 'Seed#Passw0rd!', demoData: true, bcryptRounds: 4 };
+    await seedDatabase(t.prisma, options);
+    await seedDatabase(t.prisma, options);
+    const seeded = await t.prisma.assessment.findMany({ where: { title: { contains: '(demo)' } }, include: { questions: true, sections: true } });
+    expect(seeded).toHaveLength(1);
+    expect(seeded[0].sections.map((s) => s.weight)).toEqual([20, 30, 25, 25]);
+    expect(new Set(seeded[0].questions.map((q) => q.type))).toEqual(new Set(['AUDIO_MCQ', 'READING_MCQ', 'FILL_BLANK', 'SPEAKING', 'WRITING']));
+  });
+
+  it('documents every proctoring route in Swagger', async () => {
+    const res = await t.http().get('/docs-json').expect(200);
+    const paths = Object.keys(res.body.paths as Record<string, unknown>).filter((p) => p.includes('/proctoring/'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/proctoring/instructions',
+        '/api/v1/proctoring/assessments',
+        '/api/v1/proctoring/system-checks',
+        '/api/v1/proctoring/identity-verifications',
+        '/api/v1/proctoring/sessions',
+        '/api/v1/proctoring/sessions/{id}',
+        '/api/v1/proctoring/sessions/{id}/answers',
+        '/api/v1/proctoring/sessions/{id}/answers/audio',
+        '/api/v1/proctoring/sessions/{id}/violations',
+        '/api/v1/proctoring/sessions/{id}/submit',
+        '/api/v1/proctoring/sessions/{id}/result',
+        '/api/v1/proctoring/answers/{id}/review',
+        '/api/v1/proctoring/blacklist',
+        '/api/v1/proctoring/blacklist/{userId}',
+      ]),
+    );
+    const start = res.body.paths['/api/v1/proctoring/sessions'].post;
+    expect(start.summary).toBeTruthy();
+    expect(start.responses['201']).toBeDefined();
+    expect(res.body.components.schemas.CandidateQuestionDto.properties.correctAnswers).toBeUndefined();
   });
 
   describe('system check', () => {

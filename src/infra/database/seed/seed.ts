@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
+import { seedProctoring } from './proctoring.seed.js';
 import { seedUsers } from './users.seed.js';
 
 export interface SeedOptions {
@@ -13,7 +14,7 @@ export interface SeedOptions {
  * Idempotent: every seeder upserts by a natural key, so running it again changes nothing. Domain
  * modules add their demo data as one more seeder in this list.
  */
-const SEEDERS: ((prisma: PrismaClient, options: SeedOptions) => Promise<void>)[] = [seedUsers];
+const SEEDERS: ((prisma: PrismaClient, options: SeedOptions) => Promise<void>)[] = [seedUsers, seedProctoring];
 
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): Promise<void> {
   for (const seeder of SEEDERS) await seeder(prisma, options);
