@@ -44,9 +44,10 @@ export class AnswersService {
     if ((question.type === 'AUDIO_MCQ' || question.type === 'READING_MCQ') && !question.options.includes(dto.response)) {
       throw badRequest('INVALID_OPTION', 'The response must be one of the question options', [{ field: 'response', message: 'not an option' }]);
     }
+    const base = { response: dto.response, audioKey: null, audioContentType: null };
     const write: AnswerWrite = isObjective(question.type)
-      ? { response: dto.response, audioKey: null, audioContentType: null, status: 'SCORED', score: scoreObjective(question.type, question.correctAnswers, dto.response), scoredBy: 'AUTO' }
-      : { response: dto.response, audioKey: null, audioContentType: null, status: this.writing.enabled ? 'PENDING_AI' : 'PENDING_MANUAL', score: null, scoredBy: null };
+      ? { ...base, status: 'SCORED', score: scoreObjective(question.type, question.correctAnswers, dto.response), scoredBy: 'AUTO' }
+      : { ...base, status: this.writing.enabled ? 'PENDING_AI' : 'PENDING_MANUAL', score: null, scoredBy: null };
     const answer = await this.write(session, question, write);
     if (answer.status === 'PENDING_AI') {
       void this.scoreWriting(answer, question, session.candidateAssessment.assessment.language);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events.js';
-import type { CandidateAssessment, ProctoringSession } from '../../generated/prisma/client.js';
+import type { CandidateAssessment, Prisma, ProctoringSession } from '../../generated/prisma/client.js';
 import { AnswersRepository, AttemptForEvaluation } from './answers.repository.js';
 import { cefrFromScore, meetsLevel } from './domain/cefr.js';
 import { SectionScore, weightedScore } from './domain/scoring.js';
@@ -41,7 +41,7 @@ export class EvaluationService {
       score: total,
       cefrLevel,
       result,
-      sectionScores: sections as never,
+      sectionScores: sections as unknown as Prisma.InputJsonArray,
       updatesOverallLevel: !invalidated,
     });
     if (!completed) return false;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import type { SystemCheck } from '../../generated/prisma/client.js';
+import type { Prisma, SystemCheck } from '../../generated/prisma/client.js';
 import { AppConfig } from '../../config/app-config.js';
 import { CandidateChecksRepository } from './candidate-checks.repository.js';
 import { DeviceTestDto, SystemCheckDto, SystemCheckResultDto, FailedCheckDto } from './dto/checks.dto.js';
@@ -41,8 +41,8 @@ export class SystemChecksService {
       userId: user.id,
       kind,
       status: failures.length ? 'FAILED' : 'PASSED',
-      report: report as never,
-      failures: failures as never,
+      report: report as Prisma.InputJsonObject,
+      failures: failures as unknown as Prisma.InputJsonArray,
     });
     return toResult(check);
   }

@@ -1,4 +1,5 @@
 import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-events.js';
+import { SessionSweeperService } from '../../../src/modules/proctoring/session-sweeper.service.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
 import {
@@ -357,6 +358,24 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       expect(stored.candidateAssessment).toMatchObject({ status: 'COMPLETED', cefrLevel: 'A1', result: 'FAILED' });
       expect(completed.length).toBe(before + 1);
     });
+  });
+
+  it('sweeps racing each other (as two instances would) submit each expired session exactly once', async () => {
+    const candidates = await Promise.all([readyCandidate(t), readyCandidate(t)]);
+    const sessions = await Promise.all(candidates.map((c) => startSession(t, c, assessment.id)));
+    await Promise.all(sessions.map((s) => expireSession(s.id)));
+    const sweeper = t.app.get(SessionSweeperService);
+    const [a, b, c] = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
+    // The scheduled sweep of this app may also have taken some; together they never exceed two.
+    expect(a + b + c).toBeLessThanOrEqual(2);
+    const until = Date.now() + 5_000;
+    const eventsFor = (userId: string) => completed.filter((e) => e.userId === userId).length;
+    while (candidates.some((cand) => eventsFor(cand.user.id) === 0) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const cand of candidates) expect(eventsFor(cand.user.id)).toBe(1);
+    const ended = await t.prisma.proctoringSession.findMany({ where: { id: { in: sessions.map((s) => s.id) } } });
+    expect(ended.map((s) => s.endReason)).toEqual(['TIME_EXPIRED', 'TIME_EXPIRED']);
   });
 
   it('lists sessions for staff only', async () => {
