@@ -169,6 +169,7 @@ CREATE TABLE "proctoring_sessions" (
     "violation_count" INTEGER NOT NULL DEFAULT 0,
     "warning_count" INTEGER NOT NULL DEFAULT 0,
     "last_heartbeat_at" TIMESTAMPTZ(3),
+    "silence_reported_at" TIMESTAMPTZ(3),
     "review_status" "SessionReviewStatus" NOT NULL DEFAULT 'NOT_REQUIRED',
     "review_note" TEXT,
     "reviewed_by_id" UUID,
@@ -287,6 +288,9 @@ CREATE INDEX "proctoring_sessions_user_id_status_idx" ON "proctoring_sessions"("
 
 -- CreateIndex
 CREATE INDEX "proctoring_sessions_status_deadline_idx" ON "proctoring_sessions"("status", "deadline");
+
+-- CreateIndex
+CREATE INDEX "proctoring_sessions_status_last_heartbeat_at_idx" ON "proctoring_sessions"("status", "last_heartbeat_at");
 
 -- CreateIndex
 CREATE INDEX "proctoring_logs_session_id_created_at_idx" ON "proctoring_logs"("session_id", "created_at");

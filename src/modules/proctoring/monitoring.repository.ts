@@ -55,16 +55,40 @@ export class MonitoringRepository {
     });
   }
 
-  /** Stores the heartbeat time and returns the previous one; null when the session is not the user's active one. */
-  heartbeat(sessionId: string, userId: string, now: Date): Promise<{ previous: Date | null; deadline: Date } | null> {
+  /**
+   * Stores the heartbeat time and returns the previous one (and whether the sweep already logged the
+   * silence since); null when the session is not the user's active one.
+   */
+  heartbeat(sessionId: string, userId: string, now: Date): Promise<{ previous: Date | null; silenceReported: boolean; deadline: Date } | null> {
     return this.prisma.$transaction(async (tx) => {
-      const [session] = await tx.$queryRaw<{ last_heartbeat_at: Date | null; deadline: Date }[]>`
-        SELECT last_heartbeat_at, deadline FROM proctoring_sessions
+      const [session] = await tx.$queryRaw<{ last_heartbeat_at: Date | null; silence_reported_at: Date | null; deadline: Date }[]>`
+        SELECT last_heartbeat_at, silence_reported_at, deadline FROM proctoring_sessions
         WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid AND status = 'ACTIVE' FOR UPDATE`;
       if (!session) return null;
-      await tx.proctoringSession.update({ where: { id: sessionId }, data: { lastHeartbeatAt: now } });
-      return { previous: session.last_heartbeat_at, deadline: session.deadline };
+      await tx.proctoringSession.update({ where: { id: sessionId }, data: { lastHeartbeatAt: now, silenceReportedAt: null } });
+      return { previous: session.last_heartbeat_at, silenceReported: Boolean(session.silence_reported_at), deadline: session.deadline };
     });
+  }
+
+  /**
+   * Active sessions silent since before `cutoff` whose silence is not logged yet. Each is claimed
+   * with a conditional update, so with several instances sweeping only one logs it.
+   */
+  async claimSilentSessions(cutoff: Date, now: Date, take: number): Promise<{ id: string; userId: string; lastHeartbeatAt: Date }[]> {
+    const candidates = await this.prisma.proctoringSession.findMany({
+      where: { status: 'ACTIVE', lastHeartbeatAt: { lt: cutoff }, silenceReportedAt: null },
+      select: { id: true, userId: true, lastHeartbeatAt: true },
+      take,
+    });
+    const claimed: { id: string; userId: string; lastHeartbeatAt: Date }[] = [];
+    for (const session of candidates) {
+      const { count } = await this.prisma.proctoringSession.updateMany({
+        where: { id: session.id, status: 'ACTIVE', lastHeartbeatAt: session.lastHeartbeatAt, silenceReportedAt: null },
+        data: { silenceReportedAt: now },
+      });
+      if (count === 1 && session.lastHeartbeatAt) claimed.push({ id: session.id, userId: session.userId, lastHeartbeatAt: session.lastHeartbeatAt });
+    }
+    return claimed;
   }
 
   listForSession(sessionId: string) {

@@ -12,7 +12,7 @@ import { classifyEvent, shouldAutoSubmit } from './domain/violation-policy.js';
 import { AppealDto, DecideAppealDto, HeartbeatReceiptDto, ProctoringLogDto, ViolationDto, ViolationReceiptDto } from './dto/session.dto.js';
 import { EventWrite, MonitoringRepository } from './monitoring.repository.js';
 import { PROCTORING_EVENTS, SessionLifecycleService } from './session-lifecycle.service.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { SessionFull, SessionsRepository } from './sessions.repository.js';
 
 const toLogDto = (log: ProctoringLog & { snapshot?: ViolationSnapshot | null }): ProctoringLogDto => ({
   id: log.id,
@@ -43,6 +43,27 @@ export class MonitoringService {
   async recordViolation(sessionId: string, user: AuthUser, dto: ViolationDto): Promise<ViolationReceiptDto> {
     const session = foundOr404(await this.sessions.findForUser(sessionId, user.id), 'Session');
     if (session.status !== 'ACTIVE') throw conflict('SESSION_ENDED', 'This assessment has already been submitted');
+    return this.record(session, dto);
+  }
+
+  /**
+   * Logs a silence the candidate's browser could not report: active sessions without a heartbeat
+   * for longer than the timeout (run by the sweep). Returns how many were logged.
+   */
+  async reportSilentSessions(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.proctoring.heartbeatTimeoutSeconds * 1000);
+    const silent = await this.monitoring.claimSilentSessions(cutoff, now, 100);
+    for (const session of silent) {
+      const full = await this.sessions.findById(session.id);
+      if (!full) continue;
+      const gapMs = now.getTime() - session.lastHeartbeatAt.getTime();
+      // A session that ended or expired meanwhile answers 409 here: nothing to log then.
+      await this.record(full, { type: 'NETWORK_DISCONNECT', durationMs: gapMs, detail: 'No heartbeat' }).catch(() => undefined);
+    }
+    return silent.length;
+  }
+
+  private async record(session: SessionFull, dto: ViolationDto): Promise<ViolationReceiptDto> {
     const severity = classifyEvent(dto.type, dto.durationMs, this.config.proctoring.facePersistMs);
     const event: EventWrite = { type: dto.type, severity, durationMs: dto.durationMs, detail: dto.detail };
     if (dto.snapshotBase64) {
@@ -51,7 +72,7 @@ export class MonitoringService {
       const stored = await this.storage.save('proctoring-snapshots', image, type.mime, type.ext);
       event.snapshot = { storageKey: stored.key, contentType: type.mime, size: stored.size };
     }
-    const outcome = await this.monitoring.record(session.id, user.id, event, new Date());
+    const outcome = await this.monitoring.record(session.id, session.userId, event, new Date());
     if (outcome.kind !== 'recorded' && event.snapshot) await this.storage.remove(event.snapshot.storageKey).catch(() => undefined);
     if (outcome.kind === 'missing') throw notFound('Session');
     if (outcome.kind === 'ended') throw conflict('SESSION_ENDED', 'This assessment has already been submitted');
@@ -80,7 +101,8 @@ export class MonitoringService {
 
   /**
    * A heartbeat after a silence longer than the configured timeout records the gap as a
-   * NETWORK_DISCONNECT warning. Past the deadline the session is submitted.
+   * NETWORK_DISCONNECT warning (unless the sweep already did). Past the deadline the session is
+   * submitted.
    */
   async heartbeat(sessionId: string, user: AuthUser): Promise<HeartbeatReceiptDto> {
     const now = new Date();
@@ -94,7 +116,7 @@ export class MonitoringService {
       return { status: 'ENDED', deadline: beat.deadline, remainingSeconds: 0 };
     }
     const gapMs = beat.previous ? now.getTime() - beat.previous.getTime() : 0;
-    if (gapMs > this.config.proctoring.heartbeatTimeoutSeconds * 1000) {
+    if (!beat.silenceReported && gapMs > this.config.proctoring.heartbeatTimeoutSeconds * 1000) {
       await this.recordViolation(sessionId, user, { type: 'NETWORK_DISCONNECT', durationMs: gapMs, detail: 'No heartbeat' });
     }
     this.realtime.toRoom(rooms.session(sessionId), PROCTORING_EVENTS.heartbeat, { sessionId, at: now.toISOString() });

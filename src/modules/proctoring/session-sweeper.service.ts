@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../config/app-config.js';
 import { AnswersRepository } from './answers.repository.js';
+import { MonitoringService } from './monitoring.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 
@@ -10,10 +11,11 @@ const SWEEP_BATCH = 100;
 export const STALLED_SCORING_MS = 15 * 60 * 1000;
 
 /**
- * Submits sessions whose deadline passed, even when nobody calls the API. Safe with several
- * instances sweeping at once: each end is a conditional update on the session status, so every
- * session is submitted exactly once. Registered through the SchedulerRegistry so its period comes
- * from configuration (PROCTORING_SWEEP_INTERVAL_MS).
+ * Submits sessions whose deadline passed, even when nobody calls the API, and logs sessions whose
+ * heartbeat went silent. Safe with several instances sweeping at once: each end (and each silence
+ * claim) is a conditional update, so every session is submitted, and every silence logged, exactly
+ * once. Registered through the SchedulerRegistry so that its period comes from configuration
+ * (PROCTORING_SWEEP_INTERVAL_MS).
  */
 @Injectable()
 export class SessionSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,6 +27,7 @@ export class SessionSweeperService implements OnApplicationBootstrap, OnApplicat
     private readonly sessions: SessionsRepository,
     private readonly answers: AnswersRepository,
     private readonly lifecycle: SessionLifecycleService,
+    private readonly monitoring: MonitoringService,
     private readonly scheduler: SchedulerRegistry,
     private readonly config: AppConfig,
   ) {}
@@ -57,8 +60,11 @@ export class SessionSweeperService implements OnApplicationBootstrap, OnApplicat
     for (const id of await this.sessions.findExpiredActiveIds(now, SWEEP_BATCH)) {
       if (await this.lifecycle.expire(id)) submitted += 1;
     }
+    const silent = await this.monitoring.reportSilentSessions(now);
     const released = await this.answers.releaseStalled(new Date(now.getTime() - STALLED_SCORING_MS));
-    if (submitted || released) this.logger.log(`Sweep: ${submitted} expired sessions submitted, ${released} stalled answers sent to manual review`);
+    if (submitted || silent || released) {
+      this.logger.log(`Sweep: ${submitted} expired sessions submitted, ${silent} silences logged, ${released} stalled answers sent to manual review`);
+    }
     return submitted;
   }
 }

@@ -21,7 +21,12 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
   const completed: DomainEventMap['assessment.completed'][] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ PROCTORING_MAX_VIOLATIONS: '2', PROCTORING_FACE_PERSIST_MS: '5000', PROCTORING_HEARTBEAT_TIMEOUT_SECONDS: '30' });
+    t = await createTestApp({
+      PROCTORING_MAX_VIOLATIONS: '2',
+      PROCTORING_FACE_PERSIST_MS: '5000',
+      PROCTORING_HEARTBEAT_TIMEOUT_SECONDS: '30',
+      PROCTORING_SWEEP_INTERVAL_MS: '200',
+    });
     t.app.get(DomainEvents).on('assessment.completed', (payload) => {
       completed.push(payload);
     });
@@ -135,7 +140,25 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
     expect(await receivesWithin(staffSocket, 'proctoring:violation', 200)).toBe(false);
   });
 
-  it('records a silence longer than the heartbeat timeout as a network warning', async () => {
+  it('logs a silent session from the sweep, once, and tells the staff watching it', async () => {
+    const candidate = await readyCandidate(t);
+    const session = await startSession(t, candidate, assessment.id);
+    const watcher = await t.socket(admin.token);
+    await emitWithAck(watcher, 'proctoring:watch', { sessionId: session.id });
+    const seen = nextEvent<{ log: { type: string; severity: string } }>(watcher, 'proctoring:violation', 5_000);
+    await t.prisma.proctoringSession.update({ where: { id: session.id }, data: { lastHeartbeatAt: new Date(Date.now() - 90_000) } });
+    expect((await seen).log).toMatchObject({ type: 'NETWORK_DISCONNECT', severity: 'WARNING' });
+
+    // The browser comes back: the silence is already logged, so the heartbeat adds nothing.
+    const browser = await t.socket(candidate.token);
+    await emitWithAck(browser, 'proctoring:heartbeat', { sessionId: session.id });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const logs = await t.prisma.proctoringLog.findMany({ where: { sessionId: session.id } });
+    expect(logs).toHaveLength(1);
+    expect(logs[0].durationMs).toBeGreaterThanOrEqual(90_000);
+  });
+
+  it('logs a silence longer than the heartbeat timeout once, whether the sweep or the resuming heartbeat notices it first', async () => {
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     await t.prisma.proctoringSession.update({ where: { id: session.id }, data: { lastHeartbeatAt: new Date(Date.now() - 120_000) } });
