@@ -52,7 +52,7 @@ export class IdentityService {
   async list(query: ListIdentityQueryDto): Promise<Page<IdentityVerificationDto>> {
     const { skip, take } = pageArgs(query);
     const [items, total] = await this.checks.listVerifications(query.status, skip, take);
-    return toPage(items, total, query, (v) => this.toDto(v, 0));
+    return toPage(items, total, query, (v) => this.toDto(v, null));
   }
 
   async review(id: string, dto: ReviewIdentityDto, reviewer: AuthUser): Promise<IdentityVerificationDto> {
@@ -71,14 +71,14 @@ export class IdentityService {
     }
   }
 
-  private toDto(v: IdentityVerification, attemptsLeft: number): IdentityVerificationDto {
+  private toDto(v: IdentityVerification, attemptsLeft: number | null): IdentityVerificationDto {
     return {
       id: v.id,
       userId: v.userId,
       status: v.status,
       distance: Math.round(v.distance * 10_000) / 10_000,
       attempt: v.attempt,
-      attemptsLeft: Math.max(0, attemptsLeft),
+      attemptsLeft: attemptsLeft === null ? null : Math.max(0, attemptsLeft),
       reviewNote: v.reviewNote,
       reviewedAt: v.reviewedAt,
       createdAt: v.createdAt,

@@ -81,7 +81,8 @@ export class IdentityVerificationDto {
   @ApiProperty({ enum: IdentityStatus }) status: IdentityStatus;
   @ApiProperty({ description: 'Euclidean distance to the reference descriptor' }) distance: number;
   @ApiProperty() attempt: number;
-  @ApiProperty({ description: 'Attempts left in the current window' }) attemptsLeft: number;
+  @ApiPropertyOptional({ nullable: true, description: 'Failed attempts the candidate has left in the current 24-hour window' })
+  attemptsLeft: number | null;
   @ApiPropertyOptional({ nullable: true }) reviewNote: string | null;
   @ApiPropertyOptional({ nullable: true }) reviewedAt: Date | null;
   @ApiProperty() createdAt: Date;
