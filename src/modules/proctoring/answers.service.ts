@@ -1,7 +1,8 @@
+import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { foundOr404 } from '../../common/auth/ownership.js';
-import { badRequest, conflict } from '../../common/http/app-error.js';
+import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
 import type { Answer, Question } from '../../generated/prisma/client.js';
 import { SpeechProvider } from '../../infra/speech/speech.provider.js';
@@ -100,6 +101,13 @@ export class AnswersService {
     if (!scored) throw conflict('INVALID_STATE', 'This answer does not wait for a manual score');
     await this.evaluation.tryFinalize(answer.candidateAssessmentId);
     return toPending(foundOr404(await this.answers.findWithContext(answerId), 'Answer'));
+  }
+
+  /** The recording of a spoken answer, for the staff member scoring it. */
+  async audio(answerId: string): Promise<{ stream: Readable; contentType: string }> {
+    const answer = foundOr404(await this.answers.findWithContext(answerId), 'Answer');
+    if (!answer.audioKey) throw notFound('Recording');
+    return { stream: await this.storage.read(answer.audioKey), contentType: answer.audioContentType ?? 'application/octet-stream' };
   }
 
   private questionOf(session: SessionFull, questionId: string): Question {

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { foundOr404, ownedOrNotFound } from '../../common/auth/ownership.js';
@@ -131,6 +132,13 @@ export class MonitoringService {
   /** Staff join the live room of a session; 404 for an unknown one. */
   async assertWatchable(sessionId: string): Promise<void> {
     foundOr404(await this.sessions.findById(sessionId), 'Session');
+  }
+
+  /** The image captured with a violation, for staff reviewing the session. */
+  async snapshot(logId: string): Promise<{ stream: Readable; contentType: string }> {
+    const log = foundOr404(await this.monitoring.findWithSession(logId), 'Log');
+    if (!log.snapshot) throw notFound('Snapshot');
+    return { stream: await this.storage.read(log.snapshot.storageKey), contentType: log.snapshot.contentType };
   }
 
   async appeal(logId: string, user: AuthUser, dto: AppealDto): Promise<ProctoringLogDto> {

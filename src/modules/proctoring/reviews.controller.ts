@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { ADMIN_ROLES, STAFF_ROLES, UserRole } from '../../common/auth/roles.js';
+import { RawResponse } from '../../common/http/envelope.interceptor.js';
 import { PaginationQueryDto } from '../../common/pagination/pagination.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { AnswersService } from './answers.service.js';
@@ -35,6 +36,30 @@ export class ReviewsController {
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   reviewAnswer(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviewAnswerDto, @CurrentUser() user: AuthUser): Promise<PendingAnswerDto> {
     return this.answers.review(id, dto, user);
+  }
+
+  @Get('answers/:id/audio')
+  @Roles(...STAFF_ROLES)
+  @RawResponse()
+  @ApiOperation({ summary: 'Play the recording of a spoken answer (for scoring it)' })
+  @ApiProduces('audio/*', 'video/webm')
+  @ApiOkResponse({ description: 'The recording as uploaded', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(HttpStatus.NOT_FOUND)
+  async audio(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const file = await this.answers.audio(id);
+    return new StreamableFile(file.stream, { type: file.contentType });
+  }
+
+  @Get('logs/:id/snapshot')
+  @Roles(...STAFF_ROLES)
+  @RawResponse()
+  @ApiOperation({ summary: 'The image captured with a violation' })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ description: 'The snapshot image', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(HttpStatus.NOT_FOUND)
+  async snapshot(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const file = await this.monitoring.snapshot(id);
+    return new StreamableFile(file.stream, { type: file.contentType });
   }
 
   @Post('logs/:id/appeal')

@@ -89,6 +89,12 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
       ['TAB_SWITCH', false],
       ['MULTIPLE_FACES', true],
     ]);
+    const snapshotLog = logs.body.data[2].id as string;
+    const image = await t.http().get(`/api/v1/proctoring/logs/${snapshotLog}/snapshot`).set(admin.auth).expect(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(image.body as Buffer, Buffer.from(PNG_1PX_BASE64, 'base64'))).toBe(0);
+    await t.http().get(`/api/v1/proctoring/logs/${snapshotLog}/snapshot`).set(candidate.auth).expect(403);
+    await t.http().get(`/api/v1/proctoring/logs/${logs.body.data[0].id}/snapshot`).set(admin.auth).expect(404);
 
     // The result waits for the proctoring review.
     const result = await t.http().get(`/api/v1/proctoring/sessions/${session.id}/result`).set(candidate.auth).expect(200);

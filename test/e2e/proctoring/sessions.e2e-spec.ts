@@ -298,6 +298,22 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
         .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
         .expect(200);
       expect(spoken.body.data.status).toBe('PENDING_MANUAL');
+      // The reviewer can play the recording; the candidate and unknown ids cannot.
+      const played = await t
+        .http()
+        .get(`/api/v1/proctoring/answers/${spoken.body.data.id}/audio`)
+        .set(admin.auth)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(played.headers['content-type']).toBe('audio/wav');
+      expect(Buffer.compare(played.body as Buffer, wavBytes())).toBe(0);
+      await t.http().get(`/api/v1/proctoring/answers/${spoken.body.data.id}/audio`).set(candidate.auth).expect(403);
+      await t.http().get(`/api/v1/proctoring/answers/${NO_SUCH_ID}/audio`).set(admin.auth).expect(404);
       const written = await t
         .http()
         .post(`/api/v1/proctoring/sessions/${session.id}/answers`)
