@@ -121,8 +121,9 @@ export class AnswersService {
   /** The write happens under the session lock: never after a submit, never past the deadline. */
   private async write(session: SessionFull, question: Question, data: AnswerWrite): Promise<Answer> {
     const outcome = await this.sessions.withLockedSession(session.id, 'share', async (locked, tx) => {
+      // Whether the sweep or this request noticed the deadline first, the candidate hears the same reason.
+      if (locked?.end_reason === 'TIME_EXPIRED' || (locked?.status === 'ACTIVE' && locked.deadline <= new Date())) return 'expired' as const;
       if (!locked || locked.status !== 'ACTIVE') return 'ended' as const;
-      if (locked.deadline <= new Date()) return 'expired' as const;
       return this.answers.upsert(tx, { candidateAssessmentId: session.candidateAssessmentId, questionId: question.id, userId: session.userId }, data);
     });
     if (outcome === 'ended') throw conflict('SESSION_ENDED', 'This assessment has been submitted; answers are closed');

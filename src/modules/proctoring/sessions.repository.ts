@@ -21,6 +21,7 @@ export interface StartFacts {
 export interface LockedSession {
   id: string;
   status: SessionStatus;
+  end_reason: SessionEndReason | null;
   deadline: Date;
   user_id: string;
   candidate_assessment_id: string;
@@ -94,9 +95,9 @@ export class SessionsRepository {
     return this.prisma.$transaction(async (tx) => {
       const rows =
         mode === 'share'
-          ? await tx.$queryRaw<LockedSession[]>`SELECT id, status, deadline, user_id, candidate_assessment_id, violation_count, last_heartbeat_at
+          ? await tx.$queryRaw<LockedSession[]>`SELECT id, status, end_reason, deadline, user_id, candidate_assessment_id, violation_count, last_heartbeat_at
               FROM proctoring_sessions WHERE id = ${sessionId}::uuid FOR SHARE`
-          : await tx.$queryRaw<LockedSession[]>`SELECT id, status, deadline, user_id, candidate_assessment_id, violation_count, last_heartbeat_at
+          : await tx.$queryRaw<LockedSession[]>`SELECT id, status, end_reason, deadline, user_id, candidate_assessment_id, violation_count, last_heartbeat_at
               FROM proctoring_sessions WHERE id = ${sessionId}::uuid FOR UPDATE`;
       return work(rows[0], tx);
     });
