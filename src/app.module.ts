@@ -19,6 +19,7 @@ import { FaqsModule } from './modules/faqs/faqs.module.js';
 import { GigsModule } from './modules/gigs/gigs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { ProctoringModule } from './modules/proctoring/proctoring.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -37,6 +38,7 @@ const FEATURE_MODULES = [
   ChatbotModule,
   ReportsModule,
   AnalyticsModule,
+  ProctoringModule,
 ];
 
 @Module({})

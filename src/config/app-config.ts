@@ -40,6 +40,18 @@ export class AppConfig {
   };
   readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number };
   readonly ai: AiConfig;
+  readonly proctoring: {
+    assemblyAi: { apiKey?: string; baseUrl: string; pollIntervalMs: number };
+    writingAi: { apiKey?: string; baseUrl?: string; model: string };
+    faceDistanceThreshold: number;
+    faceReviewMargin: number;
+    identityMaxAttempts: number;
+    maxViolations: number;
+    facePersistMs: number;
+    heartbeatTimeoutSeconds: number;
+    sweepIntervalMs: number;
+    minNetworkMbps: number;
+  };
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -85,6 +97,18 @@ export class AppConfig {
       reviewWindowDays: env.GIGS_REVIEW_WINDOW_DAYS,
     };
     this.ai = buildAiConfig(env);
+    this.proctoring = {
+      assemblyAi: { apiKey: env.ASSEMBLYAI_API_KEY, baseUrl: env.ASSEMBLYAI_BASE_URL, pollIntervalMs: env.ASSEMBLYAI_POLL_INTERVAL_MS },
+      writingAi: { apiKey: env.PROCTORING_WRITING_AI_API_KEY, baseUrl: env.PROCTORING_WRITING_AI_BASE_URL, model: env.PROCTORING_WRITING_AI_MODEL },
+      faceDistanceThreshold: env.PROCTORING_FACE_DISTANCE_THRESHOLD,
+      faceReviewMargin: env.PROCTORING_FACE_REVIEW_MARGIN,
+      identityMaxAttempts: env.PROCTORING_IDENTITY_MAX_ATTEMPTS,
+      maxViolations: env.PROCTORING_MAX_VIOLATIONS,
+      facePersistMs: env.PROCTORING_FACE_PERSIST_MS,
+      heartbeatTimeoutSeconds: env.PROCTORING_HEARTBEAT_TIMEOUT_SECONDS,
+      sweepIntervalMs: env.PROCTORING_SWEEP_INTERVAL_MS,
+      minNetworkMbps: env.PROCTORING_MIN_NETWORK_MBPS,
+    };
   }
 
   get isProduction(): boolean {

@@ -24,6 +24,7 @@ const toList = ({ value }: { value: unknown }) =>
         .split(',')
         .map((item) => item.trim())
         .filter(Boolean);
+const toFloat = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 const DB_URL = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
@@ -202,6 +203,48 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt() @Min(0) @Max(2000) @IsOptional()
   AI_CUSTOM_INSTRUCTIONS_MAX = 500;
+  // Proctoring (language assessment)
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  ASSEMBLYAI_API_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }) @IsOptional()
+  ASSEMBLYAI_BASE_URL = 'https://api.assemblyai.com';
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60_000) @IsOptional()
+  ASSEMBLYAI_POLL_INTERVAL_MS = 3_000;
+
+  @Transform(emptyToUndefined) @IsString() @IsOptional()
+  PROCTORING_WRITING_AI_API_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true }) @IsOptional()
+  PROCTORING_WRITING_AI_BASE_URL?: string;
+
+  @IsString() @IsOptional()
+  PROCTORING_WRITING_AI_MODEL = 'gpt-4o-mini';
+
+  @Transform(toFloat) @IsNumber() @Min(0.1) @Max(2) @IsOptional()
+  PROCTORING_FACE_DISTANCE_THRESHOLD = 0.6;
+
+  @Transform(toFloat) @IsNumber() @Min(0) @Max(1) @IsOptional()
+  PROCTORING_FACE_REVIEW_MARGIN = 0.1;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) @IsOptional()
+  PROCTORING_IDENTITY_MAX_ATTEMPTS = 3;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(100) @IsOptional()
+  PROCTORING_MAX_VIOLATIONS = 3;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000) @IsOptional()
+  PROCTORING_FACE_PERSIST_MS = 5_000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3_600) @IsOptional()
+  PROCTORING_HEARTBEAT_TIMEOUT_SECONDS = 30;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) @IsOptional()
+  PROCTORING_SWEEP_INTERVAL_MS = 30_000;
+
+  @Transform(toFloat) @IsNumber() @Min(0) @IsOptional()
+  PROCTORING_MIN_NETWORK_MBPS = 1;
 }
 
 export class ConfigError extends Error {}

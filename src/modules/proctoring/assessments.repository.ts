@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import { PrismaService } from '../../infra/database/prisma.service.js';
+import type { CreateAssessmentDto } from './dto/assessment.dto.js';
+
+export const ASSESSMENT_WITH_QUESTIONS = {
+  sections: { orderBy: { position: 'asc' }, include: { questions: { orderBy: { position: 'asc' } } } },
+} as const satisfies Prisma.AssessmentInclude;
+
+export type AssessmentWithQuestions = Prisma.AssessmentGetPayload<{ include: typeof ASSESSMENT_WITH_QUESTIONS }>;
+export type AssessmentWithCount = Prisma.AssessmentGetPayload<{ include: { _count: { select: { questions: true } } } }>;
+
+@Injectable()
+export class AssessmentsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The assessment, its sections and questions, written together. */
+  create(dto: CreateAssessmentDto, authorId: string): Promise<AssessmentWithQuestions> {
+    return this.prisma.$transaction(async (tx) => {
+      const assessment = await tx.assessment.create({
+        data: {
+          title: dto.title,
+          description: dto.description,
+          language: dto.language,
+          timeLimitMinutes: dto.timeLimitMinutes,
+          passingLevel: dto.passingLevel,
+          maxAttempts: dto.maxAttempts,
+          retakeCooldownHours: dto.retakeCooldownHours,
+          isPublished: dto.isPublished,
+          createdById: authorId,
+        },
+      });
+      for (const [sectionIndex, section] of dto.sections.entries()) {
+        const created = await tx.assessmentSection.create({
+          data: { assessmentId: assessment.id, title: section.title, weight: section.weight, position: sectionIndex + 1 },
+        });
+        await tx.question.createMany({
+          data: section.questions.map((question, questionIndex) => ({
+            assessmentId: assessment.id,
+            sectionId: created.id,
+            type: question.type,
+            prompt: question.prompt,
+            mediaUrl: question.mediaUrl,
+            options: question.options ?? [],
+            correctAnswers: question.correctAnswers ?? [],
+            points: question.points ?? 1,
+            position: questionIndex + 1,
+          })),
+        });
+      }
+      return tx.assessment.findUniqueOrThrow({ where: { id: assessment.id }, include: ASSESSMENT_WITH_QUESTIONS });
+    });
+  }
+
+  findWithQuestions(id: string, publishedOnly: boolean): Promise<AssessmentWithQuestions | null> {
+    return this.prisma.assessment.findFirst({
+      where: { id, ...(publishedOnly ? { isPublished: true } : {}) },
+      include: ASSESSMENT_WITH_QUESTIONS,
+    });
+  }
+
+  async list(publishedOnly: boolean, skip: number, take: number): Promise<[AssessmentWithCount[], number]> {
+    const where = publishedOnly ? { isPublished: true } : {};
+    return Promise.all([
+      this.prisma.assessment.findMany({
+        where,
+        orderBy: { createdAt: 'desc' },
+        skip,
+        take,
+        include: { _count: { select: { questions: true } } },
+      }),
+      this.prisma.assessment.count({ where }),
+    ]);
+  }
+}

@@ -1,0 +1,30 @@
+import { cefrFromScore, meetsLevel } from './cefr.js';
+
+describe('CEFR mapping', () => {
+  it.each([
+    [100, 'C2'],
+    [90, 'C2'],
+    [89.99, 'C1'],
+    [80, 'C1'],
+    [79.9, 'B2'],
+    [65, 'B2'],
+    [64.9, 'B1'],
+    [50, 'B1'],
+    [49.9, 'A2'],
+    [35, 'A2'],
+    [34.9, 'A1'],
+    [0, 'A1'],
+  ])('maps %d to %s', (score, level) => {
+    expect(cefrFromScore(score)).toBe(level);
+  });
+
+  it('refuses a non-finite score', () => {
+    expect(() => cefrFromScore(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('compares levels', () => {
+    expect(meetsLevel('B2', 'B1')).toBe(true);
+    expect(meetsLevel('B1', 'B1')).toBe(true);
+    expect(meetsLevel('A2', 'B1')).toBe(false);
+  });
+});

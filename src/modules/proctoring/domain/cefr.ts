@@ -1,0 +1,24 @@
+export type Cefr = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+
+export const CEFR_ORDER: readonly Cefr[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+
+/**
+ * Lowest weighted score (0..100, inclusive) for each level, highest first. A score below every
+ * cut-off is A1: the test places everyone who completes it on the scale.
+ *
+ *   C2 >= 90 · C1 >= 80 · B2 >= 65 · B1 >= 50 · A2 >= 35 · A1 below 35
+ */
+export const CEFR_CUTOFFS: readonly { level: Cefr; minScore: number }[] = [
+  { level: 'C2', minScore: 90 },
+  { level: 'C1', minScore: 80 },
+  { level: 'B2', minScore: 65 },
+  { level: 'B1', minScore: 50 },
+  { level: 'A2', minScore: 35 },
+];
+
+export function cefrFromScore(score: number): Cefr {
+  if (!Number.isFinite(score)) throw new RangeError(`Score must be a finite number, got ${score}`);
+  return CEFR_CUTOFFS.find((cutoff) => score >= cutoff.minScore)?.level ?? 'A1';
+}
+
+export const meetsLevel = (level: Cefr, required: Cefr): boolean => CEFR_ORDER.indexOf(level) >= CEFR_ORDER.indexOf(required);
