@@ -37,6 +37,7 @@ export class AppConfig {
     daily: { apiKey?: string; apiUrl: string };
     firebase: { serviceAccount?: string; apiOrigin?: string };
   };
+  readonly jobs: { backoffMs: number; stalledAfterMs: number };
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -75,6 +76,7 @@ export class AppConfig {
       daily: { apiKey: env.DAILY_API_KEY, apiUrl: env.DAILY_API_URL.replace(/\/+$/, '') },
       firebase: { serviceAccount: env.FIREBASE_SERVICE_ACCOUNT, apiOrigin: env.FIREBASE_API_ORIGIN },
     };
+    this.jobs = { backoffMs: env.JOB_BACKOFF_MS, stalledAfterMs: env.JOB_STALLED_AFTER_MS };
   }
 
   get isProduction(): boolean {

@@ -151,6 +151,15 @@ export class EnvironmentVariables {
   /** Sends every Firebase HTTP call (OAuth token and FCM) to this origin instead: an egress gateway or a local stand-in. */
   @Transform(emptyToUndefined) @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }) @IsOptional()
   FIREBASE_API_ORIGIN?: string;
+
+  // Background jobs (issue 8)
+  /** Delay before a failed job's first retry; each further retry waits twice as long. */
+  @Transform(toInt) @IsInt() @Min(1) @IsOptional()
+  JOB_BACKOFF_MS = 1000;
+
+  /** With Redis: a job whose instance stopped renewing its lock this long (a crash) runs on another instance. */
+  @Transform(toInt) @IsInt() @Min(500) @IsOptional()
+  JOB_STALLED_AFTER_MS = 30_000;
 }
 
 export class ConfigError extends Error {}
