@@ -11,11 +11,12 @@ import { StorageModule } from './infra/storage/storage.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { CommunicationModule } from './modules/communication/communication.module.js';
 import { DonorQueriesModule } from './modules/donor-queries/donor-queries.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** Feature modules, one per domain. */
-const FEATURE_MODULES = [HealthModule, UsersModule, NotificationsModule, DonorQueriesModule, CommunicationModule];
+const FEATURE_MODULES = [HealthModule, UsersModule, NotificationsModule, DonorQueriesModule, CommunicationModule, JobsModule];
 
 @Module({})
 export class AppModule {
