@@ -51,6 +51,7 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 
+  /** Only meaningful on an instance that runs the queue's jobs. */
   async idle(definition: Pick<QueueDefinition<unknown>, 'name'>): Promise<void> {
     const queue = this.queue(definition.name);
     for (;;) {
@@ -66,8 +67,10 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
       backoff: { type: 'exponential', delay: this.backoffMs },
       delay: options.delayMs,
       removeOnComplete: true,
-      // The failed list lives in PostgreSQL (FailedJob), written by the last attempt.
-      removeOnFail: true,
+      // The failed list staff see lives in PostgreSQL, written by the last attempt. BullMQ keeps its own
+      // recent failures too: a job that stalled too often (its instances died under it) fails inside
+      // Redis without an attempt to record it, and is only visible there.
+      removeOnFail: { count: 1000 },
     });
     return job.id!;
   }
