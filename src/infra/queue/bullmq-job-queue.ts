@@ -1,10 +1,7 @@
 import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import type { FailedJobsRepository } from './failed-jobs.repository.js';
-import { AddJobOptions, JobQueue, QueueDefinition } from './job-queue.js';
-
-/** The BullMQ queue whose job schedulers fire every registered schedule. */
-export const SCHEDULES_QUEUE = 'schedules';
+import { AddJobOptions, JobQueue, QueueDefinition, SCHEDULES_QUEUE } from './job-queue.js';
 
 export interface BullMqOptions {
   url: string;

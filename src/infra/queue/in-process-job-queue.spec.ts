@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { FailedJobsRepository, NewFailedJob } from './failed-jobs.repository.js';
 import { InProcessJobQueue } from './in-process-job-queue.js';
 import { defineQueue } from './job-queue.js';
@@ -9,6 +10,7 @@ function setup() {
 }
 
 describe('InProcessJobQueue', () => {
+  beforeAll(() => Logger.overrideLogger(false));
   it('retries with back-off and lands in the failed list after the last attempt, payload summarised', async () => {
     const { queue, recorded } = setup();
     const mail = defineQueue<{ to: string; code: string }>('mail', { attempts: 3 });

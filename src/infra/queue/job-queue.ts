@@ -13,8 +13,12 @@ export interface QueueDefinition<T> {
   readonly summarize: (payload: T) => Record<string, unknown>;
 }
 
+/** The queue that carries schedule runs (BullMQ job schedulers); no job queue may take its name. */
+export const SCHEDULES_QUEUE = 'schedules';
+
 export function defineQueue<T extends object>(name: string, options: Partial<Omit<QueueDefinition<T>, 'name'>> = {}): QueueDefinition<T> {
   if (!/^[a-z][a-z0-9-]{0,39}$/.test(name)) throw new Error(`Queue name "${name}" must be lower-case letters, digits and dashes`);
+  if (name === SCHEDULES_QUEUE) throw new Error(`Queue name "${name}" is reserved`);
   return { name, attempts: 5, concurrency: 4, summarize: (payload) => redactPayload(payload), ...options };
 }
 

@@ -9,7 +9,7 @@ import { AccessTokenService } from '../../../src/common/auth/access-token.servic
 import { AppConfig } from '../../../src/config/app-config.js';
 import { PrismaClient, type User } from '../../../src/generated/prisma/client.js';
 import type { UserRole } from '../../../src/generated/prisma/enums.js';
-import { SCHEDULES_QUEUE } from '../../../src/infra/queue/bullmq-job-queue.js';
+import { SCHEDULES_QUEUE } from '../../../src/infra/queue/job-queue.js';
 import { findTestRedis } from '../../support/redis.js';
 import { connectSocket, nextEvent } from '../../support/socket.js';
 import { spawnServer, SpawnedServer } from '../../support/spawned-server.js';
