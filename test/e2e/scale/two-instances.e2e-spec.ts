@@ -53,6 +53,8 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
   let gateOpen = true;
   const held: (() => void)[] = [];
   const delivered: string[] = [];
+  const refused = new Set<string>();
+  const attemptsFor = (device: string) => google.requests.filter((r) => r.path === SEND_PATH && (r.body as { message: { token: string } }).message.token === device).length;
 
   // The global rate limit (6 per client IP, shared through Redis) belongs to the first test; the
   // other tests present a client address of their own per request, as clients behind the proxy would.
@@ -88,7 +90,8 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
           delivered.push((req.body as { message: { token: string } }).message.token);
           sendJson(res, 200, { name: `projects/${PROJECT}/messages/${delivered.length}` });
         };
-        if (gateOpen) answer();
+        if (refused.has((req.body as { message: { token: string } }).message.token)) sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } });
+        else if (gateOpen) answer();
         else held.push(answer);
       },
     });
@@ -170,6 +173,29 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     expect(ids).toEqual(['call-request-expiry', 'donor-query-reminders']);
   });
 
+  it('retries a failing push with back-off on Redis, lists it as failed once, and runs it again on retry', async () => {
+    const admin = await createUser('ADMIN');
+    const device = 'fcm-device-refused';
+    refused.add(device);
+    await createUser('ADMIN', device);
+    await createQuery(a);
+
+    type Failed = { id: string; queue: string; attempts: number; summary: Record<string, unknown> };
+    const listFailed = async () => ((await (await api(b, 'GET', '/jobs/failed?queue=push', { token: admin.token })).json()) as { data: { items: Failed[] } }).data.items;
+    await waitFor(async () => (await listFailed()).length > 0, 20_000, 'the push to land in the failed list');
+    const [failed, ...others] = await listFailed();
+    expect(others).toEqual([]);
+    expect(failed).toMatchObject({ queue: 'push', attempts: 5 });
+    expect(attemptsFor(device)).toBe(5);
+    expect(JSON.stringify(failed)).not.toContain(device);
+
+    refused.delete(device);
+    const retried = await api(a, 'POST', `/jobs/failed/${failed.id}/retry`, { token: admin.token });
+    expect(retried.status).toBe(200);
+    await waitFor(() => delivered.includes(device), 10_000, 'the retried push');
+    expect(await listFailed()).toEqual([]);
+  }, 40_000);
+
   it('loses no queued job when an instance is killed: the other instance runs them', async () => {
     const devices = Array.from({ length: 10 }, (_, i) => `fcm-device-${i}`);
     for (const device of devices) await createUser('ADMIN', device);
@@ -184,8 +210,9 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
 
     // A's jobs come back once their lock lapses (JOB_STALLED_AFTER_MS), and B runs them.
     await waitFor(() => devices.every((device) => delivered.includes(device)), 6 * STALLED_AFTER_MS + 10_000, 'pushes to all devices');
-    expect([...delivered].sort()).toEqual([...devices].sort());
-    expect(await prisma.failedJob.count()).toBe(0);
+    // Each device exactly once: no job lost, none run twice.
+    expect(delivered.filter((device) => devices.includes(device)).sort()).toEqual([...devices].sort());
+    expect(await prisma.failedJob.count({ where: { status: 'FAILED' } })).toBe(0);
     // B is still answering.
     expect((await api(b, 'GET', '/health/ready')).status).toBe(200);
   }, 60_000);
