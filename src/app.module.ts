@@ -18,6 +18,7 @@ import { DonorQueriesModule } from './modules/donor-queries/donor-queries.module
 import { FaqsModule } from './modules/faqs/faqs.module.js';
 import { GigsModule } from './modules/gigs/gigs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ProctoringModule } from './modules/proctoring/proctoring.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
@@ -39,6 +40,7 @@ const FEATURE_MODULES = [
   ReportsModule,
   AnalyticsModule,
   ProctoringModule,
+  JobsModule,
 ];
 
 @Module({})

@@ -52,6 +52,7 @@ export class AppConfig {
     sweepIntervalMs: number;
     minNetworkMbps: number;
   };
+  readonly jobs: { backoffMs: number; stalledAfterMs: number };
 
   constructor(env: EnvironmentVariables, resolved: { databaseUrl: string; jwtSecret: string }) {
     this.env = env.NODE_ENV;
@@ -109,6 +110,7 @@ export class AppConfig {
       sweepIntervalMs: env.PROCTORING_SWEEP_INTERVAL_MS,
       minNetworkMbps: env.PROCTORING_MIN_NETWORK_MBPS,
     };
+    this.jobs = { backoffMs: env.JOB_BACKOFF_MS, stalledAfterMs: env.JOB_STALLED_AFTER_MS };
   }
 
   get isProduction(): boolean {

@@ -245,6 +245,15 @@ export class EnvironmentVariables {
 
   @Transform(toFloat) @IsNumber() @Min(0) @IsOptional()
   PROCTORING_MIN_NETWORK_MBPS = 1;
+
+  // Background jobs (issue 8)
+  /** Delay before a failed job's first retry; each further retry waits twice as long. */
+  @Transform(toInt) @IsInt() @Min(1) @IsOptional()
+  JOB_BACKOFF_MS = 1000;
+
+  /** With Redis: a job whose instance stopped renewing its lock this long (a crash) runs on another instance. */
+  @Transform(toInt) @IsInt() @Min(500) @IsOptional()
+  JOB_STALLED_AFTER_MS = 30_000;
 }
 
 export class ConfigError extends Error {}

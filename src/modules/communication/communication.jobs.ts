@@ -1,25 +1,19 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { JobQueue } from '../../infra/queue/job-queue.js';
 import { CommunicationService } from './communication.service.js';
 
-/** Expires unanswered call requests every few seconds (each request once, whichever instance wins). */
+export const CALL_EXPIRY_SCHEDULE = 'call-request-expiry';
+const EXPIRY_EVERY_MS = 5_000;
+
+/** Expires unanswered call requests every few seconds, as a scheduled job (each request once, whichever instance runs it). */
 @Injectable()
-export class CommunicationJobs {
-  private readonly logger = new Logger(CommunicationJobs.name);
-  private running = false;
+export class CommunicationJobs implements OnModuleInit {
+  constructor(
+    private readonly calls: CommunicationService,
+    private readonly queue: JobQueue,
+  ) {}
 
-  constructor(private readonly calls: CommunicationService) {}
-
-  @Interval('call-request-expiry', 5_000)
-  async expireCallRequests(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.calls.expireOverdue();
-    } catch (error) {
-      this.logger.error({ err: error }, 'Call request expiry failed');
-    } finally {
-      this.running = false;
-    }
+  onModuleInit(): void {
+    this.queue.schedule(CALL_EXPIRY_SCHEDULE, EXPIRY_EVERY_MS, () => this.calls.expireOverdue());
   }
 }

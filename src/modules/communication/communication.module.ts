@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../../infra/queue/queue.module.js';
 import { VideoModule } from '../../infra/video/video.module.js';
 import { DonorQueriesModule } from '../donor-queries/donor-queries.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -10,7 +11,7 @@ import { CommunicationRepository } from './communication.repository.js';
 import { CommunicationService } from './communication.service.js';
 
 @Module({
-  imports: [VideoModule, DonorQueriesModule, NotificationsModule, UsersModule],
+  imports: [QueueModule, VideoModule, DonorQueriesModule, NotificationsModule, UsersModule],
   controllers: [CommunicationController],
   providers: [CommunicationService, CommunicationRepository, CallEvents, CommunicationJobs],
 })

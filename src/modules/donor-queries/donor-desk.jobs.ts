@@ -1,44 +1,24 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { JobQueue } from '../../infra/queue/job-queue.js';
 import { QueryRemindersService } from './query-reminders.service.js';
 
-const JOB = 'donor-query-reminders';
+export const REMINDER_SCHEDULE = 'donor-query-reminders';
 
 /**
- * Runs the reminder scan every DONOR_REMINDER_SCAN_MS (an interval registered at start-up, because
- * `@Interval` takes only a constant). Passes never overlap on one instance; across instances the
- * scan's conditional updates keep each wait reminded once.
+ * Runs the reminder scan every DONOR_REMINDER_SCAN_MS as a scheduled job: with Redis one instance
+ * of the deployment runs each pass, and the scan's conditional claims keep each wait reminded once
+ * even if two passes ever overlap.
  */
 @Injectable()
-export class DonorDeskJobs implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(DonorDeskJobs.name);
-  private running = false;
-
+export class DonorDeskJobs implements OnModuleInit {
   constructor(
     private readonly reminders: QueryRemindersService,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly queue: JobQueue,
     private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const every = this.config.donorDesk.reminderScanMs;
-    if (every > 0) this.scheduler.addInterval(JOB, setInterval(() => void this.tick(), every));
-  }
-
-  onModuleDestroy(): void {
-    if (this.scheduler.doesExist('interval', JOB)) this.scheduler.deleteInterval(JOB);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.reminders.scan();
-    } catch (error) {
-      this.logger.error({ err: error }, 'Donor query reminder scan failed');
-    } finally {
-      this.running = false;
-    }
+  onModuleInit(): void {
+    this.queue.schedule(REMINDER_SCHEDULE, this.config.donorDesk.reminderScanMs, () => this.reminders.scan());
   }
 }

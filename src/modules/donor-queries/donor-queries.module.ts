@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../../infra/queue/queue.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DirectMessagesController } from './direct-messages.controller.js';
@@ -13,7 +14,7 @@ import { DonorQueriesService } from './donor-queries.service.js';
 import { QueryRemindersService } from './query-reminders.service.js';
 
 @Module({
-  imports: [NotificationsModule, UsersModule],
+  imports: [QueueModule, NotificationsModule, UsersModule],
   controllers: [DonorQueriesController, DirectMessagesController],
   providers: [DonorQueriesService, DonorQueriesRepository, DonorQueryEvents, DonorQueriesGateway, QueryRemindersService, DonorDeskJobs, DirectMessagesService, DirectMessagesRepository],
   exports: [DonorQueriesService, QueryRemindersService],

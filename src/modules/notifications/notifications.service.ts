@@ -1,31 +1,28 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { DomainEvents } from '../../common/events/domain-events.js';
+import { Injectable, Logger } from '@nestjs/common';
 import { foundOr404 } from '../../common/auth/ownership.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
 import { PushProvider } from '../../infra/push/push.provider.js';
+import { JobQueue } from '../../infra/queue/job-queue.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { rooms } from '../../infra/realtime/rooms.js';
-import { UsersService } from '../users/users.service.js';
 import { ListNotificationsQueryDto, NotificationDto } from './dto/notification.dto.js';
 import { NewNotification, NotificationsRepository } from './notifications.repository.js';
+import { PUSH_QUEUE } from './push.jobs.js';
 
 export const NOTIFICATION_EVENT = 'notification:new';
 
 /**
  * In-app notifications: one row per recipient, `notification:new` to the recipient's sockets, and
- * an FCM push to recipients who have a device token and no open socket.
+ * a job on the `push` queue per recipient (FCM when the recipient has a device token and no open socket).
  */
 @Injectable()
-export class NotificationsService implements OnModuleDestroy {
+export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
-  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly realtime: RealtimeService,
     private readonly push: PushProvider,
-    private readonly users: UsersService,
-    private readonly events: DomainEvents,
+    private readonly queue: JobQueue,
   ) {}
 
   async notify(userIds: readonly string[], notification: NewNotification): Promise<void> {
@@ -34,18 +31,18 @@ export class NotificationsService implements OnModuleDestroy {
     const rows = await this.notifications.createForUsers(recipients, notification);
     for (const row of rows) this.realtime.toUser(row.userId, NOTIFICATION_EVENT, NotificationDto.from(row));
     if (!this.push.enabled) return;
-    // Push runs after the answer: a slow FCM round trip must not hold up the request that caused it.
-    const task = this.pushToOffline(recipients, notification).finally(() => this.pending.delete(task));
-    this.pending.add(task);
+    const data = { type: notification.type, ...notification.data };
+    try {
+      await Promise.all(recipients.map((userId) => this.queue.add(PUSH_QUEUE, { userId, title: notification.title, body: notification.body, data })));
+    } catch (error) {
+      // The notifications are stored and delivered in-app; a queue outage costs only the push.
+      this.logger.error({ err: error }, 'Could not queue push notifications');
+    }
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.settled();
-  }
-
-  /** Resolves when every push started so far has finished (shutdown, tests). */
-  async settled(): Promise<void> {
-    await Promise.all([...this.pending]);
+  /** Resolves when the push queue has no job left to run (tests). */
+  settled(): Promise<void> {
+    return this.queue.idle(PUSH_QUEUE);
   }
 
   async list(userId: string, query: ListNotificationsQueryDto): Promise<Page<NotificationDto>> {
@@ -64,19 +61,5 @@ export class NotificationsService implements OnModuleDestroy {
 
   markAllRead(userId: string): Promise<number> {
     return this.notifications.markAllReadForUser(userId);
-  }
-
-  private async pushToOffline(userIds: string[], notification: NewNotification): Promise<void> {
-    for (const userId of userIds) {
-      try {
-        if ((await this.realtime.socketCount(rooms.user(userId))) > 0) continue;
-        const token = await this.users.getFcmToken(userId);
-        if (!token) continue;
-        const result = await this.push.send(token, { title: notification.title, body: notification.body, data: { type: notification.type, ...notification.data } });
-        if (result === 'invalid-token') await this.events.emit('push.token-invalid', { userId, token });
-      } catch (error) {
-        this.logger.warn(`Push to ${userId} failed: ${(error as Error).message}`);
-      }
-    }
   }
 }

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { conflict, notFound } from '../../common/http/app-error.js';
+import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
+import { FailedJobsRepository } from '../../infra/queue/failed-jobs.repository.js';
+import { JobQueue, UnknownQueueError } from '../../infra/queue/job-queue.js';
+import { FailedJobDto, ListFailedJobsQueryDto, RetriedJobDto } from './dto/failed-job.dto.js';
+
+/** The failed list for staff: what failed, and running it again. */
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly failedJobs: FailedJobsRepository,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async listFailed(query: ListFailedJobsQueryDto): Promise<Page<FailedJobDto>> {
+    const { skip, take } = pageArgs(query);
+    const [rows, total] = await this.failedJobs.list(query.queue, skip, take);
+    return toPage(rows, total, query, FailedJobDto.from);
+  }
+
+  /** Queues the job again with fresh attempts; each failed entry is retried once (a new failure is a new entry). */
+  async retry(id: string, user: AuthUser): Promise<RetriedJobDto> {
+    const claimed = await this.failedJobs.claimForRetry(id, user.id);
+    if (!claimed) {
+      if (!(await this.failedJobs.findById(id))) throw notFound('Failed job');
+      throw conflict('JOB_ALREADY_RETRIED', 'This job was already queued again');
+    }
+    try {
+      const jobId = await this.queue.addByName(claimed.queue, claimed.payload);
+      return { id: claimed.id, queue: claimed.queue, jobId };
+    } catch (error) {
+      await this.failedJobs.releaseRetry(id);
+      if (error instanceof UnknownQueueError) throw conflict('QUEUE_UNKNOWN', `This server has no queue named "${claimed.queue}"`);
+      throw error;
+    }
+  }
+}
