@@ -10,6 +10,7 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: string;
+  readonly trustProxy: boolean | string[];
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
   readonly dataDir: string;
@@ -59,6 +60,8 @@ export class AppConfig {
     this.port = env.PORT;
     this.host = env.HOST;
     this.logLevel = env.LOG_LEVEL;
+    this.trustProxy =
+      env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY.split(',').map((entry) => entry.trim());
     this.databaseUrl = resolved.databaseUrl;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
     this.dataDir = env.DATA_DIR;

@@ -10,6 +10,7 @@ import {
   IsUrl,
   Max,
   Min,
+  Matches,
   MinLength,
   validateSync,
 } from 'class-validator';
@@ -45,6 +46,14 @@ export class EnvironmentVariables {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) @IsOptional()
   LOG_LEVEL = 'info';
+
+  /**
+   * Which proxies may set X-Forwarded-For (the client IP used by rate limits and logs): `false`
+   * (none: the socket address counts), `true` (any: only behind a proxy that overwrites the header),
+   * or a comma-separated list of proxy addresses/CIDRs.
+   */
+  @Matches(/^(true|false|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, { message: 'TRUST_PROXY must be true, false or a list of proxy addresses' }) @IsOptional()
+  TRUST_PROXY = 'false';
 
   @Transform(emptyToUndefined) @IsUrl(DB_URL) @IsOptional()
   DATABASE_URL?: string;

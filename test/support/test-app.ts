@@ -50,6 +50,8 @@ export async function createTestApp(env: Record<string, string> = {}, extraModul
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       BCRYPT_ROUNDS: '4',
       THROTTLE_LIMIT: '10000',
+      // Tests give each simulated client its own X-Forwarded-For address.
+      TRUST_PROXY: 'true',
       UPLOAD_DIR: path.join(os.tmpdir(), `cx-test-uploads-${randomUUID()}`),
       DATABASE_POOL_SIZE: '4',
       ...env,

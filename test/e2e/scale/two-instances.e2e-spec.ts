@@ -100,6 +100,7 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
       REDIS_URL: redisUrl!,
       JWT_SECRET,
       THROTTLE_LIMIT: '6',
+      TRUST_PROXY: '127.0.0.1',
       REDIS_KEY_PREFIX: `${namespace}:`,
       FIREBASE_SERVICE_ACCOUNT: serviceAccount(),
       FIREBASE_API_ORIGIN: google.url,
