@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { acceptedGig, api, backdateActivity, onboardAgent, openOpportunity } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+import { freshIp, signUp, STRONG_PASSWORD, uniqueEmail } from '../auth/auth-helpers.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
 jest.setTimeout(60_000);
@@ -35,9 +36,21 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
   });
   afterAll(() => t.close());
 
-  it('walks one agent and one client through the whole flow with notifications', async () => {
-    const client = await t.createUser({ role: 'CLIENT' });
-    const agent = await t.createUser({ role: 'AGENT' });
+  /** A user who signed up through the real OTP flow (code read from the dev outbox). */
+  async function signedUp(role: 'AGENT' | 'CLIENT'): Promise<TestUser> {
+    const data = await signUp(t, { email: uniqueEmail(role.toLowerCase()) }, { role });
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { id: data.user.id } });
+    return { user, token: data.token, password: STRONG_PASSWORD, auth: { Authorization: `Bearer ${data.token}` } };
+  }
+
+  const nextStepAtLogin = async (user: TestUser) =>
+    (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: user.user.email, password: user.password }).expect(200)).body.data.registrationStatus
+      ?.nextStep;
+
+  it('walks one agent and one client from signup through the whole flow with notifications', async () => {
+    const client = await signedUp('CLIENT');
+    const agent = await signedUp('AGENT');
+    expect(await nextStepAtLogin(agent)).toBe('COMPLETE_PROFILE');
     const clientSocket = await t.socket(client.token);
     const agentSocket = await t.socket(agent.token);
 
@@ -53,6 +66,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
 
     // Agent: onboarding to DASHBOARD, sees the opportunity as eligible, applies.
     await onboardAgent(t, agent, admin, { cefrLevel: 'B2', skills: ['support', 'english'] });
+    expect(await nextStepAtLogin(agent)).toBe('DASHBOARD');
     const browse = await t.http().get(api('/opportunities')).set(agent.auth).expect(200);
     expect(browse.body.data.items.find((o: { id: string }) => o.id === opportunityId)).toMatchObject({ eligibility: { eligible: true } });
     const received = notification(clientSocket, 'application.received');
