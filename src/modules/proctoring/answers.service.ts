@@ -15,6 +15,7 @@ import { AnswerReceiptDto, PendingAnswerDto, ReviewAnswerDto, SubmitAnswerDto } 
 import { EvaluationService } from './evaluation.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionFull, SessionsRepository } from './sessions.repository.js';
+import { SpeechScoringJobs } from './speech-scoring.jobs.js';
 
 /**
  * Spoken answers as the bytes show them. Browsers record WebM/Opus (which file-type reports as
@@ -36,6 +37,7 @@ export class AnswersService {
     private readonly storage: StorageProvider,
     private readonly speech: SpeechProvider,
     private readonly writing: WritingAssessor,
+    private readonly speechScoring: SpeechScoringJobs,
   ) {}
 
   async submitText(sessionId: string, user: AuthUser, dto: SubmitAnswerDto): Promise<AnswerReceiptDto> {
@@ -77,9 +79,7 @@ export class AnswersService {
       await this.storage.remove(stored.key).catch(() => undefined);
       throw error;
     }
-    if (answer.status === 'PENDING_SPEECH') {
-      void this.scoreSpeaking(answer, audio, session.candidateAssessment.assessment.language, question.correctAnswers[0]);
-    }
+    if (answer.status === 'PENDING_SPEECH') await this.speechScoring.enqueue(answer);
     return toReceipt(answer);
   }
 
@@ -132,23 +132,6 @@ export class AnswersService {
       throw conflict('DEADLINE_PASSED', 'The time for this assessment is over');
     }
     return outcome;
-  }
-
-  private async scoreSpeaking(answer: Answer, audio: Buffer, language: string, referenceText?: string): Promise<void> {
-    try {
-      const evaluation = await this.speech.evaluate(audio, { languageCode: language, referenceText });
-      const { provider, providerRef, transcript, fluency, accuracy, pronunciation, overall } = evaluation;
-      await this.answers.score(
-        answer.id,
-        { status: ['PENDING_SPEECH'], updatedAt: answer.updatedAt },
-        { score: overall / 100, scoredBy: 'SPEECH', feedback: { fluency, accuracy, pronunciation } },
-        { provider, providerRef, transcript, fluency, accuracy, pronunciation, overall },
-      );
-    } catch (error) {
-      this.logger.warn(`Speech scoring of answer ${answer.id} failed; it waits for manual review: ${(error as Error).message}`);
-      await this.answers.markManual(answer.id, { status: 'PENDING_SPEECH', updatedAt: answer.updatedAt });
-    }
-    await this.finalizeQuietly(answer.candidateAssessmentId);
   }
 
   private async scoreWriting(answer: Answer, question: Question, language: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../../infra/queue/queue.module.js';
 import { SpeechModule } from '../../infra/speech/speech.module.js';
 import { WritingAssessmentModule } from '../../infra/writing-assessment/writing-assessment.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -20,6 +21,7 @@ import { ProctoringGateway } from './proctoring.gateway.js';
 import { ReviewsController } from './reviews.controller.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionSweeperService } from './session-sweeper.service.js';
+import { SpeechScoringJobs } from './speech-scoring.jobs.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -27,7 +29,7 @@ import { SystemChecksService } from './system-checks.service.js';
 
 /** Proctored language assessment (hitouchcx §5): authoring, checks, identity, monitored sessions, scoring and CEFR level. */
 @Module({
-  imports: [UsersModule, SpeechModule, WritingAssessmentModule],
+  imports: [UsersModule, SpeechModule, WritingAssessmentModule, QueueModule],
   controllers: [AssessmentsController, ChecksController, SessionsController, ReviewsController, BlacklistController],
   providers: [
     AssessmentsRepository,
@@ -46,6 +48,7 @@ import { SystemChecksService } from './system-checks.service.js';
     AnswersService,
     MonitoringService,
     SessionSweeperService,
+    SpeechScoringJobs,
     ProctoringGateway,
   ],
 })
