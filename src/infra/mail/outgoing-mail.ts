@@ -2,10 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { defineQueue, JobQueue } from '../queue/job-queue.js';
 import { MailMessage, MailProvider } from './mail.provider.js';
 
-/** The body is left out of what staff see: it may carry a one-time code. */
+/** Only the recipient is shown to staff: the subject and body may carry a one-time code. */
 export const MAIL_QUEUE = defineQueue<MailMessage>('mail', {
   attempts: 5,
-  summarize: ({ to, subject }) => ({ to, subject }),
+  summarize: ({ to }) => ({ to }),
 });
 
 /**
