@@ -3,6 +3,7 @@ import { QueueModule } from '../../infra/queue/queue.module.js';
 import { SpeechModule } from '../../infra/speech/speech.module.js';
 import { WritingAssessmentModule } from '../../infra/writing-assessment/writing-assessment.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AnswerScoringJobs } from './answer-scoring.jobs.js';
 import { AnswersRepository } from './answers.repository.js';
 import { AnswersService } from './answers.service.js';
 import { AssessmentsController } from './assessments.controller.js';
@@ -21,7 +22,6 @@ import { ProctoringGateway } from './proctoring.gateway.js';
 import { ReviewsController } from './reviews.controller.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionSweeperService } from './session-sweeper.service.js';
-import { SpeechScoringJobs } from './speech-scoring.jobs.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -48,7 +48,7 @@ import { SystemChecksService } from './system-checks.service.js';
     AnswersService,
     MonitoringService,
     SessionSweeperService,
-    SpeechScoringJobs,
+    AnswerScoringJobs,
     ProctoringGateway,
   ],
 })

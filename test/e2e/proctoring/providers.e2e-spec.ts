@@ -1,5 +1,5 @@
 import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-events.js';
-import { SPEECH_SCORING_QUEUE } from '../../../src/modules/proctoring/speech-scoring.jobs.js';
+import { SPEECH_SCORING_QUEUE, WRITING_SCORING_QUEUE } from '../../../src/modules/proctoring/answer-scoring.jobs.js';
 import { emitWithAck } from '../../support/socket.js';
 import { sendJson, startStandInServer, StandInServer } from '../../support/stand-in-server.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
@@ -174,5 +174,32 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
     expect(failed.body.data.items).toEqual([
       expect.objectContaining({ queue: 'speech-scoring', attempts: SPEECH_SCORING_QUEUE.attempts, summary: expect.objectContaining({ answerId: spoken.body.data.id }) }),
     ]);
+  });
+
+  it('retries writing scoring with back-off, then sends the answer to manual review and the job to the failed list', async () => {
+    openAi.on('POST', '/v1/chat/completions', (_req, res) => sendJson(res, 500, { error: { message: 'overloaded', type: 'server_error' } }));
+    const chatCalls = () => openAi.requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions').length;
+    const callsBefore = chatCalls();
+    const candidate = await readyCandidate(t);
+    const session = await startSession(t, candidate, assessment.id);
+    const writing = questionsOf(assessment).find((q) => q.type === 'WRITING')!;
+    const written = await t
+      .http()
+      .post(`/api/v1/proctoring/sessions/${session.id}/answers`)
+      .set(candidate.auth)
+      .send({ questionId: writing.id, response: 'Dear customer, we apologise for the delay.' })
+      .expect(200);
+    expect(written.body.data.status).toBe('PENDING_AI');
+    const until = Date.now() + 5_000;
+    let status = written.body.data.status as string;
+    while (status === 'PENDING_AI' && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = (await t.prisma.answer.findUniqueOrThrow({ where: { id: written.body.data.id } })).status;
+    }
+    expect(status).toBe('PENDING_MANUAL');
+    expect(chatCalls() - callsBefore).toBe(WRITING_SCORING_QUEUE.attempts);
+    const failed = await t.http().get('/api/v1/jobs/failed?queue=writing-scoring').set(admin.auth).expect(200);
+    expect(failed.body.data.items).toEqual([expect.objectContaining({ queue: 'writing-scoring', summary: expect.objectContaining({ answerId: written.body.data.id }) })]);
+    expect(JSON.stringify(failed.body.data.items)).not.toContain('apologise');
   });
 });
