@@ -16,8 +16,8 @@ const invalidCode = () => badRequest('OTP_INVALID', 'The code is wrong, expired 
 
 /**
  * One-time codes. A code row is stored for every accepted request, whether or not an account exists,
- * and the message is queued after the answer (the `mail`/`sms` queues deliver it, with retries), so neither the answer, its timing nor the cooldown tells a
- * caller whether the email or phone has an account.
+ * and the message is queued after the answer (the `mail`/`sms` queues deliver it, with retries), so
+ * neither the answer, its timing nor the cooldown tells a caller whether the email or phone has an account.
  */
 @Injectable()
 export class OtpService implements OnModuleDestroy {
