@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { QueueModule } from '../queue/queue.module.js';
 import { DevOutboxMailProvider } from './dev-outbox-mail.provider.js';
 import { DevOutbox } from './dev-outbox.js';
 import { MailProvider } from './mail.provider.js';
+import { OutgoingMail } from './outgoing-mail.js';
 import { SmtpMailProvider } from './smtp-mail.provider.js';
 
+/** Email through the `mail` queue: modules inject `OutgoingMail`, never the provider itself. */
 @Module({
+  imports: [QueueModule],
   providers: [
     DevOutbox,
+    OutgoingMail,
     {
       provide: MailProvider,
       inject: [AppConfig, DevOutbox],
@@ -15,6 +20,6 @@ import { SmtpMailProvider } from './smtp-mail.provider.js';
         config.mail.smtpUrl ? new SmtpMailProvider(config) : new DevOutboxMailProvider(outbox),
     },
   ],
-  exports: [MailProvider],
+  exports: [OutgoingMail],
 })
 export class MailModule {}

@@ -1,11 +1,11 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config.js';
 import { MailMessage, MailProvider } from './mail.provider.js';
 
 /** Real delivery through nodemailer over the SMTP server of `SMTP_URL` (smtp:// or smtps://). */
 @Injectable()
-export class SmtpMailProvider extends MailProvider implements OnModuleDestroy {
+export class SmtpMailProvider extends MailProvider implements OnApplicationShutdown {
   private readonly transport: Transporter;
   private readonly from: string;
 
@@ -20,7 +20,8 @@ export class SmtpMailProvider extends MailProvider implements OnModuleDestroy {
     await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
   }
 
-  onModuleDestroy(): void {
+  /** After the queue has drained (module destroy), so mail still queued at shutdown goes out. */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }

@@ -9,7 +9,8 @@ export class OpenAiWritingAssessor extends WritingAssessor {
 
   constructor(private readonly options: { apiKey: string; baseUrl?: string; model: string }) {
     super();
-    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 1, timeout: 60_000 });
+    // No client retries: the writing-scoring queue retries a failed assessment with back-off.
+    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0, timeout: 60_000 });
   }
 
   async assess(input: { prompt: string; answer: string; language: string }): Promise<WritingScores> {

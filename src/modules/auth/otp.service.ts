@@ -2,8 +2,8 @@ import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common'
 import { AppConfig } from '../../config/app-config.js';
 import type { OtpPurpose } from '../../generated/prisma/enums.js';
 import { AppError, badRequest } from '../../common/http/app-error.js';
-import { MailProvider } from '../../infra/mail/mail.provider.js';
-import { SmsProvider } from '../../infra/sms/sms.provider.js';
+import { OutgoingMail } from '../../infra/mail/outgoing-mail.js';
+import { OutgoingSms } from '../../infra/sms/outgoing-sms.js';
 import { Contact, contactOf } from '../users/contact.js';
 import { UsersService } from '../users/users.service.js';
 import { OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, VERIFICATION_TTL_MS } from './auth.constants.js';
@@ -16,8 +16,8 @@ const invalidCode = () => badRequest('OTP_INVALID', 'The code is wrong, expired 
 
 /**
  * One-time codes. A code row is stored for every accepted request, whether or not an account exists,
- * and delivery happens after the answer, so neither the answer, its timing nor the cooldown tells a
- * caller whether the email or phone has an account.
+ * and the message is queued after the answer (the `mail`/`sms` queues deliver it, with retries), so
+ * neither the answer, its timing nor the cooldown tells a caller whether the email or phone has an account.
  */
 @Injectable()
 export class OtpService implements OnModuleDestroy {
@@ -27,8 +27,8 @@ export class OtpService implements OnModuleDestroy {
   constructor(
     private readonly codes: OtpRepository,
     private readonly users: UsersService,
-    private readonly mail: MailProvider,
-    private readonly sms: SmsProvider,
+    private readonly mail: OutgoingMail,
+    private readonly sms: OutgoingSms,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,7 +48,7 @@ export class OtpService implements OnModuleDestroy {
     return { accepted: true, expiresInSeconds: OTP_TTL_MS / 1000, resendAfterSeconds: OTP_RESEND_COOLDOWN_MS / 1000 };
   }
 
-  /** Codes already promised are still sent before the database and mail transport close. */
+  /** Codes already promised are still queued before the queue closes (it drains its jobs on shutdown). */
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.deliveries);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../../infra/queue/queue.module.js';
 import { AgentsModule } from '../agents/agents.module.js';
 import { ClientsModule } from '../clients/clients.module.js';
 import { ApplicationsController } from './applications.controller.js';
@@ -16,7 +17,7 @@ import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 @Module({
-  imports: [AgentsModule, ClientsModule],
+  imports: [AgentsModule, ClientsModule, QueueModule],
   controllers: [ApplicationsController, GigsController, SubmissionsController, DisputesController],
   providers: [
     ApplicationsService,

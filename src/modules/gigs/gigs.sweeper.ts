@@ -1,40 +1,32 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { JobQueue } from '../../infra/queue/job-queue.js';
 import { DisputesService } from './disputes.service.js';
 import { GigsRepository } from './gigs.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
+export const GIGS_SWEEP_SCHEDULE = 'gigs-sweep';
 
 /**
  * The marketplace's clocks: unreviewed work is approved automatically, overdue disputes escalate, and
- * one-sided reviews are published when their window closes. Each step is a conditional update, so
- * several instances sweeping at once do no harm.
+ * one-sided reviews are published when their window closes. A scheduled job: with Redis one instance
+ * of the deployment runs each pass; each step is a conditional update, so overlapping passes do no harm.
  */
 @Injectable()
-export class GigsSweeper {
+export class GigsSweeper implements OnModuleInit {
   private readonly logger = new Logger(GigsSweeper.name);
-  private running = false;
 
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly disputes: DisputesService,
     private readonly gigs: GigsRepository,
     private readonly config: AppConfig,
+    private readonly queue: JobQueue,
   ) {}
 
-  @Interval(SWEEP_EVERY_MS)
-  async scheduled(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.sweep();
-    } catch (error) {
-      this.logger.error({ err: error }, 'Gig sweep failed');
-    } finally {
-      this.running = false;
-    }
+  onModuleInit(): void {
+    this.queue.schedule(GIGS_SWEEP_SCHEDULE, SWEEP_EVERY_MS, () => this.sweep());
   }
 
   async sweep(now = new Date()): Promise<{ autoApproved: number; escalated: number; reviewsPublished: number }> {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { foundOr404 } from '../../common/auth/ownership.js';
 import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
@@ -9,6 +9,7 @@ import { SpeechProvider } from '../../infra/speech/speech.provider.js';
 import { detectAllowedType } from '../../infra/storage/file-type.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { WritingAssessor } from '../../infra/writing-assessment/writing-assessor.js';
+import { AnswerScoringJobs } from './answer-scoring.jobs.js';
 import { AnswersRepository, AnswerWrite, AnswerWithContext } from './answers.repository.js';
 import { isObjective, scoreObjective } from './domain/scoring.js';
 import { AnswerReceiptDto, PendingAnswerDto, ReviewAnswerDto, SubmitAnswerDto } from './dto/session.dto.js';
@@ -26,8 +27,6 @@ const toReceipt = (a: Answer): AnswerReceiptDto => ({ id: a.id, questionId: a.qu
 
 @Injectable()
 export class AnswersService {
-  private readonly logger = new Logger(AnswersService.name);
-
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly answers: AnswersRepository,
@@ -36,6 +35,7 @@ export class AnswersService {
     private readonly storage: StorageProvider,
     private readonly speech: SpeechProvider,
     private readonly writing: WritingAssessor,
+    private readonly scoring: AnswerScoringJobs,
   ) {}
 
   async submitText(sessionId: string, user: AuthUser, dto: SubmitAnswerDto): Promise<AnswerReceiptDto> {
@@ -50,9 +50,7 @@ export class AnswersService {
       ? { ...base, status: 'SCORED', score: scoreObjective(question.type, question.correctAnswers, dto.response), scoredBy: 'AUTO' }
       : { ...base, status: this.writing.enabled ? 'PENDING_AI' : 'PENDING_MANUAL', score: null, scoredBy: null };
     const answer = await this.write(session, question, write);
-    if (answer.status === 'PENDING_AI') {
-      void this.scoreWriting(answer, question, session.candidateAssessment.assessment.language);
-    }
+    await this.scoring.enqueue(answer);
     return toReceipt(answer);
   }
 
@@ -77,9 +75,7 @@ export class AnswersService {
       await this.storage.remove(stored.key).catch(() => undefined);
       throw error;
     }
-    if (answer.status === 'PENDING_SPEECH') {
-      void this.scoreSpeaking(answer, audio, session.candidateAssessment.assessment.language, question.correctAnswers[0]);
-    }
+    await this.scoring.enqueue(answer);
     return toReceipt(answer);
   }
 
@@ -132,50 +128,6 @@ export class AnswersService {
       throw conflict('DEADLINE_PASSED', 'The time for this assessment is over');
     }
     return outcome;
-  }
-
-  private async scoreSpeaking(answer: Answer, audio: Buffer, language: string, referenceText?: string): Promise<void> {
-    try {
-      const evaluation = await this.speech.evaluate(audio, { languageCode: language, referenceText });
-      const { provider, providerRef, transcript, fluency, accuracy, pronunciation, overall } = evaluation;
-      await this.answers.score(
-        answer.id,
-        { status: ['PENDING_SPEECH'], updatedAt: answer.updatedAt },
-        { score: overall / 100, scoredBy: 'SPEECH', feedback: { fluency, accuracy, pronunciation } },
-        { provider, providerRef, transcript, fluency, accuracy, pronunciation, overall },
-      );
-    } catch (error) {
-      this.logger.warn(`Speech scoring of answer ${answer.id} failed; it waits for manual review: ${(error as Error).message}`);
-      await this.answers.markManual(answer.id, { status: 'PENDING_SPEECH', updatedAt: answer.updatedAt });
-    }
-    await this.finalizeQuietly(answer.candidateAssessmentId);
-  }
-
-  private async scoreWriting(answer: Answer, question: Question, language: string): Promise<void> {
-    try {
-      const scores = await this.writing.assess({ prompt: question.prompt, answer: answer.response ?? '', language });
-      await this.answers.score(
-        answer.id,
-        { status: ['PENDING_AI'], updatedAt: answer.updatedAt },
-        {
-          score: scores.overall / 100,
-          scoredBy: 'AI',
-          feedback: { grammar: scores.grammar, coherence: scores.coherence, vocabulary: scores.vocabulary, comment: scores.feedback, model: scores.model },
-        },
-      );
-    } catch (error) {
-      this.logger.warn(`AI scoring of answer ${answer.id} failed; it waits for manual review: ${(error as Error).message}`);
-      await this.answers.markManual(answer.id, { status: 'PENDING_AI', updatedAt: answer.updatedAt });
-    }
-    await this.finalizeQuietly(answer.candidateAssessmentId);
-  }
-
-  private async finalizeQuietly(candidateAssessmentId: string): Promise<void> {
-    try {
-      await this.evaluation.tryFinalize(candidateAssessmentId);
-    } catch (error) {
-      this.logger.error({ err: error }, `Finalising attempt ${candidateAssessmentId} failed`);
-    }
   }
 }
 

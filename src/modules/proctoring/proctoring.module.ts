@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../../infra/queue/queue.module.js';
 import { SpeechModule } from '../../infra/speech/speech.module.js';
 import { WritingAssessmentModule } from '../../infra/writing-assessment/writing-assessment.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AnswerScoringJobs } from './answer-scoring.jobs.js';
 import { AnswersRepository } from './answers.repository.js';
 import { AnswersService } from './answers.service.js';
 import { AssessmentsController } from './assessments.controller.js';
@@ -27,7 +29,7 @@ import { SystemChecksService } from './system-checks.service.js';
 
 /** Proctored language assessment (hitouchcx §5): authoring, checks, identity, monitored sessions, scoring and CEFR level. */
 @Module({
-  imports: [UsersModule, SpeechModule, WritingAssessmentModule],
+  imports: [UsersModule, SpeechModule, WritingAssessmentModule, QueueModule],
   controllers: [AssessmentsController, ChecksController, SessionsController, ReviewsController, BlacklistController],
   providers: [
     AssessmentsRepository,
@@ -46,6 +48,7 @@ import { SystemChecksService } from './system-checks.service.js';
     AnswersService,
     MonitoringService,
     SessionSweeperService,
+    AnswerScoringJobs,
     ProctoringGateway,
   ],
 })

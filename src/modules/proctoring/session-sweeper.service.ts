@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { JobQueue } from '../../infra/queue/job-queue.js';
 import { AnswersRepository } from './answers.repository.js';
 import { MonitoringService } from './monitoring.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
@@ -14,44 +14,25 @@ export const STALLED_SCORING_MS = 15 * 60 * 1000;
  * Submits sessions whose deadline passed, even when nobody calls the API, and logs sessions whose
  * heartbeat went silent. Safe with several instances sweeping at once: each end (and each silence
  * claim) is a conditional update, so every session is submitted, and every silence logged, exactly
- * once. Registered through the SchedulerRegistry so that its period comes from configuration
- * (PROCTORING_SWEEP_INTERVAL_MS).
+ * once. A scheduled job every PROCTORING_SWEEP_INTERVAL_MS: with Redis one instance of the
+ * deployment runs each pass.
  */
 @Injectable()
-export class SessionSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
-  static readonly INTERVAL_NAME = 'proctoring-session-sweep';
+export class SessionSweeperService implements OnModuleInit {
+  static readonly SCHEDULE = 'proctoring-session-sweep';
   private readonly logger = new Logger(SessionSweeperService.name);
-  private running = false;
 
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly answers: AnswersRepository,
     private readonly lifecycle: SessionLifecycleService,
     private readonly monitoring: MonitoringService,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly queue: JobQueue,
     private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const timer = setInterval(() => void this.tick(), this.config.proctoring.sweepIntervalMs);
-    timer.unref();
-    this.scheduler.addInterval(SessionSweeperService.INTERVAL_NAME, timer);
-  }
-
-  onApplicationShutdown(): void {
-    if (this.scheduler.doesExist('interval', SessionSweeperService.INTERVAL_NAME)) this.scheduler.deleteInterval(SessionSweeperService.INTERVAL_NAME);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.sweep();
-    } catch (error) {
-      this.logger.error({ err: error }, 'Proctoring sweep failed');
-    } finally {
-      this.running = false;
-    }
+  onModuleInit(): void {
+    this.queue.schedule(SessionSweeperService.SCHEDULE, this.config.proctoring.sweepIntervalMs, () => this.sweep());
   }
 
   /** One pass; returns how many sessions this instance submitted. */

@@ -54,10 +54,21 @@ export class UserPresence implements PresenceListener, OnModuleInit, OnModuleDes
 
   disconnected(user: AuthUser): Promise<void> {
     return this.serially(user.id, async () => {
-      if ((await this.realtime.socketCount(rooms.user(user.id))) > 0) return;
+      if ((await this.socketsLeft(user.id)) > 0) return;
       const lastSeenAt = await this.users.markOffline(user.id);
-      if (lastSeenAt) await this.announce(user, false, lastSeenAt);
+      if (!lastSeenAt) return;
+      // A socket that joined on another instance between the count and the update found the user
+      // still online and changed nothing: count again, and put the flag back rather than announce.
+      if ((await this.socketsLeft(user.id)) > 0) {
+        await this.users.markOnline(user.id);
+        return;
+      }
+      await this.announce(user, false, lastSeenAt);
     });
+  }
+
+  private socketsLeft(userId: string): Promise<number> {
+    return this.realtime.socketCount(rooms.user(userId));
   }
 
   private async announce(user: AuthUser, isOnline: boolean, lastSeenAt: Date): Promise<void> {

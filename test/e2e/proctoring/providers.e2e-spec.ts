@@ -1,4 +1,5 @@
 import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-events.js';
+import { SPEECH_SCORING_QUEUE, WRITING_SCORING_QUEUE } from '../../../src/modules/proctoring/answer-scoring.jobs.js';
 import { emitWithAck } from '../../support/socket.js';
 import { sendJson, startStandInServer, StandInServer } from '../../support/stand-in-server.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
@@ -58,6 +59,7 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
       ASSEMBLYAI_API_KEY: 'aai-test-key',
       ASSEMBLYAI_BASE_URL: server.current.url,
       ASSEMBLYAI_POLL_INTERVAL_MS: '20',
+      JOB_BACKOFF_MS: '20',
       PROCTORING_WRITING_AI_API_KEY: 'sk-test',
       PROCTORING_WRITING_AI_BASE_URL: `${openAi.url}/v1`,
     });
@@ -133,8 +135,10 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
     expect(me.body.data.overallCefrLevel).toBe('C2');
   });
 
-  it('sends a speaking answer to manual review when the provider fails, and refuses non-audio uploads', async () => {
+  it('retries speech scoring with back-off, then sends the answer to manual review and the job to the failed list; refuses non-audio uploads', async () => {
     server.current!.on('POST', '/v2/transcript', (_req, res) => sendJson(res, 500, { error: 'internal failure' }));
+    const transcriptCalls = () => server.current!.requests.filter((r) => r.method === 'POST' && r.path === '/v2/transcript').length;
+    const callsBefore = transcriptCalls();
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const speaking = questionsOf(assessment).find((q) => q.type === 'SPEAKING')!;
@@ -165,5 +169,37 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
       status = (await t.prisma.answer.findUniqueOrThrow({ where: { id: spoken.body.data.id } })).status;
     }
     expect(status).toBe('PENDING_MANUAL');
+    expect(transcriptCalls() - callsBefore).toBe(SPEECH_SCORING_QUEUE.attempts);
+    const failed = await t.http().get('/api/v1/jobs/failed?queue=speech-scoring').set(admin.auth).expect(200);
+    expect(failed.body.data.items).toEqual([
+      expect.objectContaining({ queue: 'speech-scoring', attempts: SPEECH_SCORING_QUEUE.attempts, summary: expect.objectContaining({ answerId: spoken.body.data.id }) }),
+    ]);
+  });
+
+  it('retries writing scoring with back-off, then sends the answer to manual review and the job to the failed list', async () => {
+    openAi.on('POST', '/v1/chat/completions', (_req, res) => sendJson(res, 500, { error: { message: 'overloaded', type: 'server_error' } }));
+    const chatCalls = () => openAi.requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions').length;
+    const callsBefore = chatCalls();
+    const candidate = await readyCandidate(t);
+    const session = await startSession(t, candidate, assessment.id);
+    const writing = questionsOf(assessment).find((q) => q.type === 'WRITING')!;
+    const written = await t
+      .http()
+      .post(`/api/v1/proctoring/sessions/${session.id}/answers`)
+      .set(candidate.auth)
+      .send({ questionId: writing.id, response: 'Dear customer, we apologise for the delay.' })
+      .expect(200);
+    expect(written.body.data.status).toBe('PENDING_AI');
+    const until = Date.now() + 5_000;
+    let status = written.body.data.status as string;
+    while (status === 'PENDING_AI' && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = (await t.prisma.answer.findUniqueOrThrow({ where: { id: written.body.data.id } })).status;
+    }
+    expect(status).toBe('PENDING_MANUAL');
+    expect(chatCalls() - callsBefore).toBe(WRITING_SCORING_QUEUE.attempts);
+    const failed = await t.http().get('/api/v1/jobs/failed?queue=writing-scoring').set(admin.auth).expect(200);
+    expect(failed.body.data.items).toEqual([expect.objectContaining({ queue: 'writing-scoring', summary: expect.objectContaining({ answerId: written.body.data.id }) })]);
+    expect(JSON.stringify(failed.body.data.items)).not.toContain('apologise');
   });
 });

@@ -10,6 +10,7 @@ import { AppConfig } from '../../../src/config/app-config.js';
 import { PrismaClient, type User } from '../../../src/generated/prisma/client.js';
 import type { UserRole } from '../../../src/generated/prisma/enums.js';
 import { SCHEDULES_QUEUE } from '../../../src/infra/queue/job-queue.js';
+import { type PresenceChange, USERS_ONLINE_EVENT } from '../../../src/modules/users/user-presence.js';
 import { findTestRedis } from '../../support/redis.js';
 import { connectSocket, nextEvent } from '../../support/socket.js';
 import { spawnServer, SpawnedServer } from '../../support/spawned-server.js';
@@ -171,7 +172,41 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     const schedules = new Queue(SCHEDULES_QUEUE, { connection: { url: redisUrl! }, prefix: `${namespace}:bull` });
     const ids = (await schedules.getJobSchedulers()).map((scheduler) => scheduler.key).sort();
     await schedules.close();
-    expect(ids).toEqual(['call-request-expiry', 'donor-query-reminders']);
+    expect(ids).toEqual(['call-request-expiry', 'donor-query-reminders', 'gigs-sweep', 'proctoring-session-sweep']);
+  });
+
+  it('keeps a user with sockets on both instances online until the last one disconnects, and tells staff on the other instance', async () => {
+    const staff = await createUser('SUPPORT_AGENT');
+    const member = await createUser('AGENT');
+    const watcher = await connectSocket(a.url, staff.token);
+    sockets.push(watcher);
+    const changes: PresenceChange[] = [];
+    watcher.on(USERS_ONLINE_EVENT, (change: PresenceChange) => {
+      if (change.userId === member.user.id) changes.push(change);
+    });
+    const isOnline = async () => (await prisma.user.findUniqueOrThrow({ where: { id: member.user.id } })).isOnline;
+
+    const onA = await connectSocket(a.url, member.token);
+    sockets.push(onA);
+    await waitFor(() => changes.length === 1, 5_000, 'the user to come online');
+    expect(changes[0]).toMatchObject({ isOnline: true });
+    const onB = await connectSocket(b.url, member.token);
+    sockets.push(onB);
+    // A second socket is no news: staff hear nothing while B registers it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(changes).toHaveLength(1);
+
+    onA.disconnect();
+    // A counts the socket on B (through the Redis adapter): the user stays online.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await isOnline()).toBe(true);
+    expect(changes).toHaveLength(1);
+
+    onB.disconnect();
+    await waitFor(() => changes.length === 2, 5_000, 'staff to hear the user went offline');
+    expect(changes[1]).toMatchObject({ userId: member.user.id, isOnline: false, role: 'AGENT' });
+    expect(await isOnline()).toBe(false);
+    expect(changes.map((change) => change.isOnline)).toEqual([true, false]);
   });
 
   it('retries a failing push with back-off on Redis, lists it as failed once, and runs it again on retry', async () => {
