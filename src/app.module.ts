@@ -1,6 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ScheduleModule } from '@nestjs/schedule';
 import { AccessGuard } from './common/auth/access.guard.js';
 import { AccessModule } from './common/auth/access.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -51,7 +50,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        ScheduleModule.forRoot(),
         DatabaseModule,
         AccessModule,
         RealtimeModule,
