@@ -1,4 +1,4 @@
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { MESSAGE_METADATA } from '@nestjs/websockets/constants.js';
 import { ACCESS_KEY } from '../../src/common/auth/access.decorators.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
@@ -11,7 +11,7 @@ describe('Access declarations', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, [DiscoveryModule]);
   });
   afterAll(() => t.close());
 
