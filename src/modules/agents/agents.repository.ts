@@ -62,7 +62,7 @@ export class AgentsRepository {
           : {}),
       },
     };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.agentProfile.findMany({
         where,
         include: { user: { select: { name: true, email: true } } },

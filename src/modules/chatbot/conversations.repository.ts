@@ -25,7 +25,7 @@ export class ConversationsRepository {
 
   async list(viewer: Viewer, where: Prisma.ConversationWhereInput, page: { skip: number; take: number }) {
     const filter = { ...where, ...scope(viewer) };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.conversation.findMany({ where: filter, orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }], ...page }),
       this.prisma.conversation.count({ where: filter }),
     ]);

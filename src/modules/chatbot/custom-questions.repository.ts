@@ -30,7 +30,7 @@ export class CustomQuestionsRepository {
   }
 
   async list(where: Prisma.CustomQuestionWhereInput, page: { skip: number; take: number }) {
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.customQuestion.findMany({ where, orderBy: [{ occurrences: 'desc' }, { updatedAt: 'desc' }], ...page }),
       this.prisma.customQuestion.count({ where }),
     ]);

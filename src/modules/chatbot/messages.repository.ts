@@ -14,7 +14,7 @@ export class MessagesRepository {
 
   async page(conversationId: string, page: { skip: number; take: number }) {
     const where = { conversationId, flagged: false };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.message.findMany({ where, include: messageInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...page }),
       this.prisma.message.count({ where }),
     ]);

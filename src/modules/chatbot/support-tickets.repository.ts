@@ -8,7 +8,7 @@ export class SupportTicketsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async list(where: Prisma.SupportTicketWhereInput, page: { skip: number; take: number }) {
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.supportTicket.findMany({ where, orderBy: [{ createdAt: 'desc' }], ...page }),
       this.prisma.supportTicket.count({ where }),
     ]);

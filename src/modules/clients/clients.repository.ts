@@ -54,7 +54,7 @@ export class ClientsRepository {
 
   async listProjects(filter: { clientId?: string; status?: ProjectStatus; skip: number; take: number }) {
     const where: Prisma.ProjectWhereInput = { clientId: filter.clientId, status: filter.status };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.project.findMany({ where, orderBy: { createdAt: 'desc' }, skip: filter.skip, take: filter.take }),
       this.prisma.project.count({ where }),
     ]);
@@ -84,7 +84,7 @@ export class ClientsRepository {
       title: filter.search ? { contains: filter.search, mode: 'insensitive' } : undefined,
       rateMinor: filter.minRate !== undefined ? { gte: filter.minRate } : undefined,
     };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.opportunity.findMany({ where, include: WITH_SLOTS, orderBy: { createdAt: 'desc' }, ...page }),
       this.prisma.opportunity.count({ where }),
     ]);

@@ -52,7 +52,7 @@ export class DonorQueriesRepository {
   }
 
   list(where: { status?: DonorQueryStatus; assignedToId?: string }, skip: number, take: number) {
-    return this.prisma.$transaction([
+    return Promise.all([
       this.prisma.donorQuery.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take }),
       this.prisma.donorQuery.count({ where }),
     ]);
@@ -61,7 +61,7 @@ export class DonorQueriesRepository {
   /** The waiting queue: open queries nobody holds, oldest first. */
   listWaiting(skip: number, take: number) {
     const where = { status: 'IN_PROGRESS' as const, assignedToId: null };
-    return this.prisma.$transaction([
+    return Promise.all([
       this.prisma.donorQuery.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take }),
       this.prisma.donorQuery.count({ where }),
     ]);

@@ -31,7 +31,7 @@ export class FaqsRepository {
   async list(filter: FaqFilter, page: { skip: number; take: number }): Promise<{ items: Faq[]; total: number }> {
     if (filter.search) return this.searchPage(filter, page);
     const where: Prisma.FaqWhereInput = { category: filter.category, isActive: filter.isActive };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.faq.findMany({ where, orderBy: [{ usageCount: 'desc' }, { createdAt: 'desc' }], ...page }),
       this.prisma.faq.count({ where }),
     ]);

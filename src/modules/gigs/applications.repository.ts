@@ -35,7 +35,7 @@ export class ApplicationsRepository {
 
   async list(scope: ApplicationScope, filter: { status?: ApplicationStatus; opportunityId?: string }, page: { skip: number; take: number }) {
     const where: Prisma.GigApplicationWhereInput = { ...this.scopeWhere(scope), status: filter.status, opportunityId: filter.opportunityId };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.gigApplication.findMany({ where, include: APPLICATION, orderBy: { createdAt: 'desc' }, ...page }),
       this.prisma.gigApplication.count({ where }),
     ]);

@@ -69,7 +69,7 @@ export class DisputesRepository {
 
   async list(scope: DisputeScope, filter: { status?: DisputeStatus }, page: { skip: number; take: number }) {
     const where: Prisma.DisputeWhereInput = { ...scopeWhere(scope), status: filter.status };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.dispute.findMany({ where, orderBy: { createdAt: 'desc' }, ...page }),
       this.prisma.dispute.count({ where }),
     ]);

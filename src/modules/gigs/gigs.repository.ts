@@ -30,7 +30,7 @@ export class GigsRepository {
 
   async list(scope: GigScope, filter: { status?: GigStatus }, page: { skip: number; take: number }) {
     const where: Prisma.SelectedGigWhereInput = { ...gigWhere(scope), status: filter.status };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.selectedGig.findMany({ where, include: GIG, orderBy: { createdAt: 'desc' }, ...page }),
       this.prisma.selectedGig.count({ where }),
     ]);

@@ -151,7 +151,7 @@ export class SubmissionsRepository {
 
   async listPayments(scope: GigScope, filter: { gigId?: string }, page: { skip: number; take: number }) {
     const where: Prisma.PaymentWhereInput = { gig: gigWhere(scope), gigId: filter.gigId };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.payment.findMany({ where, include: PAYMENT, orderBy: { createdAt: 'desc' }, ...page }),
       this.prisma.payment.count({ where }),
     ]);

@@ -20,7 +20,7 @@ export class NotificationsRepository {
 
   listForUser(userId: string, unreadOnly: boolean, skip: number, take: number) {
     const where = { userId, ...(unreadOnly ? { readAt: null } : {}) };
-    return this.prisma.$transaction([
+    return Promise.all([
       this.prisma.notification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take }),
       this.prisma.notification.count({ where }),
     ]);

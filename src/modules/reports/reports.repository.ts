@@ -12,7 +12,7 @@ export class ReportsRepository {
   }
 
   async list(where: Prisma.IssueReportWhereInput, page: { skip: number; take: number }) {
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.issueReport.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
       this.prisma.issueReport.count({ where }),
     ]);

@@ -122,7 +122,7 @@ export class UsersRepository {
           }
         : {}),
     };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.user.findMany({ where, select: USER_PROFILE, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
       this.prisma.user.count({ where }),
     ]);
@@ -176,7 +176,7 @@ export class UsersRepository {
 
   async listOnline(page: { skip: number; take: number }) {
     const where: Prisma.UserWhereInput = { isOnline: true, deletedAt: null };
-    const [items, total] = await this.prisma.$transaction([
+    const [items, total] = await Promise.all([
       this.prisma.user.findMany({ where, select: { id: true, name: true, role: true, lastSeenAt: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...page }),
       this.prisma.user.count({ where }),
     ]);
