@@ -13,7 +13,9 @@ export interface ErrorBody {
 }
 
 const DATABASE_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connect ENOENT|timeout exceeded when trying to connect|DatabaseNotReachable|the database system is (shutting down|starting up)|terminating connection/i;
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connect ENOENT|timeout exceeded when trying to connect|not queryable|DatabaseNotReachable|the database system is (shutting down|starting up)|terminating connection/i;
+/** SQLSTATE classes of a lost or refused connection (08xxx) and of a server going away (57P01-03). */
+const CONNECTION_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
 
 /** Maps anything thrown while handling a request to the error envelope. Unknown errors become a 500. */
 export function toErrorBody(error: unknown): ErrorBody & { unexpected: boolean } {
@@ -57,10 +59,16 @@ function fromPrismaError(error: unknown) {
     if (DATABASE_UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
   }
   if (error instanceof Prisma.PrismaClientInitializationError) return databaseUnavailable();
-  if (error instanceof Error && CONNECTION_FAILURE.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''} ${String((error as { cause?: unknown }).cause ?? '')}`)) {
+  if (isErrorLike(error) && CONNECTION_SQLSTATE.test(String((error as NodeJS.ErrnoException).code ?? ''))) return databaseUnavailable();
+  if (isErrorLike(error) && CONNECTION_FAILURE.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''} ${String((error as { cause?: unknown }).cause ?? '')}`)) {
     return databaseUnavailable();
   }
   return undefined;
+}
+
+/** Socket errors are created by Node's core, which may be another realm than ours (a test VM): no instanceof. */
+function isErrorLike(error: unknown): error is Error {
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
 }
 
 function databaseUnavailable() {
@@ -69,7 +77,7 @@ function databaseUnavailable() {
 
 /** Errors raised by Fastify itself before a handler runs (body parsing, content type, size). */
 function fromFrameworkError(error: unknown) {
-  if (!(error instanceof Error)) return undefined;
+  if (!isErrorLike(error)) return undefined;
   const { statusCode, code } = error as Error & { statusCode?: number; code?: string };
   if (!statusCode || statusCode < 400 || statusCode >= 500) return undefined;
   const messages: Record<string, string> = {
