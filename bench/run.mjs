@@ -133,7 +133,8 @@ async function main() {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${users[0].token}` },
       body: JSON.stringify({ content: CHAT_QUESTION }),
     }).then((res) => res.json());
-    const answeredBy = probe?.data?.aiMessage?.source ?? 'unknown';
+    const answeredBy = probe?.data?.aiMessage?.metadata?.source ?? 'unknown';
+    if (answeredBy !== 'FAQ') throw new Error(`the chat scenario's question was answered by ${answeredBy}, not the FAQ`);
     await compare(
       'chat message answered from the FAQ: POST /conversations/:id/messages',
       `${nestUrl}/api/v1/conversations/x/messages`,
