@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
 
 /** Every number comes from SQL aggregates over the range; no rows are loaded into memory. */
@@ -55,14 +56,8 @@ export class AnalyticsRepository {
       GROUP BY sentiment ORDER BY count DESC, key`;
   }
 
-  conversationsBy(column: 'category' | 'status', { from, to }: Range) {
-    return column === 'category'
-      ? this.prisma.$queryRaw<KeyCount[]>`
-          SELECT category::text AS key, count(*) AS count FROM conversations
-          WHERE created_at >= ${from} AND created_at < ${to} GROUP BY category ORDER BY count DESC, key`
-      : this.prisma.$queryRaw<KeyCount[]>`
-          SELECT status::text AS key, count(*) AS count FROM conversations
-          WHERE created_at >= ${from} AND created_at < ${to} GROUP BY status ORDER BY count DESC, key`;
+  conversationsBy(column: 'category' | 'status', range: Range) {
+    return this.countBy('conversations', column, range);
   }
 
   topKeywords({ from, to }: Range, limit: number) {
@@ -92,24 +87,20 @@ export class AnalyticsRepository {
     return row;
   }
 
-  ticketsBy(column: 'status' | 'priority', { from, to }: Range) {
-    return column === 'status'
-      ? this.prisma.$queryRaw<KeyCount[]>`
-          SELECT status::text AS key, count(*) AS count FROM support_tickets
-          WHERE created_at >= ${from} AND created_at < ${to} GROUP BY status ORDER BY count DESC, key`
-      : this.prisma.$queryRaw<KeyCount[]>`
-          SELECT priority::text AS key, count(*) AS count FROM support_tickets
-          WHERE created_at >= ${from} AND created_at < ${to} GROUP BY priority ORDER BY count DESC, key`;
+  ticketsBy(column: 'status' | 'priority', range: Range) {
+    return this.countBy('support_tickets', column, range);
   }
 
-  reportsBy(column: 'status' | 'priority', { from, to }: Range) {
-    return column === 'status'
-      ? this.prisma.$queryRaw<KeyCount[]>`
-          SELECT status::text AS key, count(*) AS count FROM issue_reports
-          WHERE created_at >= ${from} AND created_at < ${to} GROUP BY status ORDER BY count DESC, key`
-      : this.prisma.$queryRaw<KeyCount[]>`
-          SELECT priority::text AS key, count(*) AS count FROM issue_reports
-          WHERE created_at >= ${from} AND created_at < ${to} GROUP BY priority ORDER BY count DESC, key`;
+  reportsBy(column: 'status' | 'priority', range: Range) {
+    return this.countBy('issue_reports', column, range);
+  }
+
+  /** Rows created in the range, grouped by one enum column. Identifiers come only from these unions. */
+  private countBy(table: 'conversations' | 'support_tickets' | 'issue_reports', column: 'category' | 'status' | 'priority', { from, to }: Range) {
+    const group = Prisma.raw(`"${column}"`);
+    return this.prisma.$queryRaw<KeyCount[]>`
+      SELECT ${group}::text AS key, count(*) AS count FROM ${Prisma.raw(`"${table}"`)}
+      WHERE created_at >= ${from} AND created_at < ${to} GROUP BY ${group} ORDER BY count DESC, key`;
   }
 
   async resolutionMinutes({ from, to }: Range) {
