@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { ApiIdempotencyKey, IdempotencyKey } from '../../common/idempotency/idempotency-key.js';
 import { RawResponse } from '../../common/http/envelope.interceptor.js';
 import type { Page } from '../../common/pagination/pagination.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
@@ -67,11 +68,11 @@ export class SubmissionsController {
 
   @Post('submissions/:id/payments')
   @Roles('CLIENT', 'SUPER_ADMIN', 'ADMIN')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Same key → same payment; a submission is never paid twice' })
+  @ApiIdempotencyKey('Same key → same payment; a submission is never paid twice', true)
   @ApiOperation({ summary: 'Pay approved work: worked minutes × hourly rate, recorded in the platform ledger' })
   @ApiEnvelope(PaymentResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY)
-  pay(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Headers('idempotency-key') key: string | undefined): Promise<PaymentResponseDto> {
+  pay(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @IdempotencyKey({ required: true }) key: string): Promise<PaymentResponseDto> {
     return this.submissions.pay(user, id, key);
   }
 

@@ -114,11 +114,7 @@ export class SubmissionsService {
     return approved;
   }
 
-  async pay(user: AuthUser, submissionId: string, idempotencyKey: string | undefined): Promise<PaymentResponseDto> {
-    const key = idempotencyKey?.trim();
-    if (!key || key.length > 200) {
-      throw badRequest('IDEMPOTENCY_KEY_REQUIRED', 'Send an Idempotency-Key header (1-200 characters)', [{ field: 'Idempotency-Key', message: 'required, at most 200 characters' }]);
-    }
+  async pay(user: AuthUser, submissionId: string, key: string): Promise<PaymentResponseDto> {
     const outcome = await this.submissions.pay(submissionId, gigScopeOf(user), key, user.id, paymentAmount);
     switch (outcome) {
       case 'NOT_FOUND':
