@@ -1,4 +1,5 @@
 import { AiConfig, buildAiConfig } from './ai-config.js';
+import { slowestAnswerMs } from './chat-config.js';
 import { EnvironmentVariables, validateEnvironment } from './environment.js';
 
 /**
@@ -41,6 +42,8 @@ export class AppConfig {
   };
   readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number };
   readonly ai: AiConfig;
+  /** The chat's answers: how long a stored message may wait for its answer before the recovery job gives it. */
+  readonly chat: { answerRecoveryMs: number };
   readonly proctoring: {
     assemblyAi: { apiKey?: string; baseUrl: string; pollIntervalMs: number };
     writingAi: { apiKey?: string; baseUrl?: string; model: string };
@@ -101,6 +104,7 @@ export class AppConfig {
       reviewWindowDays: env.GIGS_REVIEW_WINDOW_DAYS,
     };
     this.ai = buildAiConfig(env);
+    this.chat = { answerRecoveryMs: env.CHAT_ANSWER_RECOVERY_MS ?? slowestAnswerMs(this.ai) };
     this.proctoring = {
       assemblyAi: { apiKey: env.ASSEMBLYAI_API_KEY, baseUrl: env.ASSEMBLYAI_BASE_URL, pollIntervalMs: env.ASSEMBLYAI_POLL_INTERVAL_MS },
       writingAi: { apiKey: env.PROCTORING_WRITING_AI_API_KEY, baseUrl: env.PROCTORING_WRITING_AI_BASE_URL, model: env.PROCTORING_WRITING_AI_MODEL },

@@ -212,6 +212,10 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt() @Min(0) @Max(2000) @IsOptional()
   AI_CUSTOM_INSTRUCTIONS_MAX = 500;
+
+  /** A stored chat message still unanswered this long (ms) is answered by the recovery job; unset: derived from the AI settings. */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600_000) @IsOptional()
+  CHAT_ANSWER_RECOVERY_MS?: number;
   // Proctoring (language assessment)
   @Transform(emptyToUndefined) @IsString() @IsOptional()
   ASSEMBLYAI_API_KEY?: string;

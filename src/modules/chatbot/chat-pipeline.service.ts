@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError, conflict } from '../../common/http/app-error.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { Conversation, Prisma } from '../../generated/prisma/client.js';
-import type { AnswerSource } from '../../generated/prisma/enums.js';
+import type { Conversation } from '../../generated/prisma/client.js';
+import type { AnswerSource, ConversationStatus } from '../../generated/prisma/enums.js';
 import { AI_PROVIDER, type AiProvider } from '../../infra/ai/ai-provider.js';
 import { costMicros } from '../../infra/ai/cost.js';
 import { MODERATION_PROVIDER, type ModerationProvider } from '../../infra/ai/moderation.provider.js';
@@ -16,7 +16,7 @@ import { ConversationsService, DEFAULT_CONVERSATION_TITLE } from './conversation
 import { CustomQuestionsService } from './custom-questions.service.js';
 import type { MessageDto, SendMessageResultDto } from './dto/message.dto.js';
 import { toConversationDto, toMessageDto } from './message.mapper.js';
-import { MessagesRepository, type MessageRow } from './messages.repository.js';
+import { MessagesRepository, type MessageRow, type OverdueAnswer } from './messages.repository.js';
 import { createMarkerFilter } from './marker-filter.js';
 import { buildSystemPrompt, buildTurns, ESCALATION_MARKER, extractEscalation, maxTokensFor, type StylePreferences } from './prompt.js';
 import { looksLikeQuestion } from './question-key.js';
@@ -26,8 +26,34 @@ const HISTORY_LIMIT = 10;
 const titleFrom = (content: string) => (content.length > 60 ? `${content.slice(0, 59).trimEnd()}…` : content);
 /** Below the FAQ-first bar, an FAQ this close is still a better fallback than an apology. */
 const FALLBACK_FAQ_MIN = 0.35;
+/** The recovery job takes over this many overdue answers at once, and at most this many per run. */
+const RECOVERY_CONCURRENCY = 4;
+const RECOVERY_PER_RUN = 100;
+/** After this many take-overs an answer is given up on (logged): something fails every time. */
+const RECOVERY_ATTEMPTS = 5;
 const APOLOGY =
   "I'm sorry, I can't answer that right now because our assistant is unavailable. Would you like me to connect you with a human agent?";
+
+/** The bot answers a conversation nobody from staff has taken over and nobody has closed. */
+const botAnswers = (conversation: { status: ConversationStatus; assignedAgentId: string | null }) =>
+  conversation.status === 'ACTIVE' && !conversation.assignedAgentId;
+
+const contentFlagged = (categories: string[]) =>
+  new AppError(400, 'CONTENT_FLAGGED', 'Your message was blocked by our content policy. Please rephrase it.', [
+    { field: 'content', message: `flagged as ${categories.join(', ') || 'unsafe'}` },
+  ]);
+
+/** The categories moderation stored with a flagged message. */
+const moderationCategories = (metadata: unknown): string[] => {
+  const categories = (metadata as { moderation?: unknown } | null)?.moderation;
+  return Array.isArray(categories) ? categories.filter((category): category is string => typeof category === 'string') : [];
+};
+
+const keyInUse = () =>
+  conflict('IDEMPOTENCY_KEY_IN_USE', 'The first request with this Idempotency-Key is still being answered; retry in a few seconds');
+
+/** The user message being answered. */
+type Question = Pick<MessageRow, 'id' | 'content' | 'createdAt'>;
 
 interface BotAnswer {
   content: string;
@@ -62,47 +88,125 @@ export class ChatPipelineService {
     @Inject(MODERATION_PROVIDER) private readonly moderation: ModerationProvider,
   ) {}
 
-  async send(user: AuthUser, conversationId: string, content: string): Promise<SendMessageResultDto> {
+  /**
+   * Posts a message. With an Idempotency-Key, a retry returns what the first request stored (the
+   * message and its answer) and writes nothing; a key used for another message is refused (422).
+   */
+  async send(user: AuthUser, conversationId: string, content: string, idempotencyKey?: string): Promise<SendMessageResultDto> {
     const conversation = await this.conversations.visible(user, conversationId);
+    if (idempotencyKey) {
+      const replayed = await this.replay(user, conversation, content, idempotencyKey);
+      if (replayed) return replayed;
+    }
     if (conversation.status === 'RESOLVED') throw conflict('CONVERSATION_RESOLVED', 'This conversation is resolved; start a new one');
-    if (conversation.userId !== user.id) return { userMessage: await this.agentReply(user, conversation, content), aiMessage: null };
+    if (conversation.userId !== user.id) return this.agentReply(user, conversation, content, idempotencyKey);
 
     const verdict = await this.moderation.check(content);
     if (verdict.flagged) {
-      await this.messages.createFlagged(conversationId, { senderId: user.id, senderType: 'USER', content, metadata: { moderation: verdict.categories, moderatedBy: this.moderation.name } });
-      throw new AppError(400, 'CONTENT_FLAGGED', 'Your message was blocked by our content policy. Please rephrase it.', [
-        { field: 'content', message: `flagged as ${verdict.categories.join(', ') || 'unsafe'}` },
-      ]);
+      await this.messages.createFlagged(conversationId, user.id, content, { moderation: verdict.categories, moderatedBy: this.moderation.name }, idempotencyKey);
+      throw contentFlagged(verdict.categories);
     }
 
     const sentiment = scoreSentiment(content);
-    const saved = await this.messages.createFromUser(
-      conversationId,
-      { senderId: user.id, senderType: 'USER', content, sentiment: sentiment.label, metadata: { sentimentScore: sentiment.score } },
-      sentiment.label,
-      conversation.userMessages === 0 && conversation.title === DEFAULT_CONVERSATION_TITLE ? titleFrom(content) : undefined,
-    );
+    const answers = botAnswers(conversation);
+    const saved = await this.messages.createFromUser(conversationId, {
+      senderId: user.id,
+      content,
+      sentiment: sentiment.label,
+      metadata: { sentimentScore: sentiment.score },
+      title: conversation.userMessages === 0 && conversation.title === DEFAULT_CONVERSATION_TITLE ? titleFrom(content) : undefined,
+      idempotencyKey,
+      // Owed from now on: if this process dies before answering, the recovery job answers.
+      answerDueInMs: answers ? this.config.chat.answerRecoveryMs : undefined,
+    });
+    if (!saved) return this.replayTwin(user, conversation, content, idempotencyKey);
     const userMessage = toMessageDto(saved);
     this.events.messageReceived(conversationId, userMessage);
 
     // A human has the conversation (or is on the way): the bot stays quiet.
-    if (conversation.status === 'ESCALATED' || conversation.assignedAgentId) return { userMessage, aiMessage: null };
-    return { userMessage, aiMessage: await this.answer(user, conversation, saved) };
+    if (!answers) return { userMessage, aiMessage: null };
+    return { userMessage, aiMessage: await this.answer(user.id, conversationId, saved) };
   }
 
-  private async agentReply(staff: AuthUser, conversation: Conversation, content: string): Promise<MessageDto> {
-    const message = toMessageDto(await this.messages.createFromAgent(conversation.id, staff.id, { senderType: 'AGENT', content, metadata: {} }));
+  /**
+   * The recovery job: answers stored messages whose answer is overdue (the process that owed it
+   * died), a few at a time, each taken over for one answer's time so that no other instance answers
+   * it meanwhile. Returns how many were taken over.
+   */
+  async answerOverdue(): Promise<number> {
+    let taken = 0;
+    while (taken < RECOVERY_PER_RUN) {
+      const overdue = await this.messages.claimOverdueAnswers(RECOVERY_CONCURRENCY, this.config.chat.answerRecoveryMs);
+      taken += overdue.length;
+      await Promise.all(overdue.map((question) => this.recover(question)));
+      if (overdue.length < RECOVERY_CONCURRENCY) break;
+    }
+    return taken;
+  }
+
+  private async recover(question: OverdueAnswer): Promise<void> {
+    if (!question.senderId || !botAnswers({ status: question.conversationStatus, assignedAgentId: question.assignedAgentId })) {
+      return this.messages.dropOwedAnswer(question.id);
+    }
+    if (question.attempts > RECOVERY_ATTEMPTS) {
+      this.logger.error(`Giving up on answering message ${question.id} after ${RECOVERY_ATTEMPTS} recovery attempts`);
+      return this.messages.dropOwedAnswer(question.id);
+    }
+    try {
+      await this.answer(question.senderId, question.conversationId, question);
+      this.logger.log(`Answered message ${question.id}, whose answer was overdue`);
+    } catch (error) {
+      // Still owed: the next run after the take-over lapses tries again.
+      this.logger.warn(`Could not answer overdue message ${question.id}: ${(error as Error).message}`);
+    }
+  }
+
+  /** The first result of a retried request, or null when the key is new. */
+  private async replay(user: AuthUser, conversation: Conversation, content: string, key: string): Promise<SendMessageResultDto | null> {
+    const keyed = await this.messages.findByIdempotencyKey(user.id, key);
+    if (!keyed) return null;
+    const { message } = keyed;
+    if (message.conversationId !== conversation.id || message.content !== content) {
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another message', [
+        { field: 'Idempotency-Key', message: 'already used for a different message' },
+      ]);
+    }
+    if (keyed.flagged) throw contentFlagged(moderationCategories(message.metadata));
+    const userMessage = toMessageDto(message);
+    if (keyed.answer) return { userMessage, aiMessage: toMessageDto(keyed.answer) };
+    if (!keyed.answerOwed) return { userMessage, aiMessage: null };
+    // Owed but not given: the first request is still answering (retry later), or its process died (answer now).
+    if (!(await this.messages.claimOwedAnswer(message.id, this.config.chat.answerRecoveryMs))) throw keyInUse();
+    if (!botAnswers(conversation)) {
+      await this.messages.dropOwedAnswer(message.id);
+      return { userMessage, aiMessage: null };
+    }
+    return { userMessage, aiMessage: await this.answer(user.id, conversation.id, message) };
+  }
+
+  /** A twin request with the same key stored its message first: answer as its retry. */
+  private async replayTwin(user: AuthUser, conversation: Conversation, content: string, key: string | undefined): Promise<SendMessageResultDto> {
+    const replayed = key ? await this.replay(user, conversation, content, key) : null;
+    if (!replayed) throw keyInUse();
+    return replayed;
+  }
+
+  private async agentReply(staff: AuthUser, conversation: Conversation, content: string, key: string | undefined): Promise<SendMessageResultDto> {
+    const row = await this.messages.createFromAgent(conversation.id, staff.id, content, key);
+    if (!row) return this.replayTwin(staff, conversation, content, key);
+    const message = toMessageDto(row);
     this.events.messageReceived(conversation.id, message);
     if (!conversation.assignedAgentId && message.sender) {
       this.events.agentJoined(toConversationDto({ ...conversation, assignedAgentId: staff.id, isAgentInvolved: true }), message.sender);
     }
-    return message;
+    return { userMessage: message, aiMessage: null };
   }
 
-  private async answer(user: AuthUser, conversation: Conversation, question: MessageRow): Promise<MessageDto> {
+  /** Answers `question` of `askerId` and stores the answer; the one already stored if another process answered first. */
+  private async answer(askerId: string, conversationId: string, question: Question): Promise<MessageDto> {
     const started = Date.now();
     const messageId = randomUUID();
-    this.events.aiTyping(conversation.id, true);
+    this.events.aiTyping(conversationId, true);
     try {
       const matches = await this.faqs.match(question.content, 3);
       const best = matches[0];
@@ -110,42 +214,40 @@ export class ChatPipelineService {
       if (best && best.confidence >= this.config.ai.faqConfidence) {
         answer = { content: best.answer, source: 'FAQ', faqId: best.id, faqConfidence: best.confidence, metadata: { faqQuestion: best.question } };
       } else {
-        await this.recordUnanswered(user, conversation, question);
-        answer = await this.generate(user, conversation, question, matches, messageId);
+        await this.recordUnanswered(askerId, conversationId, question);
+        answer = await this.generate(askerId, conversationId, question, matches, messageId);
       }
-      const row = await this.messages.createFromBot(
-        conversation.id,
+      const { row, created } = await this.messages.createAnswer(
+        question.id,
         {
           id: messageId,
-          senderType: 'AI',
           content: answer.content,
           sentiment: scoreSentiment(answer.content).label,
           source: answer.source,
-          faqId: answer.faqId,
+          faqId: answer.faqId ?? null,
           faqConfidence: answer.faqConfidence ?? best?.confidence ?? null,
-          model: answer.model,
-          promptTokens: answer.promptTokens,
-          completionTokens: answer.completionTokens,
-          costMicros: answer.costMicros,
+          model: answer.model ?? null,
+          promptTokens: answer.promptTokens ?? null,
+          completionTokens: answer.completionTokens ?? null,
+          costMicros: answer.costMicros ?? null,
           processingTimeMs: Date.now() - started,
-          metadata: answer.metadata as Prisma.InputJsonValue,
+          metadata: answer.metadata,
         },
         Date.now() - started,
-        answer.source === 'FAQ' ? best?.category : undefined,
+        answer.source === 'FAQ' ? (best?.category ?? null) : null,
       );
-      if (answer.faqId) await this.faqs.recordUsage(answer.faqId);
       const message = toMessageDto(row);
-      this.events.messageReceived(conversation.id, message);
+      if (created) this.events.messageReceived(conversationId, message);
       return message;
     } finally {
-      this.events.aiTyping(conversation.id, false);
+      this.events.aiTyping(conversationId, false);
     }
   }
 
-  private async generate(user: AuthUser, conversation: Conversation, question: MessageRow, matches: FaqMatch[], messageId: string): Promise<BotAnswer> {
+  private async generate(askerId: string, conversationId: string, question: Question, matches: FaqMatch[], messageId: string): Promise<BotAnswer> {
     const [history, preferences] = await Promise.all([
-      this.messages.recent(conversation.id, HISTORY_LIMIT + 1),
-      this.users.getChatPreferences(user.id),
+      this.messages.recent(conversationId, HISTORY_LIMIT + 1, question.createdAt),
+      this.users.getChatPreferences(askerId),
     ]);
     const style: StylePreferences = {
       tone: preferences?.chatTone ?? 'FORMAL',
@@ -156,7 +258,7 @@ export class ChatPipelineService {
     const past = history.filter((message) => message.id !== question.id);
     let index = 0;
     const visible = createMarkerFilter(ESCALATION_MARKER);
-    const emit = (text: string) => text && this.events.aiChunk(conversation.id, messageId, index++, text);
+    const emit = (text: string) => text && this.events.aiChunk(conversationId, messageId, index++, text);
     try {
       const result = await this.ai.complete({
         system: buildSystemPrompt(style, knowledge, this.config.ai.customInstructionsMax),
@@ -189,10 +291,10 @@ export class ChatPipelineService {
   }
 
   /** Questions the knowledge base could not answer go to the staff inbox (grouped), without failing the reply. */
-  private async recordUnanswered(user: AuthUser, conversation: Conversation, question: MessageRow): Promise<void> {
+  private async recordUnanswered(askerId: string, conversationId: string, question: Question): Promise<void> {
     if (!looksLikeQuestion(question.content)) return;
     try {
-      await this.customQuestions.record(question.content, 'UNANSWERED', { userId: user.id, conversationId: conversation.id, messageId: question.id });
+      await this.customQuestions.record(question.content, 'UNANSWERED', { userId: askerId, conversationId, messageId: question.id });
     } catch (error) {
       this.logger.warn(`Could not record an unanswered question: ${(error as Error).message}`);
     }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AiModule } from '../../infra/ai/ai.module.js';
+import { QueueModule } from '../../infra/queue/queue.module.js';
 import { FaqsModule } from '../faqs/faqs.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ChatAnswersJobs } from './chat-answers.jobs.js';
 import { ChatEvents } from './chat-events.js';
 import { ChatGateway } from './chat.gateway.js';
 import { ChatPipelineService } from './chat-pipeline.service.js';
@@ -20,9 +22,10 @@ import { SupportTicketsService } from './support-tickets.service.js';
 
 /** AI support chat: conversations, the message pipeline, feedback, escalation, custom questions, tickets. */
 @Module({
-  imports: [AiModule, FaqsModule, UsersModule],
+  imports: [AiModule, FaqsModule, QueueModule, UsersModule],
   controllers: [ConversationsController, MessagesController, ChatbotStaffController],
   providers: [
+    ChatAnswersJobs,
     ChatEvents,
     ChatGateway,
     ChatPipelineService,

@@ -4,6 +4,7 @@ import { Authenticated, Roles } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { STAFF_ROLES } from '../../common/auth/roles.js';
+import { ApiIdempotencyKey, IdempotencyKey } from '../../common/idempotency/idempotency-key.js';
 import { RateLimit } from '../../common/http/rate-limit.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { ChatPipelineService } from './chat-pipeline.service.js';
@@ -107,9 +108,13 @@ export class ConversationsController {
     description: 'Staff posting to a conversation reply as a human agent; aiMessage is then null.',
   })
   @ApiEnvelope(SendMessageResultDto, { status: HttpStatus.CREATED })
-  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
-  send(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: SendMessageDto) {
-    return this.pipeline.send(user, conversationId, dto.content);
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY)
+  @ApiIdempotencyKey(
+    'A retry with the same key (same caller, conversation and content) returns the first result, the message and its answer, and writes nothing; ' +
+      '409 IDEMPOTENCY_KEY_IN_USE while the first request is still answering, 422 IDEMPOTENCY_KEY_REUSED for a different message',
+  )
+  send(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: SendMessageDto, @IdempotencyKey() idempotencyKey?: string) {
+    return this.pipeline.send(user, conversationId, dto.content, idempotencyKey);
   }
 
   @Post(':id/read')

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Conversation, type SupportTicket } from '../../generated/prisma/client.js';
-import type { ConversationStatus } from '../../generated/prisma/enums.js';
+import type { ChatCategory, ChatSentiment, ConversationStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
+import {
+  countAllConversations,
+  countOwnConversations,
+  findVisibleConversation,
+  listAllConversations,
+  listOwnConversations,
+} from './conversations.sql.js';
 
 /** Who is looking: staff see every conversation, everyone else only their own. */
 export interface Viewer {
@@ -9,27 +17,50 @@ export interface Viewer {
   staff: boolean;
 }
 
-const scope = (viewer: Viewer): Prisma.ConversationWhereInput => (viewer.staff ? {} : { userId: viewer.id });
+/** The list filters; `userId` and `assignedAgentId` are staff-only (a customer's list is their own). */
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  sentiment?: ChatSentiment;
+  category?: ChatCategory;
+  userId?: string;
+  assignedAgentId?: string;
+  from?: Date;
+  to?: Date;
+}
 
+/**
+ * Conversations. Reading one (every chat request does) and the list are typed SQL on the pool; the
+ * state changes stay on the ORM.
+ */
 @Injectable()
 export class ConversationsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlService,
+  ) {}
 
   create(data: Prisma.ConversationUncheckedCreateInput): Promise<Conversation> {
     return this.prisma.conversation.create({ data });
   }
 
-  findVisible(id: string, viewer: Viewer): Promise<Conversation | null> {
-    return this.prisma.conversation.findFirst({ where: { id, ...scope(viewer) } });
+  async findVisible(id: string, viewer: Viewer): Promise<Conversation | null> {
+    return (await this.sql.maybeOne(findVisibleConversation, [id, viewer.staff, viewer.id])) ?? null;
   }
 
-  async list(viewer: Viewer, where: Prisma.ConversationWhereInput, page: { skip: number; take: number }) {
-    const filter = { ...where, ...scope(viewer) };
-    const [items, total] = await Promise.all([
-      this.prisma.conversation.findMany({ where: filter, orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }], ...page }),
-      this.prisma.conversation.count({ where: filter }),
-    ]);
-    return { items, total };
+  async list(viewer: Viewer, filter: ConversationFilter, page: { skip: number; take: number }): Promise<{ items: Conversation[]; total: number }> {
+    const params = [
+      viewer.staff ? (filter.userId ?? null) : viewer.id,
+      filter.status ?? null,
+      filter.sentiment ?? null,
+      filter.category ?? null,
+      viewer.staff ? (filter.assignedAgentId ?? null) : null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ] as const;
+    const rows = await this.sql.query(viewer.staff ? listAllConversations : listOwnConversations, [...params, page.take, page.skip]);
+    if (rows.length) return { items: rows.map(({ total: _total, ...conversation }) => conversation), total: rows[0].total };
+    const total = page.skip === 0 ? 0 : (await this.sql.one(viewer.staff ? countAllConversations : countOwnConversations, params)).total;
+    return { items: [], total };
   }
 
   update(id: string, data: Prisma.ConversationUncheckedUpdateInput): Promise<Conversation> {

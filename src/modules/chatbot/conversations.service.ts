@@ -39,15 +39,9 @@ export class ConversationsService {
   }
 
   async list(user: AuthUser, query: ConversationQueryDto): Promise<Page<ConversationDto>> {
-    const staff = isStaff(user.role);
-    const where: Prisma.ConversationWhereInput = {
-      status: query.status,
-      sentiment: query.sentiment,
-      category: query.category,
-      ...(staff ? { userId: query.userId, assignedAgentId: query.assignedAgentId } : {}),
-      ...(query.from || query.to ? { createdAt: { gte: query.from, lte: query.to } } : {}),
-    };
-    const { items, total } = await this.conversations.list(viewerOf(user), where, pageArgs(query));
+    const { status, sentiment, category, userId, assignedAgentId, from, to } = query;
+    const filter = { status, sentiment, category, userId, assignedAgentId, from, to };
+    const { items, total } = await this.conversations.list(viewerOf(user), filter, pageArgs(query));
     return toPage(items, total, query, toConversationDto);
   }
 

@@ -1,7 +1,7 @@
 import type { Conversation } from '../../generated/prisma/client.js';
 import type { ConversationDto } from './dto/conversation.dto.js';
 import type { MessageDto } from './dto/message.dto.js';
-import type { MessageRow } from './messages.repository.js';
+import type { MessageRow } from './messages.sql.js';
 
 export function toMessageDto(message: MessageRow): MessageDto {
   const extra = (message.metadata ?? {}) as { escalationSuggested?: boolean; fallbackReason?: string };
@@ -9,7 +9,7 @@ export function toMessageDto(message: MessageRow): MessageDto {
   return {
     id: message.id,
     conversationId: message.conversationId,
-    sender: message.sender ? { id: message.sender.id, name: message.sender.name, role: message.sender.role } : null,
+    sender: message.senderId !== null ? { id: message.senderId, name: message.senderName ?? '', role: message.senderRole ?? '' } : null,
     senderType: message.senderType,
     content: message.content,
     metadata: {

@@ -37,7 +37,7 @@ export class MessagesService {
     if (message.senderType !== 'AI') throw badRequest('FEEDBACK_NOT_ALLOWED', 'Feedback can only be given on answers of the assistant');
     const updated = await this.messages.setFeedback(messageId, feedback);
     if (feedback === 'NEGATIVE' && message.feedback !== 'NEGATIVE') {
-      const question = await this.messages.findQuestionBefore(message.conversationId, message.createdAt);
+      const question = await this.messages.findQuestionOf(message);
       if (question) {
         await this.customQuestions
           .record(question.content, 'NEGATIVE_FEEDBACK', { userId: user.id, conversationId: message.conversationId, messageId: question.id })

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Faq } from '../../generated/prisma/client.js';
+import type { Faq, Prisma } from '../../generated/prisma/client.js';
 import type { ChatCategory } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
+import { countFaqMatches, countFaqs, findFaq, foldFaqUsage, listFaqs, matchFaqs, searchFaqs } from './faqs.sql.js';
 
 export interface FaqFilter {
   search?: string;
@@ -18,73 +20,33 @@ export interface RankedFaq {
   rank: number;
 }
 
-/** Full-text matches are capped before ranking: ranking every match of a common word is slow. */
-const CANDIDATE_CAP = 200;
-
-const categorySql = (category?: ChatCategory) => (category ? Prisma.sql`AND f.category = ${category}::"ChatCategory"` : Prisma.empty);
-const activeSql = (isActive?: boolean) => (isActive === undefined ? Prisma.empty : Prisma.sql`AND f.is_active = ${isActive}`);
-
 @Injectable()
 export class FaqsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlService,
+  ) {}
 
+  /** A page of FAQs: search-box semantics (all words, best rank first) with a search, most used first without. */
   async list(filter: FaqFilter, page: { skip: number; take: number }): Promise<{ items: Faq[]; total: number }> {
-    if (filter.search) return this.searchPage(filter, page);
-    const where: Prisma.FaqWhereInput = { category: filter.category, isActive: filter.isActive };
-    const [items, total] = await Promise.all([
-      this.prisma.faq.findMany({ where, orderBy: [{ usageCount: 'desc' }, { createdAt: 'desc' }], ...page }),
-      this.prisma.faq.count({ where }),
-    ]);
-    return { items, total };
-  }
-
-  /** Search-box semantics (all words must match), best rank first. */
-  private async searchPage(filter: FaqFilter, page: { skip: number; take: number }) {
-    const rows = await this.prisma.$queryRaw<{ id: string; total: bigint }[]>`
-      WITH q AS (SELECT websearch_to_tsquery('english', ${filter.search}) AS query),
-      candidates AS (
-        SELECT f.id, f.search_vector FROM faqs f, q
-        WHERE f.search_vector @@ q.query ${categorySql(filter.category)} ${activeSql(filter.isActive)}
-        LIMIT ${CANDIDATE_CAP}
-      )
-      SELECT c.id, count(*) OVER () AS total FROM candidates c, q
-      ORDER BY ts_rank_cd(c.search_vector, q.query) DESC, c.id
-      LIMIT ${page.take} OFFSET ${page.skip}`;
-    const total = rows.length ? Number(rows[0].total) : await this.countMatches(filter);
-    const faqs = await this.prisma.faq.findMany({ where: { id: { in: rows.map((row) => row.id) } } });
-    const byId = new Map(faqs.map((faq) => [faq.id, faq]));
-    return { items: rows.map((row) => byId.get(row.id)).filter((faq): faq is Faq => Boolean(faq)), total };
-  }
-
-  private async countMatches(filter: FaqFilter): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<{ total: bigint }[]>`
-      SELECT count(*) AS total FROM (
-        SELECT 1 FROM faqs f WHERE f.search_vector @@ websearch_to_tsquery('english', ${filter.search})
-        ${categorySql(filter.category)} ${activeSql(filter.isActive)} LIMIT ${CANDIDATE_CAP}
-      ) matches`;
-    return Number(row?.total ?? 0);
+    const scope = [filter.category ?? null, filter.isActive ?? null] as const;
+    const rows = filter.search
+      ? await this.sql.query(searchFaqs, [...scope, filter.search, page.take, page.skip])
+      : await this.sql.query(listFaqs, [...scope, page.take, page.skip]);
+    if (rows.length) return { items: rows.map(({ total: _total, ...faq }) => faq), total: rows[0].total };
+    if (page.skip === 0) return { items: [], total: 0 };
+    const counted = filter.search ? await this.sql.one(countFaqMatches, [...scope, filter.search]) : await this.sql.one(countFaqs, scope);
+    return { items: [], total: counted.total };
   }
 
   /** Active FAQs sharing any word with `text` (OR semantics), best full-text rank first. */
   matchCandidates(text: string, limit: number): Promise<RankedFaq[]> {
-    return this.prisma.$queryRaw<RankedFaq[]>`
-      WITH q AS (
-        SELECT nullif(replace(plainto_tsquery('english', ${text})::text, ' & ', ' | '), '')::tsquery AS query
-      ),
-      candidates AS (
-        SELECT f.id, f.question, f.answer, f.keywords, f.category, f.search_vector FROM faqs f, q
-        WHERE f.is_active AND q.query IS NOT NULL AND f.search_vector @@ q.query
-        LIMIT ${CANDIDATE_CAP}
-      )
-      SELECT c.id, c.question, c.answer, c.keywords, c.category::text AS category,
-             ts_rank_cd(c.search_vector, q.query)::float8 AS rank
-      FROM candidates c, q
-      ORDER BY rank DESC, c.id
-      LIMIT ${limit}`;
+    return this.sql.query(matchFaqs, [text, limit]);
   }
 
-  findById(id: string, onlyActive: boolean): Promise<Faq | null> {
-    return this.prisma.faq.findFirst({ where: { id, ...(onlyActive ? { isActive: true } : {}) } });
+  /** With its current count of uses. */
+  async findById(id: string, onlyActive: boolean): Promise<Faq | null> {
+    return (await this.sql.maybeOne(findFaq, [id, onlyActive])) ?? null;
   }
 
   countExisting(ids: string[]): Promise<number> {
@@ -95,8 +57,10 @@ export class FaqsRepository {
     return this.prisma.faq.create({ data });
   }
 
-  update(id: string, data: Prisma.FaqUncheckedUpdateInput): Promise<Faq> {
-    return this.prisma.faq.update({ where: { id }, data });
+  /** The edited FAQ with its current count of uses. */
+  async update(id: string, data: Prisma.FaqUncheckedUpdateInput): Promise<Faq> {
+    await this.prisma.faq.update({ where: { id }, data, select: { id: true } });
+    return this.sql.one(findFaq, [id, false]);
   }
 
   async delete(id: string): Promise<boolean> {
@@ -104,7 +68,16 @@ export class FaqsRepository {
     return count === 1;
   }
 
-  async incrementUsage(id: string): Promise<void> {
-    await this.prisma.faq.updateMany({ where: { id }, data: { usageCount: { increment: 1 } } });
+  /**
+   * Folds the uses appended by chat answers into the FAQs' counts, in batches, until none is left;
+   * returns how many were folded.
+   */
+  async foldUsage(batch = 10_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { folded } = await this.sql.one(foldFaqUsage, [batch]);
+      total += folded;
+      if (folded < batch) return total;
+    }
   }
 }

@@ -75,8 +75,12 @@ export class FaqsService {
       .slice(0, limit);
   }
 
-  recordUsage(id: string): Promise<void> {
-    return this.faqs.incrementUsage(id);
+  /**
+   * Folds the uses that chat answers appended into each FAQ's count (a scheduled job; reads add the
+   * uses not folded yet, so counts are exact before and after). Returns how many uses were folded.
+   */
+  foldUsage(): Promise<number> {
+    return this.faqs.foldUsage();
   }
 
   private async assertRelatedExist(ids: string[] | undefined): Promise<void> {

@@ -172,7 +172,7 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     const schedules = new Queue(SCHEDULES_QUEUE, { connection: { url: redisUrl! }, prefix: `${namespace}:bull` });
     const ids = (await schedules.getJobSchedulers()).map((scheduler) => scheduler.key).sort();
     await schedules.close();
-    expect(ids).toEqual(['call-request-expiry', 'donor-query-reminders', 'gigs-sweep', 'proctoring-session-sweep']);
+    expect(ids).toEqual(['call-request-expiry', 'chat-answer-recovery', 'donor-query-reminders', 'faq-usage-fold', 'gigs-sweep', 'proctoring-session-sweep']);
   });
 
   it('keeps a user with sockets on both instances online until the last one disconnects, and tells staff on the other instance', async () => {
