@@ -22,6 +22,7 @@ export class AppConfig {
   readonly corsOrigins: string[];
   readonly bodyLimitBytes: number;
   readonly uploadMaxBytes: number;
+  readonly http: { jsonMaxDepth: number };
   readonly uploadDir: string;
   readonly throttle: { ttlSeconds: number; limit: number };
   readonly swaggerEnabled: boolean;
@@ -77,6 +78,7 @@ export class AppConfig {
     this.corsOrigins = env.CORS_ORIGINS;
     this.bodyLimitBytes = env.BODY_LIMIT_BYTES;
     this.uploadMaxBytes = env.UPLOAD_MAX_BYTES;
+    this.http = { jsonMaxDepth: env.JSON_MAX_DEPTH };
     this.uploadDir = env.UPLOAD_DIR;
     this.throttle = { ttlSeconds: env.THROTTLE_TTL_SECONDS, limit: env.THROTTLE_LIMIT };
     this.swaggerEnabled = env.SWAGGER_ENABLED;

@@ -95,6 +95,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1024) @IsOptional()
   UPLOAD_MAX_BYTES = 5_242_880;
 
+  /** Deepest nesting of arrays and objects a JSON body may have; deeper bodies are refused before parsing. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(10_000) @IsOptional()
+  JSON_MAX_DEPTH = 64;
+
   @IsString() @IsOptional()
   UPLOAD_DIR = '.data/uploads';
 
