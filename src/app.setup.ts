@@ -15,6 +15,7 @@ import { answerFrameworkError } from './common/http/framework-errors.js';
 import { provideRateLimitCallers, RateLimitCallers, rateLimitOptions } from './common/http/rate-limit.js';
 import { echoRequestId, requestIdOf } from './common/http/request-id.js';
 import { refuseUnsafeUrlText, registerJsonBodyParser } from './common/http/request-input.js';
+import { UploadsOnlyMultipartInterceptor } from './common/http/uploads-only-multipart.interceptor.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { registerAccessLog } from './infra/logging/access-log.js';
@@ -84,7 +85,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));
+  app.useGlobalInterceptors(new UploadsOnlyMultipartInterceptor(app.get(Reflector)), new EnvelopeInterceptor(app.get(Reflector)));
   app.useWebSocketAdapter(new AppSocketIoAdapter(app, config.corsOrigins, redis && { connections: redis, keyPrefix: config.redisKeyPrefix }));
   if (config.swaggerEnabled) setupSwagger(app);
 }

@@ -86,6 +86,13 @@ describe('HTTP edge: hostile input', () => {
       expect(await t.prisma.donorQuery.count({ where: { donor: 'Jane', donorId: 'D-1' } })).toBe(0);
     });
 
+    it('answers a multipart body on a route that takes JSON with 415', async () => {
+      const login = await t.http().post('/api/v1/auth/login').field('username', 'ann').field('password', 'x').expect(415);
+      expect(login.body).toMatchObject({ success: false, statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' });
+      await t.http().post('/api/v1/donor-queries').field('donor', 'Jane').field('donorId', 'D-2').field('message', 'hi').expect(415);
+      expect(await t.prisma.donorQuery.count({ where: { donorId: 'D-2' } })).toBe(0);
+    });
+
     it('still accepts JSON with a charset and a multipart upload on an upload route', async () => {
       await t.http().post('/api/v1/probe/echo').set('content-type', 'application/json; charset=utf-8').send('{"email":"a@b.cx","count":1}').expect(201);
       const user = await t.createUser({ role: 'CUSTOMER' });
