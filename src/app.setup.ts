@@ -18,7 +18,7 @@ import { refuseUnsafeUrlText, registerJsonBodyParser } from './common/http/reque
 import { UploadsOnlyMultipartInterceptor } from './common/http/uploads-only-multipart.interceptor.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
-import { registerAccessLog } from './infra/logging/access-log.js';
+import { AccessLogController } from './infra/logging/access-log.js';
 import { createRootLogger, PinoNestLogger } from './infra/logging/pino-logger.js';
 import { AppSocketIoAdapter } from './infra/realtime/socket-io.adapter.js';
 import { RedisConnections } from './infra/redis/redis-connections.js';
@@ -32,8 +32,8 @@ export async function createApp(config: AppConfig, extraModules: Type[] = []): P
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: requestIdOf,
-    // One access-log line per request instead of Fastify's two (see registerAccessLog).
-    disableRequestLogging: true,
+    // One access-log line per request instead of Fastify's two.
+    logController: new AccessLogController(logger.isLevelEnabled('info')),
     // A path segment over the router's limit (100 characters) answers 414, like a bad URL 400, in the envelope.
     frameworkErrors: answerFrameworkError,
     forceCloseConnections: 'idle',
@@ -54,7 +54,6 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   registerJsonBodyParser(fastify, { maxDepth: config.http.jsonMaxDepth, bodyLimit: config.bodyLimitBytes });
   refuseUnsafeUrlText(fastify);
   echoRequestId(fastify);
-  registerAccessLog(fastify);
   // Graceful shutdown: once the server stops listening, each response still in flight ends its
   // keep-alive connection, so closing does not wait on idle clients after the last request ends.
   fastify.addHook('onResponse', (request, _reply, done) => {
