@@ -12,15 +12,11 @@ const CLOSE_OBJECT = 0x7d;
  */
 export function exceedsJsonDepth(text: string, maxDepth: number): boolean {
   let depth = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i += 1) {
+  for (let i = 0; i < text.length; i += 1) {
     const char = text.charCodeAt(i);
     if (char === QUOTE) {
-      for (i += 1; i < length; i += 1) {
-        const inString = text.charCodeAt(i);
-        if (inString === BACKSLASH) i += 1;
-        else if (inString === QUOTE) break;
-      }
+      i = closingQuote(text, i);
+      if (i === -1) return false;
     } else if (char === OPEN_ARRAY || char === OPEN_OBJECT) {
       depth += 1;
       if (depth > maxDepth) return true;
@@ -29,4 +25,18 @@ export function exceedsJsonDepth(text: string, maxDepth: number): boolean {
     }
   }
   return false;
+}
+
+/** The index of the quote that closes the string opened at `open` (-1 if none): skipped natively by indexOf. */
+function closingQuote(text: string, open: number): number {
+  let close = text.indexOf('"', open + 1);
+  while (close !== -1 && isEscaped(text, close)) close = text.indexOf('"', close + 1);
+  return close;
+}
+
+/** A quote is escaped when an odd number of backslashes precede it. */
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let i = quote - 1; text.charCodeAt(i) === BACKSLASH; i -= 1) backslashes += 1;
+  return backslashes % 2 === 1;
 }
