@@ -23,6 +23,7 @@ export class AppConfig {
   readonly corsOrigins: string[];
   readonly bodyLimitBytes: number;
   readonly uploadMaxBytes: number;
+  readonly http: { jsonMaxDepth: number; compression: { thresholdBytes: number; brotliQuality: number; gzipLevel: number } };
   readonly uploadDir: string;
   readonly throttle: { ttlSeconds: number; limit: number };
   readonly swaggerEnabled: boolean;
@@ -80,6 +81,10 @@ export class AppConfig {
     this.corsOrigins = env.CORS_ORIGINS;
     this.bodyLimitBytes = env.BODY_LIMIT_BYTES;
     this.uploadMaxBytes = env.UPLOAD_MAX_BYTES;
+    this.http = {
+      jsonMaxDepth: env.JSON_MAX_DEPTH,
+      compression: { thresholdBytes: env.COMPRESSION_THRESHOLD_BYTES, brotliQuality: env.COMPRESSION_BROTLI_QUALITY, gzipLevel: env.COMPRESSION_GZIP_LEVEL },
+    };
     this.uploadDir = env.UPLOAD_DIR;
     this.throttle = { ttlSeconds: env.THROTTLE_TTL_SECONDS, limit: env.THROTTLE_LIMIT };
     this.swaggerEnabled = env.SWAGGER_ENABLED;

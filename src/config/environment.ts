@@ -95,6 +95,20 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1024) @IsOptional()
   UPLOAD_MAX_BYTES = 5_242_880;
 
+  /** Deepest nesting of arrays and objects a JSON body may have; deeper bodies are refused before parsing. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(10_000) @IsOptional()
+  JSON_MAX_DEPTH = 64;
+
+  /** Responses smaller than this are sent uncompressed (compressing them costs more than it saves). */
+  @Transform(toInt) @IsInt() @Min(0) @IsOptional()
+  COMPRESSION_THRESHOLD_BYTES = 1024;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(11) @IsOptional()
+  COMPRESSION_BROTLI_QUALITY = 4;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(9) @IsOptional()
+  COMPRESSION_GZIP_LEVEL = 3;
+
   @IsString() @IsOptional()
   UPLOAD_DIR = '.data/uploads';
 

@@ -26,10 +26,10 @@ export function toErrorBody(error: unknown): ErrorBody & { unexpected: boolean }
     // Nest wraps Fastify's own errors (body parsing, content type, size) and keeps them as the cause.
     return fromFrameworkError(error.cause) ?? fromHttpException(error);
   }
-  const prismaBody = fromPrismaError(error);
-  if (prismaBody) return prismaBody;
   const fastifyBody = fromFrameworkError(error);
   if (fastifyBody) return fastifyBody;
+  const prismaBody = fromPrismaError(error);
+  if (prismaBody) return prismaBody;
   return { ...body(500, 'INTERNAL_ERROR', 'Something went wrong on our side'), unexpected: true };
 }
 
@@ -86,6 +86,8 @@ function fromFrameworkError(error: unknown) {
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body',
     FST_ERR_CTP_EMPTY_JSON_BODY: 'The JSON body is empty',
     FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON',
+    FST_ERR_MAX_PARAM_LENGTH: 'A path segment of the URL is longer than allowed',
+    FST_ERR_BAD_URL: 'The URL is not valid',
   };
   const message = (code && messages[code]) ?? (error instanceof SyntaxError ? 'The body is not valid JSON' : error.message);
   const errorCode = statusCode === 400 && (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') ? 'MALFORMED_JSON' : defaultErrorCode(statusCode);

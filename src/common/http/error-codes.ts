@@ -9,6 +9,7 @@ export const DEFAULT_ERROR_CODES: Readonly<Record<number, string>> = {
   409: 'CONFLICT',
   410: 'GONE',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE_ENTITY',
   423: 'LOCKED',

@@ -1,12 +1,14 @@
-import type { RateLimitPluginOptions } from '@fastify/rate-limit';
+import { normalizeIP, type RateLimitPluginOptions } from '@fastify/rate-limit';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config.js';
+import { bearerToken } from '../auth/session-authenticator.js';
 
 /**
- * Rate limits run in Fastify's request hooks, before routing into Nest: a global limit per client IP,
- * and tighter per-route limits with `@RateLimit(...)`. With REDIS_URL the counters live in Redis, so
- * a limit holds across instances (the Redis client is passed in by the realtime/queue wiring).
+ * Rate limits run in Fastify's request hooks, before routing into Nest and before authentication: a
+ * global limit per client IP, and tighter per-route limits with `@RateLimit(...)`. Every request
+ * counts, whatever credentials it carries. With REDIS_URL the counters live in Redis, so a limit holds
+ * across instances (the Redis client is passed in by the realtime/queue wiring).
  */
 export function rateLimitOptions(config: AppConfig, redis?: unknown): RateLimitPluginOptions {
   return {
@@ -19,16 +21,70 @@ export function rateLimitOptions(config: AppConfig, redis?: unknown): RateLimitP
   };
 }
 
+/** What a rate-limit key may learn about the caller without touching the database. */
+export class RateLimitCallers {
+  constructor(
+    readonly config: AppConfig,
+    private readonly verifyAccessToken: (token: string) => { sub: string } | undefined,
+  ) {}
+
+  ip(request: FastifyRequest): string {
+    return `ip:${normalizeIP(request.ip)}`;
+  }
+
+  /**
+   * The user of a valid access token (signature and expiry checked, ~10 µs), else the client IP.
+   * Keyed by the verified subject, so no spelling of the header (`bearer`, extra spaces) and no
+   * invented token gets a bucket of its own.
+   */
+  userOrIp(request: FastifyRequest): string {
+    const token = bearerToken(request.headers.authorization);
+    const claims = token ? this.verifyAccessToken(token) : undefined;
+    return claims ? `user:${claims.sub}` : this.ip(request);
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rateLimitCallers: RateLimitCallers;
+  }
+}
+
+/** Makes the callers available to the per-route key functions (they are plain functions in decorators). */
+export function provideRateLimitCallers(fastify: FastifyInstance, callers: RateLimitCallers): void {
+  fastify.decorate('rateLimitCallers', callers);
+}
+
+const callersOf = (request: FastifyRequest): RateLimitCallers => request.server.rateLimitCallers;
+
+export type CallerKey = (request: FastifyRequest, callers: RateLimitCallers) => string;
+
 export interface RouteRateLimit {
-  max: number;
+  /** Requests per window; a function may give some callers (a key it recognises) another limit. */
+  max: number | ((key: string, callers: RateLimitCallers) => number);
   windowMs: number;
-  /** Key for the counter; defaults to the client IP. Runs after body parsing, so it may read the body. */
+  /**
+   * Whose counter a request goes to, decided from the connection and headers as the request arrives:
+   * the client IP (default), `'user'` (the authenticated user; the IP without a valid token) or a
+   * function of the request.
+   */
+  per?: 'ip' | 'user' | CallerKey;
+  /** A key read from the parsed body (a login or OTP target); counted after parsing, still before authentication. */
   key?: (request: FastifyRequest) => string;
 }
 
-/** A tighter limit for one route (login, OTP). With a body-based key it counts per target, not per IP. */
-export const RateLimit = ({ max, windowMs, key }: RouteRateLimit) =>
-  RouteConfig({ rateLimit: { max, timeWindow: windowMs, ...(key ? { keyGenerator: key, hook: 'preHandler' } : {}) } });
+/** A tighter limit for one route (login, OTP, chat). */
+export const RateLimit = ({ max, windowMs, per = 'ip', key }: RouteRateLimit) => {
+  const callerKey: CallerKey | undefined = per === 'user' ? (request, callers) => callers.userOrIp(request) : per === 'ip' ? undefined : per;
+  return RouteConfig({
+    rateLimit: {
+      max: typeof max === 'number' ? max : (request: FastifyRequest, counted: string) => max(counted, callersOf(request)),
+      timeWindow: windowMs,
+      ...(callerKey ? { keyGenerator: (request: FastifyRequest) => callerKey(request, callersOf(request)) } : {}),
+      ...(key ? { keyGenerator: key, hook: 'preHandler' } : {}),
+    },
+  });
+};
 
 /** Exempts a route (health probes) from the global limit. */
 export const NoRateLimit = () => RouteConfig({ rateLimit: false });

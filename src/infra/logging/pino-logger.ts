@@ -1,12 +1,23 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+let stdout: DestinationStream | undefined;
+
+/**
+ * Standard output written asynchronously (sonic-boom): a log line costs a buffer append, and lines
+ * that arrive while a write is in flight go out together. pino flushes it synchronously on exit.
+ */
+function asyncStdout(): DestinationStream {
+  return (stdout ??= pino.destination({ dest: 1, sync: false }));
+}
 
 export function createRootLogger(level: string): Logger {
-  return pino({
+  const options = {
     level,
     base: { service: 'cx-backend' },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'], censor: '[redacted]' },
-  });
+  };
+  return level === 'silent' ? pino(options) : pino(options, asyncStdout());
 }
 
 /** Nest's own log lines (bootstrap, modules, exceptions) through the same pino logger as requests. */

@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Public } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { NoStore } from '../../common/http/no-store.js';
 import { RateLimit } from '../../common/http/rate-limit.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { UserDto } from '../users/dto/user.dto.js';
@@ -24,6 +25,7 @@ export class AuthController {
   @Post('signup')
   @Public()
   @RateLimit({ max: 10, windowMs: 15 * 60_000 })
+  @NoStore()
   @ApiOperation({ summary: 'Create an account (AGENT by default, CLIENT or CUSTOMER) with a verified SIGNUP code' })
   @ApiEnvelope(AuthResultDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS)
@@ -36,6 +38,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   // Per IP here (it also protects the CPU from bcrypt floods); per account the lockout applies.
   @RateLimit({ max: 20, windowMs: 5 * 60_000 })
+  @NoStore()
   @ApiOperation({ summary: 'Sign in by email, phone or username with the password (or a LOGIN verification token)' })
   @ApiEnvelope(AuthResultDto)
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.TOO_MANY_REQUESTS)
@@ -47,6 +50,7 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @RateLimit({ max: 60, windowMs: 60_000 })
+  @NoStore()
   @ApiOperation({ summary: 'Swap a refresh token for a new pair; reusing an old refresh token signs its whole family out' })
   @ApiEnvelope(TokenPairDto)
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED)

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/access.decorators.js';
+import { NoStore } from '../../common/http/no-store.js';
 import { RateLimit } from '../../common/http/rate-limit.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { GenerateOtpDto, OtpSentDto, OtpVerifiedDto, VerifyOtpDto } from './dto/otp.dto.js';
@@ -28,6 +29,7 @@ export class OtpController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @RateLimit({ max: 10, windowMs: 15 * 60_000, key: targetKey('otp-verify') })
+  @NoStore()
   @ApiOperation({ summary: 'Check a code (5 tries per code); returns a verification token for signup, login or password reset' })
   @ApiEnvelope(OtpVerifiedDto)
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS)

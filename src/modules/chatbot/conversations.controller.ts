@@ -101,8 +101,8 @@ export class ConversationsController {
 
   @Post(':id/messages')
   @Authenticated()
-  // Per caller (token), not per IP: many customers can share one office or mobile-carrier IP.
-  @RateLimit({ max: 60, windowMs: 60_000, key: (request) => String(request.headers.authorization ?? request.ip) })
+  // Per user, not per IP: many customers can share one office or mobile-carrier IP.
+  @RateLimit({ max: 60, windowMs: 60_000, per: 'user' })
   @ApiOperation({
     summary: 'Send a message: moderation, sentiment, FAQ-first answer or the AI (streamed as ai:chunk)',
     description: 'Staff posting to a conversation reply as a human agent; aiMessage is then null.',

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { GuestOrRoles, Public, Roles } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import type { GuestPrincipal } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES, STAFF_ROLES } from '../../common/auth/roles.js';
+import { NoStore } from '../../common/http/no-store.js';
+import { RateLimit } from '../../common/http/rate-limit.js';
 import { PaginationQueryDto } from '../../common/pagination/pagination.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { CurrentGuest } from './current-guest.decorator.js';
 import { DonorQueriesService } from './donor-queries.service.js';
+import { sameSecret } from './donor-token.js';
 import { DonorMessageDto, DonorMessagePageDto, MarkedReadDto, MessageHistoryQueryDto, SendDonorMessageDto } from './dto/donor-message.dto.js';
 import {
   CreateDonorQueryDto,
@@ -27,12 +28,19 @@ import { QueryRemindersService } from './query-reminders.service.js';
 
 const Id = () => Param('id', new ParseUUIDPipe());
 
+const INTEGRATION_CALLER = 'donor-integration';
+
 /**
- * Public creation is limited per IP; a request carrying an integration key is not (a wrong key is
- * refused before anything is written, and guessing a 16+ character key is hopeless).
+ * Public creation is limited per IP. A request with the right integration key counts against the
+ * integration's own bucket at the global limit; any other key counts against its IP like a public one.
  */
 const CreateRateLimit = () =>
-  RouteConfig({ rateLimit: { max: 20, timeWindow: 60_000, allowList: (request: FastifyRequest) => typeof request.headers['x-api-key'] === 'string' } });
+  RateLimit({
+    windowMs: 60_000,
+    per: (request, callers) =>
+      sameSecret(String(request.headers['x-api-key'] ?? ''), callers.config.donorDesk.integrationApiKey) ? INTEGRATION_CALLER : callers.ip(request),
+    max: (caller, callers) => (caller === INTEGRATION_CALLER ? callers.config.throttle.limit : 20),
+  });
 
 @ApiTags('donor-queries')
 @Controller('donor-queries')
@@ -45,6 +53,7 @@ export class DonorQueriesController {
   @Post()
   @Public()
   @CreateRateLimit()
+  @NoStore()
   @ApiOperation({ summary: 'Create a donor query (public, or an external system with x-api-key); answers with the donor access token' })
   @ApiHeader({ name: 'x-api-key', required: false, description: 'Integration API key of an external system (DONOR_INTEGRATION_API_KEY)' })
   @ApiEnvelope(CreatedDonorQueryDto, { status: 201 })
