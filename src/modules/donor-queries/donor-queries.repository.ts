@@ -12,6 +12,7 @@ import {
   donorMessageExists,
   donorMessagesBefore,
   findDonorQuery,
+  findDonorQueryIdByTokenHash,
   listDonorQueries,
   listWaitingDonorQueries,
 } from './donor-queries.sql.js';
@@ -54,8 +55,9 @@ export type KeyedSender = { kind: 'DONOR' } | { kind: 'STAFF'; userId: string };
 export type WaitChange = 'start' | 'end' | 'none';
 
 /**
- * Donor queries and their messages. The reads every desk screen repeats (a query, the lists, the
- * message history, the idempotency lookup) run as typed SQL; state changes stay on the ORM.
+ * Donor queries and their messages. The reads every desk screen and donor request repeats (the token
+ * lookup, a query, the lists, the message history, the idempotency lookup) run as typed SQL; state
+ * changes stay on the ORM.
  */
 @Injectable()
 export class DonorQueriesRepository {
@@ -76,8 +78,8 @@ export class DonorQueriesRepository {
     return (await this.sql.maybeOne(findDonorQuery, [id])) ?? null;
   }
 
-  findIdByTokenHash(accessTokenHash: string) {
-    return this.prisma.donorQuery.findUnique({ where: { accessTokenHash }, select: { id: true } });
+  findIdByTokenHash(accessTokenHash: string): Promise<{ id: string } | undefined> {
+    return this.sql.maybeOne(findDonorQueryIdByTokenHash, [accessTokenHash]);
   }
 
   list(where: { status?: DonorQueryStatus; assignedToId?: string }, skip: number, take: number): Promise<{ rows: DonorQuery[]; total: number }> {

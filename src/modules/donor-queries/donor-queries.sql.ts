@@ -42,6 +42,14 @@ export const findDonorQuery = sql({
   columns: query,
 });
 
+/** Authenticates every request and socket of a donor: the query a donor token opens. */
+export const findDonorQueryIdByTokenHash = sql({
+  name: 'donor-query-by-token-hash',
+  text: `SELECT id FROM donor_queries WHERE access_token_hash = $1`,
+  params: [col.text],
+  columns: { id: col.uuid },
+});
+
 /** The staff list, newest first, optionally by status and assignee; `total` counts every match. */
 export const listDonorQueries = sql({
   name: 'donor-queries-list',
