@@ -1,5 +1,5 @@
-import type { ClientProfile, ClientScheduleSlot, Project } from '../../generated/prisma/client.js';
-import type { OpportunityWithSlots } from './clients.repository.js';
+import type { ClientProfile, Project } from '../../generated/prisma/client.js';
+import type { OpportunityView, SlotView } from './clients.repository.js';
 import type { ClientResponseDto } from './dto/client.dto.js';
 import type { EligibilityDto, OpportunityResponseDto, SlotResponseDto } from './dto/opportunity.dto.js';
 import type { ProjectResponseDto } from './dto/project.dto.js';
@@ -26,7 +26,7 @@ export const toProjectDto = (p: Project): ProjectResponseDto => ({
   updatedAt: p.updatedAt,
 });
 
-export const toSlotDto = (s: ClientScheduleSlot): SlotResponseDto => ({
+export const toSlotDto = (s: SlotView): SlotResponseDto => ({
   id: s.id,
   startsAt: s.startsAt,
   endsAt: s.endsAt,
@@ -34,7 +34,7 @@ export const toSlotDto = (s: ClientScheduleSlot): SlotResponseDto => ({
   filledCount: s.filledCount,
 });
 
-export const toOpportunityDto = (o: OpportunityWithSlots, eligibility?: EligibilityDto): OpportunityResponseDto => ({
+export const toOpportunityDto = (o: OpportunityView, eligibility?: EligibilityDto): OpportunityResponseDto => ({
   id: o.id,
   projectId: o.projectId,
   clientId: o.clientId,

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client.js';
+import { Prisma, type ClientScheduleSlot, type Opportunity } from '../../generated/prisma/client.js';
 import type { OpportunityStatus, ProjectStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { countedPage } from '../../infra/database/sql/counted-page.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
+import type { StatementRow } from '../../infra/database/sql/statement.js';
+import { countOpportunities, listOpportunities } from './clients.sql.js';
+import type { EligibilityCriteria } from './eligibility.js';
 
 const WITH_SLOTS = { slots: { orderBy: { startsAt: 'asc' } } } satisfies Prisma.OpportunityInclude;
 export type OpportunityWithSlots = Prisma.OpportunityGetPayload<{ include: typeof WITH_SLOTS }>;
+
+/** What an opportunity response is made of (a listed row, or an ORM row with its slots). */
+export type SlotView = Pick<ClientScheduleSlot, 'id' | 'startsAt' | 'endsAt' | 'capacity' | 'filledCount'>;
+export type OpportunityView = Omit<Opportunity, 'updatedAt'> & { slots: SlotView[] };
 
 export interface OpportunityFilter {
   clientId?: string;
@@ -13,6 +22,8 @@ export interface OpportunityFilter {
   skill?: string;
   search?: string;
   minRate?: number;
+  /** Only the opportunities an agent with these criteria is eligible for. */
+  eligibleFor?: EligibilityCriteria;
 }
 
 /** Fields that may change only while an opportunity is a DRAFT. */
@@ -20,7 +31,10 @@ const DRAFT_ONLY_FIELDS = ['requiredSkills', 'minCefrLevel', 'minExperienceMonth
 
 @Injectable()
 export class ClientsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlService,
+  ) {}
 
   findProfileByUserId(userId: string) {
     return this.prisma.clientProfile.findUnique({ where: { userId } });
@@ -75,20 +89,24 @@ export class ClientsRepository {
     return this.prisma.opportunity.create({ data, include: WITH_SLOTS });
   }
 
-  async listOpportunities(filter: OpportunityFilter, page?: { skip: number; take: number }) {
-    const where: Prisma.OpportunityWhereInput = {
-      clientId: filter.clientId,
-      status: filter.statuses ? { in: filter.statuses } : undefined,
-      projectId: filter.projectId,
-      requiredSkills: filter.skill ? { has: filter.skill.toLowerCase() } : undefined,
-      title: filter.search ? { contains: filter.search, mode: 'insensitive' } : undefined,
-      rateMinor: filter.minRate !== undefined ? { gte: filter.minRate } : undefined,
-    };
-    const [items, total] = await Promise.all([
-      this.prisma.opportunity.findMany({ where, include: WITH_SLOTS, orderBy: { createdAt: 'desc' }, ...page }),
-      this.prisma.opportunity.count({ where }),
-    ]);
-    return { items, total };
+  /** A page of opportunities with their slots and the count of every match; the filter runs in the database. */
+  async listOpportunities(filter: OpportunityFilter, page: { skip: number; take: number }): Promise<{ items: OpportunityView[]; total: number }> {
+    const eligible = filter.eligibleFor;
+    const where = [
+      filter.clientId ?? null,
+      filter.statuses ?? null,
+      filter.projectId ?? null,
+      filter.skill?.toLowerCase() ?? null,
+      filter.search ?? null,
+      filter.minRate ?? null,
+      eligible !== undefined,
+      eligible?.cefrLevel ?? null,
+      eligible?.skills ?? [],
+      eligible?.experienceMonths ?? 0,
+    ] as const;
+    const rows = await this.sql.query(listOpportunities, [...where, page.take, page.skip]);
+    const { total } = await countedPage(rows, page.skip, async () => (await this.sql.one(countOpportunities, where)).count);
+    return { items: rows.map(toOpportunityView), total };
   }
 
   /** `clientId` undefined means no owner scope (staff, or an agent who may see non-drafts). */
@@ -135,4 +153,10 @@ export class ClientsRepository {
       return tx.clientScheduleSlot.create({ data: { ...data, opportunityId } });
     });
   }
+}
+
+function toOpportunityView(row: StatementRow<typeof listOpportunities>): OpportunityView {
+  const { slotIds, slotStarts, slotEnds, slotCapacities, slotFilled, total: _total, ...opportunity } = row;
+  const slots = slotIds.map((id, i) => ({ id, startsAt: slotStarts[i], endsAt: slotEnds[i], capacity: slotCapacities[i], filledCount: slotFilled[i] }));
+  return { ...opportunity, slots };
 }

@@ -19,7 +19,7 @@ import type {
   UpdateOpportunityDto,
 } from './dto/opportunity.dto.js';
 import type { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, UpdateProjectDto } from './dto/project.dto.js';
-import { judgeEligibility, type Eligibility } from './eligibility.js';
+import { eligibilityCriteria, judgeEligibility, type Eligibility, type EligibilityCriteria } from './eligibility.js';
 
 const VISIBLE_TO_AGENTS: OpportunityStatus[] = ['OPEN', 'FILLED', 'CLOSED'];
 
@@ -168,16 +168,13 @@ export class ClientsService {
     filter: { projectId?: string; skill?: string; search?: string; minRate?: number },
   ): Promise<Page<OpportunityResponseDto>> {
     const facts = await this.agents.eligibilityFacts(user.id);
-    const judge = (o: OpportunityWithSlots) => judgeEligibility(facts, o);
-    if (!query.eligibleOnly) {
-      const { items, total } = await this.clients.listOpportunities({ ...filter, statuses: ['OPEN'] }, pageArgs(query));
-      return toPage(items, total, query, (o) => toOpportunityDto(o, judge(o)));
+    let eligibleFor: EligibilityCriteria | undefined;
+    if (query.eligibleOnly) {
+      eligibleFor = eligibilityCriteria(facts) ?? undefined;
+      if (!eligibleFor) return toPage([], 0, query);
     }
-    // Eligibility depends on the agent's profile, not on columns, so it is filtered after the query.
-    const { items } = await this.clients.listOpportunities({ ...filter, statuses: ['OPEN'] });
-    const eligible = items.filter((o) => judge(o).eligible);
-    const { skip, take } = pageArgs(query);
-    return toPage(eligible.slice(skip, skip + take), eligible.length, query, (o) => toOpportunityDto(o, judge(o)));
+    const { items, total } = await this.clients.listOpportunities({ ...filter, statuses: ['OPEN'], eligibleFor }, pageArgs(query));
+    return toPage(items, total, query, (o) => toOpportunityDto(o, judgeEligibility(facts, o)));
   }
 
   private async visibleOpportunity(user: AuthUser, id: string): Promise<OpportunityWithSlots> {

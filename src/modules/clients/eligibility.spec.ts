@@ -1,4 +1,4 @@
-import { judgeEligibility, type EligibilityAgent, type EligibilityRequirements } from './eligibility.js';
+import { eligibilityCriteria, judgeEligibility, type EligibilityAgent, type EligibilityRequirements } from './eligibility.js';
 
 const agent: EligibilityAgent = { nextStep: 'DASHBOARD', cefrLevel: 'B2', skills: ['Support', 'english'], experienceMonths: 12 };
 const open: EligibilityRequirements = { status: 'OPEN', requiredSkills: ['support'], minCefrLevel: 'B1', minExperienceMonths: 6 };
@@ -20,5 +20,16 @@ describe('judgeEligibility', () => {
 
   it('treats a user without an agent profile as not onboarded', () => {
     expect(judgeEligibility(null, { ...open, minCefrLevel: null, requiredSkills: [], minExperienceMonths: 0 }).reasons).toEqual(['ONBOARDING_INCOMPLETE']);
+  });
+});
+
+describe('eligibilityCriteria', () => {
+  it("gives the database an onboarded agent's level, lower-cased skills and experience", () => {
+    expect(eligibilityCriteria(agent)).toEqual({ cefrLevel: 'B2', skills: ['support', 'english'], experienceMonths: 12 });
+  });
+
+  it('is null for an agent who is eligible for nothing', () => {
+    expect(eligibilityCriteria(null)).toBeNull();
+    expect(eligibilityCriteria({ ...agent, nextStep: 'AGREEMENT' })).toBeNull();
   });
 });

@@ -36,3 +36,20 @@ export function judgeEligibility(agent: EligibilityAgent | null, opportunity: El
   if ((agent?.experienceMonths ?? 0) < opportunity.minExperienceMonths) reasons.push('NOT_ENOUGH_EXPERIENCE');
   return { eligible: reasons.length === 0, reasons, missingSkills };
 }
+
+/** An onboarded agent's side of the rule, as the opportunity list's SQL filter applies it (clients.sql.ts). */
+export interface EligibilityCriteria {
+  cefrLevel: CefrLevel | null;
+  /** Lower case: skills compare case-insensitively. */
+  skills: string[];
+  experienceMonths: number;
+}
+
+/**
+ * The criteria that let the database filter what `judgeEligibility` would accept (status aside: the
+ * agents' list shows only OPEN opportunities); null when the agent is eligible for nothing.
+ */
+export function eligibilityCriteria(agent: EligibilityAgent | null): EligibilityCriteria | null {
+  if (!agent || agent.nextStep !== 'DASHBOARD') return null;
+  return { cefrLevel: agent.cefrLevel, skills: agent.skills.map((s) => s.toLowerCase()), experienceMonths: agent.experienceMonths };
+}

@@ -4,6 +4,7 @@ import { Roles } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { STAFF_ROLES } from '../../common/auth/roles.js';
+import { ApiIdempotencyKey, IdempotencyKey } from '../../common/idempotency/idempotency-key.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { DirectMessagesService } from './direct-messages.service.js';
 import { DirectMessageDto, DirectMessagePageDto, SendDirectMessageDto } from './dto/direct-message.dto.js';
@@ -19,10 +20,11 @@ export class DirectMessagesController {
   @Post()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Send a direct message to another staff member (`message:direct` to both)' })
+  @ApiIdempotencyKey('Same key from the same sender to the same recipient → the first message again; nothing is written, emitted or notified twice')
   @ApiEnvelope(DirectMessageDto, { status: 201 })
-  @ApiErrors(400)
-  send(@CurrentUser() user: AuthUser, @Body() body: SendDirectMessageDto) {
-    return this.messages.send(user, body.recipientId, body.content);
+  @ApiErrors(400, 422)
+  send(@CurrentUser() user: AuthUser, @Body() body: SendDirectMessageDto, @IdempotencyKey() idempotencyKey?: string) {
+    return this.messages.send(user, body.recipientId, body.content, idempotencyKey);
   }
 
   @Get(':userId')

@@ -6,6 +6,7 @@ import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UsersService } from '../users/users.service.js';
 import { DirectMessagesRepository } from './direct-messages.repository.js';
+import { replayOf } from './idempotent-replay.js';
 import { MessageHistoryQueryDto } from './dto/donor-message.dto.js';
 import { DirectMessageDto, DirectMessagePageDto } from './dto/direct-message.dto.js';
 
@@ -21,11 +22,14 @@ export class DirectMessagesService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async send(sender: AuthUser, recipientId: string, content: string): Promise<DirectMessageDto> {
+  /** With an idempotency key, a retry returns the message the first request stored and emits and notifies nothing. */
+  async send(sender: AuthUser, recipientId: string, content: string, idempotencyKey?: string): Promise<DirectMessageDto> {
     if (recipientId === sender.id) throw badRequest('INVALID_RECIPIENT', 'You cannot message yourself');
     const recipient = await this.users.findActiveWithRole(recipientId, STAFF_ROLES);
     if (!recipient) throw badRequest('INVALID_RECIPIENT', 'Direct messages go to another active staff member');
-    const dto = DirectMessageDto.from(await this.messages.create(sender.id, recipient.id, content));
+    const { message, replayed } = await this.messages.create(sender.id, recipient.id, content, idempotencyKey);
+    if (replayed) return DirectMessageDto.from(replayOf(message, content));
+    const dto = DirectMessageDto.from(message);
     this.realtime.toUser(recipient.id, DIRECT_MESSAGE_EVENT, dto);
     this.realtime.toUser(sender.id, DIRECT_MESSAGE_EVENT, dto);
     const senderName = (await this.users.getSummary(sender.id))?.name ?? 'A colleague';

@@ -7,6 +7,7 @@ import type { GuestPrincipal } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES, STAFF_ROLES } from '../../common/auth/roles.js';
 import { NoStore } from '../../common/http/no-store.js';
 import { RateLimit } from '../../common/http/rate-limit.js';
+import { ApiIdempotencyKey, IdempotencyKey } from '../../common/idempotency/idempotency-key.js';
 import { PaginationQueryDto } from '../../common/pagination/pagination.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { CurrentGuest } from './current-guest.decorator.js';
@@ -156,10 +157,17 @@ export class DonorQueriesController {
   @Post(':id/messages')
   @GuestOrRoles('query', ...ADMIN_ROLES)
   @ApiOperation({ summary: 'Send a message: the donor (reopens a closed query), or the assignee / a SUPER_ADMIN' })
+  @ApiIdempotencyKey('Same key from the same sender on this query → the first message again; nothing is written, emitted or notified twice')
   @ApiEnvelope(DonorMessageDto, { status: 201 })
-  @ApiErrors(400, 404, 409)
-  postMessage(@Id() id: string, @Body() body: SendDonorMessageDto, @CurrentUser() user?: AuthUser, @CurrentGuest() guest?: GuestPrincipal) {
-    return this.queries.postMessage(id, queryActor(user, guest), body.content);
+  @ApiErrors(400, 404, 409, 422)
+  postMessage(
+    @Id() id: string,
+    @Body() body: SendDonorMessageDto,
+    @IdempotencyKey() idempotencyKey?: string,
+    @CurrentUser() user?: AuthUser,
+    @CurrentGuest() guest?: GuestPrincipal,
+  ) {
+    return this.queries.postMessage(id, queryActor(user, guest), body.content, idempotencyKey);
   }
 
   @Post(':id/messages/read')

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { DonorMessage, DonorQuery } from '../../generated/prisma/client.js';
+import type { DonorQuery } from '../../generated/prisma/client.js';
 import { STAFF_ROLES } from '../../common/auth/roles.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { rooms } from '../../infra/realtime/rooms.js';
-import { DonorMessageDto } from './dto/donor-message.dto.js';
+import { DonorMessageDto, type DonorMessageFields } from './dto/donor-message.dto.js';
 import { DonorQueryDto, DonorQueryPublicDto } from './dto/donor-query.dto.js';
 
 export const QUERY_EVENTS = {
@@ -31,7 +31,7 @@ export class DonorQueryEvents {
     this.realtime.toRoom(rooms.query(query.id), QUERY_EVENTS.updated, DonorQueryPublicDto.from(query));
   }
 
-  message(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessage): void {
+  message(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessageFields): void {
     const targets = [rooms.query(query.id), ...(query.assignedToId ? [rooms.user(query.assignedToId)] : [])];
     this.realtime.toRoom(targets, QUERY_EVENTS.message, DonorMessageDto.from(message));
   }

@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { DonorMessage, DonorQuery, Prisma } from '../../generated/prisma/client.js';
+import { Prisma, type DonorQuery } from '../../generated/prisma/client.js';
 import type { DonorMessageSender, DonorQueryStatus, QueryReminderKind } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { countedPage } from '../../infra/database/sql/counted-page.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
+import {
+  countDonorQueries,
+  countWaitingDonorQueries,
+  donorMessageByDonorKey,
+  donorMessageByStaffKey,
+  donorMessageExists,
+  donorMessagesBefore,
+  findDonorQuery,
+  findDonorQueryIdByTokenHash,
+  listDonorQueries,
+  listWaitingDonorQueries,
+} from './donor-queries.sql.js';
+import type { DonorMessageFields } from './dto/donor-message.dto.js';
 import { OPEN_STATUSES } from './query-state.js';
 
 type Tx = Prisma.TransactionClient;
@@ -20,20 +35,36 @@ export interface NewMessage {
   senderKind: DonorMessageSender;
   senderId?: string | null;
   content: string;
-  messageType?: DonorMessage['messageType'];
+  messageType?: DonorMessageFields['messageType'];
+  /** The sender's Idempotency-Key, unique per query and sender. */
+  idempotencyKey?: string;
 }
 
 export interface ChangedQuery {
   query: DonorQuery;
-  message: DonorMessage;
+  message: DonorMessageFields;
 }
+
+/** A posted message; `replayed` when the sender's key had already stored it (nothing was written). */
+export type AddedMessage = { replayed: false; query: DonorQuery; message: DonorMessageFields } | { replayed: true; message: DonorMessageFields };
+
+/** Who posted a message under an idempotency key: the query's donor, or one staff member. */
+export type KeyedSender = { kind: 'DONOR' } | { kind: 'STAFF'; userId: string };
 
 /** How a message changes the donor's wait: a donor message starts one, a staff answer ends it. */
 export type WaitChange = 'start' | 'end' | 'none';
 
+/**
+ * Donor queries and their messages. The reads every desk screen and donor request repeats (the token
+ * lookup, a query, the lists, the message history, the idempotency lookup) run as typed SQL; state
+ * changes stay on the ORM.
+ */
 @Injectable()
 export class DonorQueriesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlService,
+  ) {}
 
   createWithFirstMessage(data: NewQuery, content: string): Promise<ChangedQuery> {
     return this.prisma.$transaction(async (tx) => {
@@ -43,28 +74,26 @@ export class DonorQueriesRepository {
     });
   }
 
-  findById(id: string) {
-    return this.prisma.donorQuery.findUnique({ where: { id } });
+  async findById(id: string): Promise<DonorQuery | null> {
+    return (await this.sql.maybeOne(findDonorQuery, [id])) ?? null;
   }
 
-  findIdByTokenHash(accessTokenHash: string) {
-    return this.prisma.donorQuery.findUnique({ where: { accessTokenHash }, select: { id: true } });
+  findIdByTokenHash(accessTokenHash: string): Promise<{ id: string } | undefined> {
+    return this.sql.maybeOne(findDonorQueryIdByTokenHash, [accessTokenHash]);
   }
 
-  list(where: { status?: DonorQueryStatus; assignedToId?: string }, skip: number, take: number) {
-    return Promise.all([
-      this.prisma.donorQuery.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take }),
-      this.prisma.donorQuery.count({ where }),
-    ]);
+  list(where: { status?: DonorQueryStatus; assignedToId?: string }, skip: number, take: number): Promise<{ rows: DonorQuery[]; total: number }> {
+    const filter = [where.status ?? null, where.assignedToId ?? null] as const;
+    return this.sql.query(listDonorQueries, [...filter, take, skip]).then((rows) =>
+      countedPage(rows, skip, async () => (await this.sql.one(countDonorQueries, [...filter])).count),
+    );
   }
 
   /** The waiting queue: open queries nobody holds, oldest first. */
-  listWaiting(skip: number, take: number) {
-    const where = { status: 'IN_PROGRESS' as const, assignedToId: null };
-    return Promise.all([
-      this.prisma.donorQuery.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take }),
-      this.prisma.donorQuery.count({ where }),
-    ]);
+  listWaiting(skip: number, take: number): Promise<{ rows: DonorQuery[]; total: number }> {
+    return this.sql.query(listWaitingDonorQueries, [take, skip]).then((rows) =>
+      countedPage(rows, skip, async () => (await this.sql.one(countWaitingDonorQueries, [])).count),
+    );
   }
 
   /**
@@ -117,49 +146,55 @@ export class DonorQueriesRepository {
   /**
    * Adds a message and moves the wait. With `mayPost`, the query row is locked first and the rule
    * re-checked on it, so a reply cannot land on a query that a racing request just closed or moved.
+   * A keyed message whose key the sender already used (a concurrent twin) writes nothing and returns
+   * the stored message.
    */
-  addMessage(
+  async addMessage(
     queryId: string,
     message: NewMessage,
     wait: WaitChange,
     mayPost?: (query: Pick<DonorQuery, 'status' | 'assignedToId'>) => boolean,
-  ): Promise<{ query: DonorQuery; message: DonorMessage } | null> {
-    return this.prisma.$transaction(async (tx) => {
-      if (mayPost) {
-        const [locked] = await tx.$queryRaw<{ status: DonorQueryStatus; assignedToId: string | null }[]>`
-          SELECT status, assigned_to_id AS "assignedToId" FROM donor_queries WHERE id = ${queryId}::uuid FOR UPDATE`;
-        if (!locked || !mayPost(locked)) return null;
-      }
-      const created = await tx.donorMessage.create({ data: { queryId, ...message } });
-      if (wait === 'start') {
-        // A new wait starts only if none is running; its reminders start afresh.
-        await tx.donorQuery.updateMany({ where: { id: queryId, waitingSince: null }, data: { waitingSince: created.createdAt, remindedAt: null, escalatedAt: null } });
-      } else if (wait === 'end') {
-        await tx.donorQuery.updateMany({ where: { id: queryId }, data: { waitingSince: null } });
-      }
-      const query = await tx.donorQuery.findUniqueOrThrow({ where: { id: queryId } });
-      return { query, message: created };
-    });
+  ): Promise<AddedMessage | null> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        if (mayPost) {
+          const [locked] = await tx.$queryRaw<{ status: DonorQueryStatus; assignedToId: string | null }[]>`
+            SELECT status, assigned_to_id AS "assignedToId" FROM donor_queries WHERE id = ${queryId}::uuid FOR UPDATE`;
+          if (!locked || !mayPost(locked)) return null;
+        }
+        const created = await tx.donorMessage.create({ data: { queryId, ...message } });
+        if (wait === 'start') {
+          // A new wait starts only if none is running; its reminders start afresh.
+          await tx.donorQuery.updateMany({ where: { id: queryId, waitingSince: null }, data: { waitingSince: created.createdAt, remindedAt: null, escalatedAt: null } });
+        } else if (wait === 'end') {
+          await tx.donorQuery.updateMany({ where: { id: queryId }, data: { waitingSince: null } });
+        }
+        const query = await tx.donorQuery.findUniqueOrThrow({ where: { id: queryId } });
+        return { replayed: false as const, query, message: created };
+      });
+    } catch (error) {
+      const key = message.idempotencyKey;
+      if (!key || !(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
+      const sender: KeyedSender = message.senderKind === 'DONOR' ? { kind: 'DONOR' } : { kind: 'STAFF', userId: message.senderId ?? '' };
+      const stored = await this.findMessageByKey(queryId, sender, key);
+      if (!stored) throw error;
+      return { replayed: true, message: stored };
+    }
   }
 
-  /** A page of messages before `before` (or the newest), returned oldest first, plus whether older ones exist. */
-  async history(queryId: string, before: string | undefined, limit: number) {
-    let cursor: { createdAt: Date; id: string } | null = null;
-    if (before) {
-      cursor = await this.prisma.donorMessage.findFirst({ where: { id: before, queryId }, select: { createdAt: true, id: true } });
-      if (!cursor) return null;
-    }
-    const rows = await this.prisma.donorMessage.findMany({
-      where: {
-        queryId,
-        ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-    });
+  /** The message `sender` posted on the query with this idempotency key, if any. */
+  findMessageByKey(queryId: string, sender: KeyedSender, key: string): Promise<DonorMessageFields | undefined> {
+    return sender.kind === 'DONOR'
+      ? this.sql.maybeOne(donorMessageByDonorKey, [queryId, key])
+      : this.sql.maybeOne(donorMessageByStaffKey, [queryId, sender.userId, key]);
+  }
+
+  /** A page of messages before `before` (or the newest), returned oldest first, plus whether older ones exist; null for a cursor from elsewhere. */
+  async history(queryId: string, before: string | undefined, limit: number): Promise<{ items: DonorMessageFields[]; more: boolean } | null> {
+    const rows = await this.sql.query(donorMessagesBefore, [queryId, before ?? null, limit + 1]);
+    if (rows.length === 0 && before && !(await this.sql.one(donorMessageExists, [before, queryId])).exists) return null;
     const more = rows.length > limit;
-    const page = rows.slice(0, limit).reverse();
-    return { items: page, more };
+    return { items: rows.slice(0, limit).reverse(), more };
   }
 
   markRead(queryId: string, fromSenders: DonorMessageSender[]) {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import type { DonorMessage, DonorQuery } from '../../generated/prisma/client.js';
+import type { DonorQuery } from '../../generated/prisma/client.js';
 import type { DonorQueryStatus } from '../../generated/prisma/enums.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { GuestCredentials } from '../../common/auth/guest-credentials.js';
@@ -10,9 +10,9 @@ import { AppConfig } from '../../config/app-config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UsersService } from '../users/users.service.js';
 import { DonorQueryEvents } from './donor-queries.events.js';
-import { ChangedQuery, DonorQueriesRepository } from './donor-queries.repository.js';
+import { ChangedQuery, DonorQueriesRepository, type KeyedSender } from './donor-queries.repository.js';
 import { generateDonorToken, hashDonorToken, looksLikeDonorToken, sameSecret } from './donor-token.js';
-import { DonorMessageDto, DonorMessagePageDto, MessageHistoryQueryDto } from './dto/donor-message.dto.js';
+import { DonorMessageDto, DonorMessagePageDto, type DonorMessageFields, MessageHistoryQueryDto } from './dto/donor-message.dto.js';
 import {
   CreateDonorQueryDto,
   CreatedDonorQueryDto,
@@ -21,6 +21,7 @@ import {
   ListDonorQueriesQueryDto,
   TransferDonorQueryDto,
 } from './dto/donor-query.dto.js';
+import { replayOf } from './idempotent-replay.js';
 import { actorMaySee, QueryActor } from './query-actor.js';
 import { buildHandoverSummary } from './handover-summary.js';
 import { canTransition, isOpen, mayHandle, QUERY_TRANSITIONS } from './query-state.js';
@@ -78,13 +79,13 @@ export class DonorQueriesService implements OnModuleInit {
 
   async list(user: AuthUser, filter: ListDonorQueriesQueryDto): Promise<Page<DonorQueryDto>> {
     const { skip, take } = pageArgs(filter);
-    const [rows, total] = await this.queries.list({ status: filter.status, ...(filter.mine ? { assignedToId: user.id } : {}) }, skip, take);
+    const { rows, total } = await this.queries.list({ status: filter.status, ...(filter.mine ? { assignedToId: user.id } : {}) }, skip, take);
     return toPage(rows, total, filter, DonorQueryDto.from);
   }
 
   async listWaiting(filter: PaginationQueryDto): Promise<Page<DonorQueryDto>> {
     const { skip, take } = pageArgs(filter);
-    const [rows, total] = await this.queries.listWaiting(skip, take);
+    const { rows, total } = await this.queries.listWaiting(skip, take);
     return toPage(rows, total, filter, DonorQueryDto.from);
   }
 
@@ -181,10 +182,16 @@ export class DonorQueriesService implements OnModuleInit {
 
   /**
    * A donor may always write (a message on a closed query reopens it); staff write only on an open
-   * query they handle.
+   * query they handle. With an idempotency key, a retry returns the message the first request stored,
+   * whatever happened to the query since, and changes, emits and notifies nothing.
    */
-  async postMessage(id: string, actor: QueryActor, content: string): Promise<DonorMessageDto> {
+  async postMessage(id: string, actor: QueryActor, content: string, idempotencyKey?: string): Promise<DonorMessageDto> {
     let query = await this.findVisible(id, actor);
+    const sender: KeyedSender = actor.kind === 'staff' ? { kind: 'STAFF', userId: actor.user.id } : { kind: 'DONOR' };
+    if (idempotencyKey) {
+      const stored = await this.queries.findMessageByKey(id, sender, idempotencyKey);
+      if (stored) return DonorMessageDto.from(replayOf(stored, content));
+    }
     if (actor.kind === 'staff') {
       if (!isOpen(query.status)) throw invalidState('The query is closed');
       if (!query.assignedToId && actor.user.role !== 'SUPER_ADMIN') throw invalidState('Accept the query before replying');
@@ -192,11 +199,12 @@ export class DonorQueriesService implements OnModuleInit {
       const user = actor.user;
       const added = await this.queries.addMessage(
         id,
-        { senderKind: 'STAFF', senderId: user.id, content, messageType: 'CHAT' },
+        { senderKind: 'STAFF', senderId: user.id, content, messageType: 'CHAT', idempotencyKey },
         'end',
         (current) => isOpen(current.status) && mayHandle(current, user),
       );
       if (!added) throw invalidState('The query was closed or reassigned meanwhile; reload it');
+      if (added.replayed) return DonorMessageDto.from(replayOf(added.message, content));
       this.events.message(added.query, added.message);
       return DonorMessageDto.from(added.message);
     }
@@ -204,8 +212,10 @@ export class DonorQueriesService implements OnModuleInit {
       const reopened = await this.queries.transition(id, QUERY_TRANSITIONS.reopen, {}, { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null }, 'The donor wrote again; the query is reopened');
       if (reopened) query = this.publishedRow(reopened);
     }
-    const added = await this.queries.addMessage(id, { senderKind: 'DONOR', content, messageType: 'CHAT' }, 'start');
-    const { query: updated, message } = added!;
+    const added = await this.queries.addMessage(id, { senderKind: 'DONOR', content, messageType: 'CHAT', idempotencyKey }, 'start');
+    if (!added) throw queryNotFound();
+    if (added.replayed) return DonorMessageDto.from(replayOf(added.message, content));
+    const { query: updated, message } = added;
     this.events.message(updated, message);
     if (query.assignedToId) {
       await this.notifications.notify([query.assignedToId], {
@@ -238,7 +248,7 @@ export class DonorQueriesService implements OnModuleInit {
   }
 
   /** For the calls module: fans out a message it wrote on a query (call started/ended, missed call). */
-  publishMessage(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessage): void {
+  publishMessage(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessageFields): void {
     this.events.message(query, message);
   }
 

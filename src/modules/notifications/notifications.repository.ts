@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { countedPage } from '../../infra/database/sql/counted-page.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
+import type { StatementRow } from '../../infra/database/sql/statement.js';
+import {
+  countNotifications,
+  countUnreadNotifications,
+  insertNotifications,
+  listNotifications,
+  listUnreadNotifications,
+  markNotificationRead,
+} from './notifications.sql.js';
 
 export interface NewNotification {
   type: string;
@@ -9,35 +19,32 @@ export interface NewNotification {
   data: Record<string, string>;
 }
 
+export type NotificationRow = StatementRow<typeof insertNotifications>;
+
+/** The list, the unread count, creation and marking one read run as typed SQL (every user polls them). */
 @Injectable()
 export class NotificationsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly sql: SqlService,
+    private readonly prisma: PrismaService,
+  ) {}
 
-  createForUsers(userIds: string[], notification: NewNotification) {
-    const data = notification.data as Prisma.InputJsonObject;
-    return this.prisma.$transaction(userIds.map((userId) => this.prisma.notification.create({ data: { ...notification, data, userId } })));
+  createForUsers(userIds: string[], notification: NewNotification): Promise<NotificationRow[]> {
+    return this.sql.query(insertNotifications, [userIds, notification.type, notification.title, notification.body, notification.data]);
   }
 
-  listForUser(userId: string, unreadOnly: boolean, skip: number, take: number) {
-    const where = { userId, ...(unreadOnly ? { readAt: null } : {}) };
-    return Promise.all([
-      this.prisma.notification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take }),
-      this.prisma.notification.count({ where }),
-    ]);
+  async listForUser(userId: string, unreadOnly: boolean, skip: number, take: number): Promise<{ rows: NotificationRow[]; total: number }> {
+    const rows = await this.sql.query(unreadOnly ? listUnreadNotifications : listNotifications, [userId, take, skip]);
+    return countedPage(rows, skip, async () => (await this.sql.one(unreadOnly ? countUnreadNotifications : countNotifications, [userId])).count);
   }
 
-  countUnread(userId: string) {
-    return this.prisma.notification.count({ where: { userId, readAt: null } });
+  async countUnread(userId: string): Promise<number> {
+    return (await this.sql.one(countUnreadNotifications, [userId])).count;
   }
 
-  findByIdForUser(id: string, userId: string) {
-    return this.prisma.notification.findFirst({ where: { id, userId } });
-  }
-
-  /** Marks one notification read (first read time wins) and returns it; null when not the user's. */
-  async markReadForUser(id: string, userId: string) {
-    await this.prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: new Date() } });
-    return this.findByIdForUser(id, userId);
+  /** Marks one notification read (first read time wins) and returns it; undefined when not the user's. */
+  markReadForUser(id: string, userId: string): Promise<NotificationRow | undefined> {
+    return this.sql.maybeOne(markNotificationRead, [id, userId]);
   }
 
   markAllReadForUser(userId: string) {

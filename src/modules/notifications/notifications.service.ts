@@ -47,7 +47,7 @@ export class NotificationsService {
 
   async list(userId: string, query: ListNotificationsQueryDto): Promise<Page<NotificationDto>> {
     const { skip, take } = pageArgs(query);
-    const [rows, total] = await this.notifications.listForUser(userId, query.unread === true, skip, take);
+    const { rows, total } = await this.notifications.listForUser(userId, query.unread === true, skip, take);
     return toPage(rows, total, query, NotificationDto.from);
   }
 

@@ -17,6 +17,8 @@ export const col = {
   uuid: column<string>('uuid'),
   text: column<string>('text'),
   varchar: column<string>('varchar'),
+  /** `char(n)`: PostgreSQL's type name is `bpchar`. */
+  char: column<string>('bpchar'),
   bool: column<boolean>('bool'),
   int: column<number>('int4'),
   /** node-postgres returns int8 as a string (it may exceed 2^53); cast counts with `::int`. */
@@ -26,6 +28,8 @@ export const col = {
   jsonb: column<unknown>('jsonb'),
   textArray: column<string[]>('_text'),
   uuidArray: column<string[]>('_uuid'),
+  intArray: column<number[]>('_int4'),
+  timestamptzArray: column<Date[]>('_timestamptz'),
   /** A Prisma enum: PostgreSQL's type name is the enum's name as declared in the schema. */
   enum: <T extends string>(name: string): Column<T> => column<T>(name),
   /** A Prisma enum array. */

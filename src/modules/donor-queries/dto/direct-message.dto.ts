@@ -14,6 +14,9 @@ export class SendDirectMessageDto {
   content: string;
 }
 
+/** A stored direct message, without the sender's idempotency key (never shown). */
+export type DirectMessageFields = Omit<DirectMessage, 'idempotencyKey'>;
+
 export class DirectMessageDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) senderId: string;
@@ -22,7 +25,7 @@ export class DirectMessageDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from(row: DirectMessage): DirectMessageDto {
+  static from(row: DirectMessageFields): DirectMessageDto {
     return {
       id: row.id,
       senderId: row.senderId,

@@ -21,6 +21,9 @@ export class MessageHistoryQueryDto {
   limit: number = 50;
 }
 
+/** A stored donor message, without the sender's idempotency key (never shown). */
+export type DonorMessageFields = Omit<DonorMessage, 'idempotencyKey'>;
+
 export class DonorMessageDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) queryId: string;
@@ -33,7 +36,7 @@ export class DonorMessageDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from(row: DonorMessage): DonorMessageDto {
+  static from(row: DonorMessageFields): DonorMessageDto {
     return {
       id: row.id,
       queryId: row.queryId,

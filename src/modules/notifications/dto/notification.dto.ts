@@ -1,8 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { Notification } from '../../../generated/prisma/client.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+
+/** What a notification response is made of: a stored row, without its recipient. */
+export interface NotificationFields {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  data: unknown;
+  readAt: Date | null;
+  createdAt: Date;
+}
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -15,7 +25,7 @@ export class NotificationDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from(row: Notification): NotificationDto {
+  static from(row: NotificationFields): NotificationDto {
     return {
       id: row.id,
       type: row.type,
