@@ -78,7 +78,7 @@ export class AgentResponseDto {
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() hasPhoto: boolean;
   @ApiProperty() profileCompleted: boolean;
-  @ApiProperty({ description: 'Whole months of experience, overlapping jobs counted once' }) experienceMonths: number;
+  @ApiProperty({ description: 'Whole calendar months of experience: an end date is the last day worked, an ongoing job runs to today, overlapping jobs count once' }) experienceMonths: number;
   @ApiProperty({ type: [QualificationResponseDto] }) qualifications: QualificationResponseDto[];
   @ApiProperty({ type: [ExperienceResponseDto] }) experiences: ExperienceResponseDto[];
   @ApiProperty({ type: EmploymentResponseDto, nullable: true }) employment: EmploymentResponseDto | null;

@@ -33,7 +33,7 @@ export class ApplicationResponseDto {
   @ApiProperty() agentName: string;
   @ApiProperty({ enum: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], nullable: true, description: "The agent's assessed level, for the client's decision" }) agentCefrLevel: string | null;
   @ApiProperty({ type: [String] }) agentSkills: string[];
-  @ApiProperty() agentExperienceMonths: number;
+  @ApiProperty({ description: 'Whole calendar months of experience (as on the agent profile)' }) agentExperienceMonths: number;
   @ApiProperty({ nullable: true, type: String }) coverNote: string | null;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty({ nullable: true, type: String }) decisionReason: string | null;
