@@ -5,6 +5,7 @@ import { OnboardingRegistry } from '../../../src/common/auth/onboarding.js';
 import { api, completeProfile, EXE, JPEG, onboardAgent, openOpportunity, PDF, PNG, uploadKyc, verifyContact } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+import { freshIp } from '../auth/auth-helpers.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
 jest.setTimeout(60_000);
@@ -63,6 +64,29 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     const row = await t.prisma.agreementSignature.findFirstOrThrow({ where: { agentId } });
     expect(row).toMatchObject({ signature: 'Gita Agent', ipAddress: expect.any(String) });
     await t.http().post(api('/agents/me/agreement/sign')).set(agent.auth).send({ version: agreement.body.data.version, signature: 'Again' }).expect(409);
+  });
+
+  it('says which profile fields are missing, in the same place and shape on /agents/me and at login', async () => {
+    const agent = await t.createUser({ role: 'AGENT' });
+    await verifyContact(t, agent);
+    const login = async () =>
+      (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: agent.user.email, password: agent.password }).expect(200)).body.data.registrationStatus;
+    const everything = ['dateOfBirth', 'addressLine', 'city', 'country', 'photo', 'qualifications'];
+    expect((await me(agent)).registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: everything });
+    expect(await login()).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: everything });
+
+    await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ city: 'Pune', country: 'in' }).expect(200);
+    await t.http().post(api('/agents/me/qualifications')).set(agent.auth).send({ degree: 'BA', institution: 'X' }).expect(201);
+    const partial = await me(agent);
+    expect(partial).toMatchObject({ profileCompleted: false, nextStep: 'COMPLETE_PROFILE', registrationStatus: { nextStep: 'COMPLETE_PROFILE', missingFields: ['dateOfBirth', 'addressLine', 'photo'] } });
+    expect(await login()).toEqual(partial.registrationStatus);
+
+    await completeProfile(t, agent);
+    const done = await me(agent);
+    expect(done).toMatchObject({ profileCompleted: true, registrationStatus: { nextStep: 'KYC', missingFields: [] } });
+    expect(await login()).toEqual({ nextStep: 'KYC', missingFields: [] });
+    for (const q of done.qualifications) await t.http().delete(api(`/agents/me/qualifications/${q.id}`)).set(agent.auth).expect(204);
+    expect((await me(agent)).registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: ['qualifications'] });
   });
 
   it('counts experience in calendar months, so a six-month job meets a six-month requirement', async () => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ONBOARDING_STEPS, type OnboardingStep } from '../../../common/auth/onboarding.js';
+import { RegistrationStatusDto } from '../../../common/auth/registration-status.dto.js';
 import { CEFR_ORDER } from '../cefr.js';
 
 export class QualificationResponseDto {
@@ -85,7 +86,9 @@ export class AgentResponseDto {
   @ApiProperty({ type: KycResponseDto }) kyc: KycResponseDto;
   @ApiProperty({ type: AssessmentResponseDto }) assessment: AssessmentResponseDto;
   @ApiProperty({ type: AgreementStatusDto }) agreement: AgreementStatusDto;
-  @ApiProperty({ enum: ONBOARDING_STEPS }) nextStep: OnboardingStep;
+  @ApiProperty({ enum: ONBOARDING_STEPS, description: 'The same as registrationStatus.nextStep' }) nextStep: OnboardingStep;
+  @ApiProperty({ type: RegistrationStatusDto, description: 'Where onboarding continues and which profile fields are missing: the same object as registrationStatus in the login answer' })
+  registrationStatus: RegistrationStatusDto;
   @ApiPropertyOptional({ type: [KycDecisionResponseDto], description: 'Staff only: every KYC decision' })
   kycHistory?: KycDecisionResponseDto[];
 }
