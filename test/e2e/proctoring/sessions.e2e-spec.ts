@@ -2,12 +2,14 @@ import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-
 import { SessionSweeperService } from '../../../src/modules/proctoring/session-sweeper.service.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
+import { verifyContact } from '../../support/marketplace.js';
 import {
   assessmentBody,
   AuthoredAssessment,
   createAssessment,
   descriptor,
   GOOD_SYSTEM,
+  kycApproved,
   prepareCandidate,
   questionsOf,
   readyCandidate,
@@ -41,8 +43,33 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
     t.prisma.proctoringSession.update({ where: { id: sessionId }, data: { deadline: new Date(Date.now() - 1_000) } });
 
   describe('starting', () => {
+    it('comes after KYC approval: before it, starting answers 409 with the step to do first', async () => {
+      const candidate = await t.createUser({ role: 'AGENT' });
+      await verifyContact(t, candidate);
+      await prepareCandidate(t, candidate);
+      const start = () => t.http().post('/api/v1/proctoring/sessions').set(candidate.auth).send({ assessmentId: assessment.id });
+      const profileFirst = await start().expect(409);
+      expect(profileFirst.body).toMatchObject({
+        success: false,
+        error: 'ONBOARDING_ORDER',
+        message: expect.stringMatching(/COMPLETE_PROFILE/),
+        details: [expect.objectContaining({ field: 'nextStep', nextStep: 'COMPLETE_PROFILE' })],
+      });
+      await t.prisma.agentProfile.upsert({
+        where: { userId: candidate.user.id },
+        update: { profileCompleted: true, kycStatus: 'SUBMITTED' },
+        create: { userId: candidate.user.id, profileCompleted: true, kycStatus: 'SUBMITTED' },
+      });
+      const kycFirst = await start().expect(409);
+      expect(kycFirst.body).toMatchObject({ error: 'ONBOARDING_ORDER', message: expect.stringMatching(/KYC/), details: [expect.objectContaining({ nextStep: 'KYC' })] });
+      expect(await t.prisma.proctoringSession.count({ where: { userId: candidate.user.id } })).toBe(0);
+      await t.prisma.agentProfile.update({ where: { userId: candidate.user.id }, data: { kycStatus: 'APPROVED' } });
+      await start().expect(201);
+    });
+
     it('refuses to start without a passed system check, then without a verified identity (409)', async () => {
       const candidate = await t.createUser({ role: 'AGENT' });
+      await kycApproved(t, candidate);
       const noCheck = await t.http().post('/api/v1/proctoring/sessions').set(candidate.auth).send({ assessmentId: assessment.id }).expect(409);
       expect(noCheck.body.error).toBe('SYSTEM_CHECK_REQUIRED');
 
@@ -357,8 +384,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
 
   describe('scheduled sweep', () => {
     it('submits an expired session when nobody calls the API', async () => {
-      const candidate = await t.createUser({ role: 'AGENT' });
-      await prepareCandidate(t, candidate);
+      const candidate = await readyCandidate(t);
       const session = await startSession(t, candidate, assessment.id);
       const before = completed.length;
       await expireSession(session.id);
