@@ -48,6 +48,7 @@ export const toPaymentDto = (p: PaymentRow): PaymentResponseDto => ({
   workedMinutes: p.workedMinutes,
   rateMinor: p.rateMinor,
   status: p.status,
+  automatic: p.createdById === null,
   createdAt: p.createdAt,
 });
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ActivityType, GigStatus, ReviewDirection, WorkState } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { DISPUTE_MACHINE, GIG_MACHINE, SUBMISSION_MACHINE, WORK_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
+import { canApply, isFinal, openStates, targetOf } from './state-machine.js';
 
 export const GIG = {
   opportunity: { select: { title: true, rateMinor: true, currency: true } },
@@ -50,7 +52,7 @@ export class GigsRepository {
     return this.prisma.$transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true, agentId: true, opportunityId: true } });
       if (!gig) return 'NOT_FOUND';
-      if (gig.status !== 'ACTIVE') return 'NOT_ACTIVE';
+      if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE';
       await tx.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${gig.agentId}::uuid FOR UPDATE`;
       const ids = [...new Set(slotIds)].sort();
       const slots = await tx.$queryRaw<LockedSlot[]>`
@@ -76,13 +78,13 @@ export class GigsRepository {
   }
 
   /** One step of the activity machine: the state moves only from `from`, so racing steps cannot both land. */
-  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState, to: WorkState) {
+  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState[], to: WorkState) {
     return this.prisma.$transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true } });
       if (!gig) return 'NOT_FOUND' as const;
-      if (gig.status !== 'ACTIVE') return 'NOT_ACTIVE' as const;
+      if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE' as const;
       if (type === 'LOGIN' && (await tx.agentWorkSlot.count({ where: { gigId } })) === 0) return 'NO_WORK_SLOTS' as const;
-      const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: 'ACTIVE', workState: from }, data: { workState: to } });
+      const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: { in: openStates(GIG_MACHINE) }, workState: { in: from } }, data: { workState: to } });
       if (count === 0) return 'INVALID_TRANSITION' as const;
       return tx.activityLog.create({ data: { gigId, type } });
     });
@@ -92,23 +94,27 @@ export class GigsRepository {
     return this.prisma.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
   }
 
-  /** ACTIVE → COMPLETED when all work is approved and paid, the agent is logged out and nothing is disputed. */
+  /**
+   * ACTIVE → COMPLETED when the requirements of `complete` hold (the agent is offline, every
+   * submission is decided, all approved work is settled, no dispute is open) and some work was approved.
+   */
   async complete(gigId: string, scope: GigScope): Promise<CompleteOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, ...gigWhere(scope) }, select: { id: true } });
       if (!gig) return 'NOT_FOUND';
       const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
-      if (row.status !== 'ACTIVE') return 'NOT_ACTIVE';
-      if (row.work_state !== 'OFFLINE') return 'WORKING';
-      const open = await tx.submittedWork.count({ where: { gigId, status: { in: ['PENDING', 'REWORK_NEEDED', 'REWORK_SUBMITTED'] } } });
+      if (!canApply(GIG_MACHINE, row.status, 'complete')) return 'NOT_ACTIVE';
+      if (!isFinal(WORK_MACHINE, row.work_state)) return 'WORKING';
+      const open = await tx.submittedWork.count({ where: { gigId, status: { in: openStates(SUBMISSION_MACHINE) } } });
       if (open > 0) return 'WORK_OPEN';
       const approved = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
       if (approved === 0) return 'NO_APPROVED_WORK';
+      // Unsettled: approved without a payment row (SETTLED is the only state with one).
       const unpaid = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED', payment: null } });
       if (unpaid > 0) return 'UNPAID';
-      const disputed = await tx.dispute.count({ where: { status: { in: ['OPEN', 'ESCALATED'] }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
+      const disputed = await tx.dispute.count({ where: { status: { in: openStates(DISPUTE_MACHINE) }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
       if (disputed > 0) return 'DISPUTED';
-      await tx.selectedGig.update({ where: { id: gigId }, data: { status: 'COMPLETED', completedAt: new Date() } });
+      await tx.selectedGig.update({ where: { id: gigId }, data: { status: targetOf(GIG_MACHINE, 'complete'), completedAt: new Date() } });
       return tx.selectedGig.findUniqueOrThrow({ where: { id: gigId }, include: GIG });
     });
   }

@@ -54,7 +54,7 @@ export class GigsService {
     if (outcome === 'NOT_FOUND') throw notFound('Gig');
     if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
     if (outcome === 'NO_WORK_SLOTS') throw conflict('NO_WORK_SLOTS', 'Pick your work slots before logging in');
-    if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from})`);
+    if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from.join(' or ')})`);
     const gig = await this.find(user, id);
     this.notifyOther(gig, user.id, { type: 'gig.activity', gigId: id, activity: dto.type });
     return this.activityOf(id);

@@ -9,9 +9,11 @@ const SWEEP_EVERY_MS = 15 * 60 * 1000;
 export const GIGS_SWEEP_SCHEDULE = 'gigs-sweep';
 
 /**
- * The marketplace's clocks: unreviewed work is approved automatically, overdue disputes escalate, and
- * one-sided reviews are published when their window closes. A scheduled job: with Redis one instance
- * of the deployment runs each pass; each step is a conditional update, so overlapping passes do no harm.
+ * The marketplace's clocks: unreviewed work is approved automatically, approved work with nothing to
+ * pay that is still unsettled is settled as 0, overdue disputes escalate, and one-sided reviews are
+ * published when their window closes (the sweeps of `gig-machines.ts`). A scheduled job: with Redis
+ * one instance of the deployment runs each pass; each step is a conditional update, so overlapping
+ * passes do no harm.
  */
 @Injectable()
 export class GigsSweeper implements OnModuleInit {
@@ -29,11 +31,12 @@ export class GigsSweeper implements OnModuleInit {
     this.queue.schedule(GIGS_SWEEP_SCHEDULE, SWEEP_EVERY_MS, () => this.sweep());
   }
 
-  async sweep(now = new Date()): Promise<{ autoApproved: number; escalated: number; reviewsPublished: number }> {
+  async sweep(now = new Date()): Promise<{ autoApproved: number; settled: number; escalated: number; reviewsPublished: number }> {
     const autoApproved = await this.submissions.autoApproveStale(now);
+    const settled = await this.submissions.settleNothingDue();
     const escalated = await this.disputes.escalateOverdue(now);
     const reviewsPublished = await this.gigs.publishExpiredReviews(new Date(now.getTime() - this.config.gigs.reviewWindowDays * 86_400_000));
-    if (autoApproved || escalated || reviewsPublished) this.logger.log({ autoApproved, escalated, reviewsPublished }, 'Gig sweep');
-    return { autoApproved, escalated, reviewsPublished };
+    if (autoApproved || settled || escalated || reviewsPublished) this.logger.log({ autoApproved, settled, escalated, reviewsPublished }, 'Gig sweep');
+    return { autoApproved, settled, escalated, reviewsPublished };
   }
 }

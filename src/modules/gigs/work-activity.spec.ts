@@ -33,8 +33,8 @@ describe('summarizeActivity', () => {
 
 describe('activityTransition', () => {
   it('allows LOGOUT only while working and BREAK_END only on a break', () => {
-    expect(activityTransition('LOGOUT').from).toBe('WORKING');
-    expect(activityTransition('BREAK_END').from).toBe('ON_BREAK');
+    expect(activityTransition('LOGOUT').from).toEqual(['WORKING']);
+    expect(activityTransition('BREAK_END').from).toEqual(['ON_BREAK']);
   });
 });
 

@@ -1,15 +1,10 @@
 import type { ActivityType, WorkState } from '../../generated/prisma/enums.js';
+import { WORK_MACHINE } from './gig-machines.js';
+import { sourcesOf, targetOf } from './state-machine.js';
 
-/** LOGIN → (BREAK_START → BREAK_END)* → LOGOUT, per gig. */
-const TRANSITIONS: Readonly<Record<ActivityType, { from: WorkState; to: WorkState }>> = {
-  LOGIN: { from: 'OFFLINE', to: 'WORKING' },
-  BREAK_START: { from: 'WORKING', to: 'ON_BREAK' },
-  BREAK_END: { from: 'ON_BREAK', to: 'WORKING' },
-  LOGOUT: { from: 'WORKING', to: 'OFFLINE' },
-};
-
-export function activityTransition(type: ActivityType): { from: WorkState; to: WorkState } {
-  return TRANSITIONS[type];
+/** The step an activity entry makes in the work machine (LOGIN → (BREAK_START → BREAK_END)* → LOGOUT). */
+export function activityTransition(type: ActivityType): { from: WorkState[]; to: WorkState } {
+  return { from: sourcesOf(WORK_MACHINE, type), to: targetOf(WORK_MACHINE, type) };
 }
 
 export interface ActivityEntry {
@@ -34,8 +29,8 @@ export function summarizeActivity(entries: readonly ActivityEntry[]): ActivitySu
   let workedMs = 0;
   let breakMs = 0;
   for (const entry of entries) {
-    const { from, to } = TRANSITIONS[entry.type];
-    if (from !== state) continue; // the state machine never stores these; ignore rather than miscount
+    const { from, to } = activityTransition(entry.type);
+    if (!from.includes(state)) continue; // the state machine never stores these; ignore rather than miscount
     const at = entry.occurredAt.getTime();
     if (since !== undefined && state === 'WORKING') workedMs += at - since;
     if (since !== undefined && state === 'ON_BREAK') breakMs += at - since;
