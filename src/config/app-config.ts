@@ -39,7 +39,7 @@ export class AppConfig {
     daily: { apiKey?: string; apiUrl: string };
     firebase: { serviceAccount?: string; apiOrigin?: string };
   };
-  readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number };
+  readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number; loginGraceMinutes: number };
   readonly ai: AiConfig;
   readonly proctoring: {
     assemblyAi: { apiKey?: string; baseUrl: string; pollIntervalMs: number };
@@ -99,6 +99,7 @@ export class AppConfig {
       maxReworkRounds: env.GIGS_MAX_REWORK_ROUNDS,
       disputeDeadlineDays: env.GIGS_DISPUTE_DEADLINE_DAYS,
       reviewWindowDays: env.GIGS_REVIEW_WINDOW_DAYS,
+      loginGraceMinutes: env.GIGS_LOGIN_GRACE_MINUTES,
     };
     this.ai = buildAiConfig(env);
     this.proctoring = {

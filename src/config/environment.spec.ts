@@ -25,6 +25,9 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ GIGS_MAX_REWORK_ROUNDS: '-1' })).toThrow(/GIGS_MAX_REWORK_ROUNDS/);
     expect(() => validateEnvironment({ GIGS_DISPUTE_DEADLINE_DAYS: '0' })).toThrow(/GIGS_DISPUTE_DEADLINE_DAYS/);
     expect(() => validateEnvironment({ GIGS_REVIEW_WINDOW_DAYS: '2.5' })).toThrow(/GIGS_REVIEW_WINDOW_DAYS/);
+    expect(validateEnvironment({}).GIGS_LOGIN_GRACE_MINUTES).toBe(10);
+    expect(validateEnvironment({ GIGS_LOGIN_GRACE_MINUTES: '0' }).GIGS_LOGIN_GRACE_MINUTES).toBe(0);
+    expect(() => validateEnvironment({ GIGS_LOGIN_GRACE_MINUTES: '121' })).toThrow(/GIGS_LOGIN_GRACE_MINUTES/);
   });
 
   it('requires a JWT secret in production only', () => {

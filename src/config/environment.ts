@@ -179,6 +179,13 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(365) @IsOptional()
   GIGS_REVIEW_WINDOW_DAYS = 14;
 
+  /**
+   * Minutes before a picked slot starts from which the agent may LOGIN; a session still open this
+   * long after the slot ended is logged out by the sweep. Worked time counts inside the slot only.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(120) @IsOptional()
+  GIGS_LOGIN_GRACE_MINUTES = 10;
+
   // AI support chat (chatbot): provider, limits, knowledge-base bar, prices
   @IsIn(['local', 'openai', 'groq', 'gemini']) @IsOptional()
   AI_PROVIDER: 'local' | 'openai' | 'groq' | 'gemini' = 'local';

@@ -95,7 +95,7 @@ export async function backdateActivity(t: TestApp, gigId: string, minutesAgo: nu
 }
 
 /**
- * Moves the gig's picked slots (and the agent's copies of them) so that they run from
+ * Moves the gig's first picked slot (and the agent's copy of it) so that it runs from
  * `startedMinutesAgo` before now to `endsInMinutes` after it: slots can only be picked before they
  * start, and LOGIN is accepted only inside a picked slot.
  */
@@ -103,10 +103,8 @@ export async function slotsAroundNow(t: TestApp, gigId: string, options: { start
   const now = Date.now();
   const startsAt = new Date(now - (options.startedMinutesAgo ?? 180) * 60_000);
   const endsAt = new Date(now + (options.endsInMinutes ?? 60) * 60_000);
-  const picked = await t.prisma.agentWorkSlot.findMany({ where: { gigId }, select: { id: true, slotId: true } });
-  if (picked.length === 0) throw new Error(`Gig ${gigId} has no picked slot`);
-  for (const { id, slotId } of picked) {
-    await t.prisma.agentWorkSlot.update({ where: { id }, data: { startsAt, endsAt } });
-    await t.prisma.clientScheduleSlot.update({ where: { id: slotId }, data: { startsAt, endsAt } });
-  }
+  const picked = await t.prisma.agentWorkSlot.findFirst({ where: { gigId }, orderBy: { startsAt: 'asc' }, select: { id: true, slotId: true } });
+  if (!picked) throw new Error(`Gig ${gigId} has no picked slot`);
+  await t.prisma.agentWorkSlot.update({ where: { id: picked.id }, data: { startsAt, endsAt } });
+  await t.prisma.clientScheduleSlot.update({ where: { id: picked.slotId }, data: { startsAt, endsAt } });
 }

@@ -20,7 +20,11 @@ export const APPLICATION_MACHINE = defineMachine<ApplicationStatus>({
   ],
 });
 
-/** Where the agent is in one gig's LOGIN → (BREAK_START → BREAK_END)* → LOGOUT cycle; OFFLINE is its resting state. */
+/**
+ * Where the agent is in one gig's LOGIN → (BREAK_START → BREAK_END)* → LOGOUT cycle; OFFLINE is its
+ * resting state. LOGIN only inside a picked slot; a session left open after the slot (and its grace)
+ * is closed by the sweep, with the BREAK_END and LOGOUT entries the routes would have written.
+ */
 export const WORK_MACHINE = defineMachine<WorkState>({
   name: 'work',
   states: ['OFFLINE', 'WORKING', 'ON_BREAK'],
@@ -30,6 +34,7 @@ export const WORK_MACHINE = defineMachine<WorkState>({
     { action: 'BREAK_START', from: ['WORKING'], to: 'ON_BREAK', by: 'route' },
     { action: 'BREAK_END', from: ['ON_BREAK'], to: 'WORKING', by: 'route' },
     { action: 'LOGOUT', from: ['WORKING'], to: 'OFFLINE', by: 'route' },
+    { action: 'window-closed', from: ['WORKING', 'ON_BREAK'], to: 'OFFLINE', by: 'sweep' },
   ],
 });
 

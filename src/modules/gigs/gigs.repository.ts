@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client.js';
+import { Prisma, type ActivityLog } from '../../generated/prisma/client.js';
 import type { ActivityType, GigStatus, ReviewDirection, WorkState } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
 import { DISPUTE_MACHINE, GIG_MACHINE, SUBMISSION_MACHINE, WORK_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
-import { canApply, isFinal, openStates, targetOf } from './state-machine.js';
+import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
+import { checkLogin, type WorkWindow } from './work-activity.js';
 
 export const GIG = {
   opportunity: { select: { title: true, rateMinor: true, currency: true } },
@@ -16,6 +17,13 @@ export const GIG = {
 export type GigRow = Prisma.SelectedGigGetPayload<{ include: typeof GIG }>;
 
 export type PickOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'UNKNOWN_SLOT' | 'ALREADY_PICKED' | 'SLOT_STARTED' | 'SLOT_FULL' | 'OVERLAP' | GigRow;
+export type ActivityOutcome =
+  | 'NOT_FOUND'
+  | 'NOT_ACTIVE'
+  | 'NO_WORK_SLOTS'
+  | 'INVALID_TRANSITION'
+  | { refused: 'OUTSIDE_WORK_SLOT'; window: WorkWindow | null; upcoming: boolean }
+  | ActivityLog;
 export type CompleteOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'NO_APPROVED_WORK' | 'WORK_OPEN' | 'UNPAID' | 'DISPUTED' | 'WORKING' | GigRow;
 
 interface LockedSlot {
@@ -77,13 +85,21 @@ export class GigsRepository {
     });
   }
 
-  /** One step of the activity machine: the state moves only from `from`, so racing steps cannot both land. */
-  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState[], to: WorkState) {
+  /**
+   * One step of the activity machine: the state moves only from `from`, so racing steps cannot both
+   * land. LOGIN is accepted only inside a picked slot (from `graceMs` before it starts).
+   */
+  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState[], to: WorkState, graceMs: number): Promise<ActivityOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true } });
       if (!gig) return 'NOT_FOUND' as const;
       if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE' as const;
-      if (type === 'LOGIN' && (await tx.agentWorkSlot.count({ where: { gigId } })) === 0) return 'NO_WORK_SLOTS' as const;
+      if (type === 'LOGIN') {
+        const windows = await tx.agentWorkSlot.findMany({ where: { gigId }, select: { startsAt: true, endsAt: true } });
+        if (windows.length === 0) return 'NO_WORK_SLOTS' as const;
+        const login = checkLogin(windows, new Date(), graceMs);
+        if (!login.allowed) return { refused: 'OUTSIDE_WORK_SLOT' as const, window: login.window, upcoming: login.upcoming };
+      }
       const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: { in: openStates(GIG_MACHINE) }, workState: { in: from } }, data: { workState: to } });
       if (count === 0) return 'INVALID_TRANSITION' as const;
       return tx.activityLog.create({ data: { gigId, type } });
@@ -92,6 +108,32 @@ export class GigsRepository {
 
   activities(gigId: string) {
     return this.prisma.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
+  }
+
+  /** Gigs whose agent is still logged in (working or on a break), with their picked slots. */
+  findOpenWork() {
+    return this.prisma.selectedGig.findMany({
+      where: { status: { in: openStates(GIG_MACHINE) }, workState: { in: sourcesOf(WORK_MACHINE, 'window-closed') } },
+      select: { id: true, workSlots: { select: { startsAt: true, endsAt: true } }, agent: { select: { userId: true } }, client: { select: { userId: true } } },
+      take: 500,
+    });
+  }
+
+  /**
+   * The sweep's `window-closed` step: ends the session of a gig whose agent is still logged in, with
+   * the entries the routes would write (BREAK_END when on a break, then LOGOUT). False when the agent
+   * logged out meanwhile.
+   */
+  async closeWork(gigId: string, now: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+      if (!row || isFinal(GIG_MACHINE, row.status) || !canApply(WORK_MACHINE, row.work_state, 'window-closed')) return false;
+      // Entries one millisecond apart keep their order in the log.
+      const steps: ActivityType[] = row.work_state === 'ON_BREAK' ? ['BREAK_END', 'LOGOUT'] : ['LOGOUT'];
+      for (const [i, type] of steps.entries()) await tx.activityLog.create({ data: { gigId, type, occurredAt: new Date(now.getTime() + i) } });
+      await tx.selectedGig.update({ where: { id: gigId }, data: { workState: targetOf(WORK_MACHINE, 'window-closed') } });
+      return true;
+    });
   }
 
   /**

@@ -1,20 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { isStaff } from '../../common/auth/roles.js';
-import { conflict, forbidden, notFound } from '../../common/http/app-error.js';
+import { AppError, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
+import { AppConfig } from '../../config/app-config.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import type { ActivityDto, ActivityResponseDto, CreateReviewDto, GigResponseDto, ListGigsQueryDto, PickSlotsDto, ReviewResponseDto } from './dto/gig.dto.js';
 import { gigScopeOf } from './gig-scope.js';
 import { toGigDto, toReviewDto } from './gigs.mapper.js';
 import { GigsRepository, type GigRow } from './gigs.repository.js';
-import { activityTransition, summarizeActivity } from './work-activity.js';
+import { activityTransition, summarizeActivity, withinWindowOrGrace, type WorkWindow } from './work-activity.js';
 
 @Injectable()
 export class GigsService {
   constructor(
     private readonly gigs: GigsRepository,
     private readonly realtime: RealtimeService,
+    private readonly config: AppConfig,
   ) {}
 
   async list(user: AuthUser, query: ListGigsQueryDto): Promise<Page<GigResponseDto>> {
@@ -50,19 +52,33 @@ export class GigsService {
 
   async recordActivity(user: AuthUser, id: string, dto: ActivityDto): Promise<ActivityResponseDto> {
     const { from, to } = activityTransition(dto.type);
-    const outcome = await this.gigs.recordActivity(id, user.id, dto.type, from, to);
+    const outcome = await this.gigs.recordActivity(id, user.id, dto.type, from, to, this.graceMs);
     if (outcome === 'NOT_FOUND') throw notFound('Gig');
     if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
     if (outcome === 'NO_WORK_SLOTS') throw conflict('NO_WORK_SLOTS', 'Pick your work slots before logging in');
     if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from.join(' or ')})`);
+    if ('refused' in outcome) throw this.outsideWorkSlot(outcome.window, outcome.upcoming);
     const gig = await this.find(user, id);
     this.notifyOther(gig, user.id, { type: 'gig.activity', gigId: id, activity: dto.type });
-    return this.activityOf(id);
+    return this.activityOf(gig);
   }
 
   async activity(user: AuthUser, id: string): Promise<ActivityResponseDto> {
-    await this.find(user, id);
-    return this.activityOf(id);
+    return this.activityOf(await this.find(user, id));
+  }
+
+  /** The sweep's step for sessions left open after their slot and its grace; returns how many it closed. */
+  async closeWorkAfterSlots(now = new Date()): Promise<number> {
+    let closed = 0;
+    for (const gig of await this.gigs.findOpenWork()) {
+      if (withinWindowOrGrace(gig.workSlots, now, this.graceMs)) continue;
+      if (!(await this.gigs.closeWork(gig.id, now))) continue;
+      closed += 1;
+      for (const userId of [gig.agent.userId, gig.client.userId]) {
+        this.realtime.toUser(userId, 'notification:new', { type: 'gig.activity', gigId: gig.id, activity: 'LOGOUT', automatic: true });
+      }
+    }
+    return closed;
   }
 
   async complete(user: AuthUser, id: string): Promise<GigResponseDto> {
@@ -112,9 +128,31 @@ export class GigsService {
     return all.filter((r) => isStaff(user.role) || r.authorId === user.id || r.publishedAt !== null).map(toReviewDto);
   }
 
-  private async activityOf(id: string): Promise<ActivityResponseDto> {
-    const entries = await this.gigs.activities(id);
-    return { entries: entries.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt })), summary: summarizeActivity(entries) };
+  private async activityOf(gig: GigRow): Promise<ActivityResponseDto> {
+    const entries = await this.gigs.activities(gig.id);
+    return { entries: entries.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt })), summary: summarizeActivity(entries, gig.workSlots) };
+  }
+
+  private get graceMs(): number {
+    return this.config.gigs.loginGraceMinutes * 60_000;
+  }
+
+  /** 409 naming the slot the agent may log in to next (or the last one, when none is left). */
+  private outsideWorkSlot(window: WorkWindow | null, upcoming: boolean): AppError {
+    const grace = this.config.gigs.loginGraceMinutes;
+    const rule = `Log in only during one of your picked work slots (from ${grace} minutes before it starts until it ends)`;
+    if (!window) return new AppError(HttpStatus.CONFLICT, 'OUTSIDE_WORK_SLOT', rule);
+    const span = `${window.startsAt.toISOString()} – ${window.endsAt.toISOString()}`;
+    const message = `${rule}: ${upcoming ? `your next slot is ${span}` : `your last slot was ${span}`}`;
+    return new AppError(HttpStatus.CONFLICT, 'OUTSIDE_WORK_SLOT', message, [
+      {
+        field: 'type',
+        message,
+        startsAt: window.startsAt.toISOString(),
+        endsAt: window.endsAt.toISOString(),
+        loginFrom: new Date(window.startsAt.getTime() - this.graceMs).toISOString(),
+      },
+    ]);
   }
 
   private async find(user: AuthUser, id: string): Promise<GigRow> {

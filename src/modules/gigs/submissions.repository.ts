@@ -5,7 +5,7 @@ import { PrismaService } from '../../infra/database/prisma.service.js';
 import { GIG_MACHINE, SETTLEMENT_MACHINE, settlementOf, SUBMISSION_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
 import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
-import type { ActivityEntry } from './work-activity.js';
+import type { ActivityEntry, WorkWindow } from './work-activity.js';
 
 const SUBMISSION = {
   gig: { select: { status: true, agent: { select: { userId: true } }, client: { select: { userId: true } }, opportunity: { select: { rateMinor: true, currency: true } } } },
@@ -20,8 +20,8 @@ export type PaymentRow = Prisma.PaymentGetPayload<{ include: typeof PAYMENT }>;
 const OPEN = openStates(SUBMISSION_MACHINE);
 const REVIEW_ACTION = { APPROVED: 'approve', REJECTED: 'reject', REWORK_NEEDED: 'ask-rework' } as const;
 
-/** Worked minutes to approve, from the gig's log and the minutes earlier approvals already covered. */
-export type MinutesToApprove = (activity: ActivityEntry[], alreadyApprovedMinutes: number) => number;
+/** Worked minutes to approve, from the gig's log, its picked slots and the minutes earlier approvals already covered. */
+export type MinutesToApprove = (activity: ActivityEntry[], windows: WorkWindow[], alreadyApprovedMinutes: number) => number;
 /** What `minutes` of work at an hourly `rateMinor` are worth, in minor units. */
 export type AmountFor = (minutes: number, rateMinor: number) => number;
 
@@ -83,8 +83,9 @@ export class SubmissionsRepository {
       let workedMinutes: number | undefined;
       if (decision === 'APPROVED') {
         const activity = await tx.activityLog.findMany({ where: { gigId: found.gigId }, orderBy: { occurredAt: 'asc' }, select: { type: true, occurredAt: true } });
+        const windows = await tx.agentWorkSlot.findMany({ where: { gigId: found.gigId }, select: { startsAt: true, endsAt: true } });
         const earlier = await tx.submittedWork.aggregate({ where: { gigId: found.gigId, status: 'APPROVED' }, _sum: { workedMinutes: true } });
-        workedMinutes = options.minutesToApprove(activity, earlier._sum.workedMinutes ?? 0);
+        workedMinutes = options.minutesToApprove(activity, windows, earlier._sum.workedMinutes ?? 0);
       }
       await tx.submittedWork.update({
         where: { id },

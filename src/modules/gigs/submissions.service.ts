@@ -16,8 +16,8 @@ import { paymentAmount, summarizeActivity } from './work-activity.js';
 const MAX_FILES_PER_SUBMISSION = 10;
 const FILE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
-/** Approval pays the worked time the gig's earlier approvals have not covered yet. */
-const minutesToApprove: MinutesToApprove = (activity, alreadyApproved) => Math.max(0, summarizeActivity(activity).workedMinutes - alreadyApproved);
+/** Approval pays the worked time (inside the picked slots) the gig's earlier approvals have not covered yet. */
+const minutesToApprove: MinutesToApprove = (activity, windows, alreadyApproved) => Math.max(0, summarizeActivity(activity, windows).workedMinutes - alreadyApproved);
 
 @Injectable()
 export class SubmissionsService {
