@@ -86,6 +86,11 @@ export class AgentsService implements OnModuleInit {
     };
   }
 
+  /** The user of an agent profile; null for an unknown profile. */
+  userIdOfAgent(agentId: string): Promise<string | null> {
+    return this.agents.findUserIdById(agentId);
+  }
+
   /** The agent profile id of a user, created when signup did not. */
   agentIdFor(userId: string): Promise<string> {
     return this.agents.ensureProfileId(userId);

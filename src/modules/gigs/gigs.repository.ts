@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type ActivityLog } from '../../generated/prisma/client.js';
-import type { ActivityType, GigStatus, ReviewDirection, WorkState } from '../../generated/prisma/enums.js';
+import type { ActivityType, GigStatus, WorkState } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
 import { DISPUTE_MACHINE, GIG_MACHINE, SUBMISSION_MACHINE, WORK_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
@@ -163,31 +163,5 @@ export class GigsRepository {
 
   countApproved(gigId: string) {
     return this.prisma.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
-  }
-
-  /**
-   * Stores a review; when the other side has reviewed too, both are published at once (double-blind).
-   * Returns false when this side already reviewed the gig.
-   */
-  async addReview(data: { gigId: string; authorId: string; subjectId: string; direction: ReviewDirection; rating: number; comment?: string }) {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${data.gigId}::uuid FOR UPDATE`;
-      const existing = await tx.review.count({ where: { gigId: data.gigId, direction: data.direction } });
-      if (existing > 0) return false;
-      const review = await tx.review.create({ data });
-      const other = await tx.review.count({ where: { gigId: data.gigId, direction: { not: data.direction } } });
-      if (other > 0) await tx.review.updateMany({ where: { gigId: data.gigId, publishedAt: null }, data: { publishedAt: review.createdAt } });
-      return tx.review.findUniqueOrThrow({ where: { id: review.id } });
-    });
-  }
-
-  reviews(gigId: string) {
-    return this.prisma.review.findMany({ where: { gigId }, orderBy: { createdAt: 'asc' } });
-  }
-
-  /** Publishes one-sided reviews whose window closed; returns how many. */
-  async publishExpiredReviews(createdBefore: Date): Promise<number> {
-    const { count } = await this.prisma.review.updateMany({ where: { publishedAt: null, createdAt: { lt: createdBefore } }, data: { publishedAt: new Date() } });
-    return count;
   }
 }

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { isStaff } from '../../common/auth/roles.js';
 import { AppError, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -9,6 +8,7 @@ import type { ActivityDto, ActivityResponseDto, CreateReviewDto, GigResponseDto,
 import { gigScopeOf } from './gig-scope.js';
 import { toGigDto, toReviewDto } from './gigs.mapper.js';
 import { GigsRepository, type GigRow } from './gigs.repository.js';
+import { ReviewsService } from './reviews/reviews.service.js';
 import { activityTransition, summarizeActivity, withinWindowOrGrace, type WorkWindow } from './work-activity.js';
 
 @Injectable()
@@ -17,15 +17,17 @@ export class GigsService {
     private readonly gigs: GigsRepository,
     private readonly realtime: RealtimeService,
     private readonly config: AppConfig,
+    private readonly reviewsService: ReviewsService,
   ) {}
 
   async list(user: AuthUser, query: ListGigsQueryDto): Promise<Page<GigResponseDto>> {
     const { items, total } = await this.gigs.list(gigScopeOf(user), { status: query.status }, pageArgs(query));
-    return toPage(items, total, query, toGigDto);
+    const present = await this.presenter(items);
+    return toPage(items, total, query, present);
   }
 
   async get(user: AuthUser, id: string): Promise<GigResponseDto> {
-    return toGigDto(await this.find(user, id));
+    return this.present(await this.find(user, id));
   }
 
   async pickSlots(user: AuthUser, id: string, dto: PickSlotsDto): Promise<GigResponseDto> {
@@ -47,7 +49,7 @@ export class GigsService {
         throw conflict('SLOT_OVERLAP', 'These slots overlap each other or slots you already work');
     }
     this.notifyOther(outcome, user.id, { type: 'gig.slots_picked', gigId: id, slotIds: dto.slotIds });
-    return toGigDto(outcome);
+    return this.present(outcome);
   }
 
   async recordActivity(user: AuthUser, id: string, dto: ActivityDto): Promise<ActivityResponseDto> {
@@ -100,7 +102,7 @@ export class GigsService {
         throw conflict('DISPUTE_OPEN', 'Resolve the open dispute first');
     }
     this.notifyOther(outcome, user.id, { type: 'gig.completed', gigId: id });
-    return toGigDto(outcome);
+    return this.present(outcome);
   }
 
   async review(user: AuthUser, id: string, dto: CreateReviewDto): Promise<ReviewResponseDto> {
@@ -108,7 +110,7 @@ export class GigsService {
     const isAgent = gig.agent.userId === user.id;
     if (!isAgent && gig.client.userId !== user.id) throw forbidden('Only the agent and the client of a gig review it');
     if ((await this.gigs.countApproved(id)) === 0) throw conflict('NO_APPROVED_WORK', 'Reviews open once work is approved');
-    const review = await this.gigs.addReview({
+    const review = await this.reviewsService.add({
       gigId: id,
       authorId: user.id,
       subjectId: isAgent ? gig.client.userId : gig.agent.userId,
@@ -124,8 +126,20 @@ export class GigsService {
   /** Double-blind: a party sees its own review and the other side's only once published. */
   async reviews(user: AuthUser, id: string): Promise<ReviewResponseDto[]> {
     await this.find(user, id);
-    const all = await this.gigs.reviews(id);
-    return all.filter((r) => isStaff(user.role) || r.authorId === user.id || r.publishedAt !== null).map(toReviewDto);
+    return (await this.reviewsService.forGig(id, { userId: user.id, role: user.role })).map(toReviewDto);
+  }
+
+  private async present(gig: GigRow): Promise<GigResponseDto> {
+    return (await this.presenter([gig]))(gig);
+  }
+
+  /** Maps gigs with both parties' ratings (one query per side for the whole page). */
+  private async presenter(gigs: GigRow[]): Promise<(gig: GigRow) => GigResponseDto> {
+    const [agents, clients] = await Promise.all([
+      this.reviewsService.agentRatings(gigs.map((g) => g.agentId)),
+      this.reviewsService.clientRatings(gigs.map((g) => g.clientId)),
+    ]);
+    return (gig) => toGigDto(gig, { agent: agents.of(gig.agentId), client: clients.of(gig.clientId) });
   }
 
   private async activityOf(gig: GigRow): Promise<ActivityResponseDto> {

@@ -2,8 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { JobQueue } from '../../infra/queue/job-queue.js';
 import { DisputesService } from './disputes.service.js';
-import { GigsRepository } from './gigs.repository.js';
 import { GigsService } from './gigs.service.js';
+import { ReviewsService } from './reviews/reviews.service.js';
 import { SubmissionsService } from './submissions.service.js';
 
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
@@ -24,7 +24,7 @@ export class GigsSweeper implements OnModuleInit {
     private readonly gigsService: GigsService,
     private readonly submissions: SubmissionsService,
     private readonly disputes: DisputesService,
-    private readonly gigs: GigsRepository,
+    private readonly reviews: ReviewsService,
     private readonly config: AppConfig,
     private readonly queue: JobQueue,
   ) {}
@@ -38,7 +38,7 @@ export class GigsSweeper implements OnModuleInit {
     const autoApproved = await this.submissions.autoApproveStale(now);
     const settled = await this.submissions.settleNothingDue();
     const escalated = await this.disputes.escalateOverdue(now);
-    const reviewsPublished = await this.gigs.publishExpiredReviews(new Date(now.getTime() - this.config.gigs.reviewWindowDays * 86_400_000));
+    const reviewsPublished = await this.reviews.publishExpired(new Date(now.getTime() - this.config.gigs.reviewWindowDays * 86_400_000));
     if (workClosed || autoApproved || settled || escalated || reviewsPublished) this.logger.log({ workClosed, autoApproved, settled, escalated, reviewsPublished }, 'Gig sweep');
     return { workClosed, autoApproved, settled, escalated, reviewsPublished };
   }
