@@ -2,7 +2,7 @@ import { CommunicationService } from '../../../src/modules/communication/communi
 import type { StandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { nextMatching } from '../donor-queries/socket-events.js';
-import { dailyEnv, dailyRequests, startDaily } from './daily-stand-in.js';
+import { createRoom, dailyEnv, dailyRequests, startDaily } from './daily-stand-in.js';
 
 interface Donor {
   id: string;
@@ -171,6 +171,33 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     expect(await t.prisma.callRequest.findUniqueOrThrow({ where: { id: leftover.id } })).toMatchObject({ status: 'EXPIRED' });
     expect(await t.prisma.notification.count({ where: { userId: a.user.id, type: 'call.missed' } })).toBe(0);
     expect(await t.prisma.donorMessage.count({ where: { queryId: q.id, content: { startsWith: 'Missed' } } })).toBe(0);
+  });
+
+  it('refuses a call whose room was being created while the query was resolved, and deletes that room', async () => {
+    const { q, a } = await assignedQuery();
+    let roomAsked!: () => void;
+    let letRoomGo!: () => void;
+    const asked = new Promise<void>((resolve) => (roomAsked = resolve));
+    const go = new Promise<void>((resolve) => (letRoomGo = resolve));
+    daily.on('POST', '/rooms', async (req, res) => {
+      roomAsked();
+      await go;
+      createRoom(daily)(req, res);
+    });
+    try {
+      const calling = startCall(q, a).then((res) => res);
+      await asked;
+      await resolve(q, a).expect(200);
+      letRoomGo();
+      const refused = await calling;
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ error: 'INVALID_QUERY_STATE', message: expect.stringContaining('meanwhile') });
+    } finally {
+      daily.on('POST', '/rooms', createRoom(daily));
+    }
+    const room = dailyRequests(daily, 'POST', '/rooms').map((r) => (r.body as { name: string }).name).find((name) => name.startsWith(`cx-${q.id.slice(0, 8)}`));
+    expect(dailyRequests(daily, 'DELETE', `/rooms/${room}`)).toHaveLength(1);
+    expect(await t.prisma.callSession.count({ where: { queryId: q.id } })).toBe(0);
   });
 
   it('never leaves a call or a request alive on a query closed by a racing request', async () => {
