@@ -7,7 +7,7 @@ import { validateEnvironment } from '../config/environment.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { assertDatabaseReachable } from '../infra/database/database-check.js';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../infra/database/embedded-postgres.js';
-import { migrateDatabase, migrationsUpToDate } from '../infra/database/migrate.js';
+import { applyPendingMigrations } from '../infra/database/migrate.js';
 import { seedDatabase } from '../infra/database/seed/seed.js';
 
 export interface Runtime {
@@ -33,10 +33,8 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
     await assertDatabaseReachable(databaseUrl);
     const config = new AppConfig(env, { databaseUrl, jwtSecret: env.JWT_SECRET ?? devSecret(env.DATA_DIR) });
     if (embedded) {
-      if (!(await migrationsUpToDate(databaseUrl))) {
-        log('Applying migrations');
-        await migrateDatabase(databaseUrl);
-      }
+      const applied = await applyPendingMigrations(databaseUrl);
+      if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
       await seed(config, log);
     }
     return { config, embedded };
