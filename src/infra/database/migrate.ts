@@ -41,12 +41,12 @@ interface AppliedRow {
  *
  * Each migration runs in one transaction together with the row that records it, so a migration
  * that fails (or a process that dies) leaves nothing half-applied; a failure is recorded afterwards
- * as a row marked rolled back with the error in `logs`, and the next run tries the migration again. A script that controls its own transactions, or that PostgreSQL
- * refuses inside one (CREATE INDEX CONCURRENTLY, an enum value used where it is added), runs the
- * way `prisma migrate deploy` runs every script here: one statement at a time. `npm run db:migrate`
- * (the CLI) stays the deploy step for external databases; this replaces it where the server
- * migrates its own embedded database and in the test harness, without the CLI's start-up cost.
- * Returns the names of the migrations it applied.
+ * as a row marked rolled back with the error in `logs`, and the next run tries the migration again.
+ * A script that controls its own transactions, or that PostgreSQL refuses inside one (CREATE INDEX
+ * CONCURRENTLY, an enum value used where it is added), runs the way `prisma migrate deploy` runs
+ * every script here: one statement at a time. `npm run db:migrate` (the CLI) stays the deploy step
+ * for external databases; this replaces it where the server migrates its own embedded database and
+ * in the test harness, without the CLI's start-up cost. Returns the names of the migrations it applied.
  */
 export async function applyPendingMigrations(databaseUrl: string, cwd = process.cwd()): Promise<string[]> {
   const migrations = readMigrationsDirectory(path.join(cwd, 'prisma', 'migrations'));
@@ -82,7 +82,7 @@ async function acquireMigrateLock(client: pg.Client): Promise<void> {
     if ((error as { code?: string }).code !== '57014') throw error;
     throw new MigrationError(`Another process has been migrating this database for over ${LOCK_WAIT_MS / 1000} s (advisory lock ${PRISMA_MIGRATE_LOCK})`);
   } finally {
-    await client.query('SET statement_timeout = 0');
+    await client.query('RESET statement_timeout');
   }
 }
 
