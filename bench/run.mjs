@@ -177,6 +177,15 @@ async function assertSameWork(nest, base, listUser, chatUser) {
 
 async function main() {
   const db = await database();
+  try {
+    await measureAll(db);
+  } finally {
+    await db.drop();
+    rmSync(LOGS, { recursive: true, force: true });
+  }
+}
+
+async function measureAll(db) {
   const redis = await redisUrl();
   const { migrateDatabase } = await import('../dist/infra/database/migrate.js');
   await migrateDatabase(db.url);
@@ -278,9 +287,7 @@ async function main() {
   else rows.push({ scenario: 'Socket.IO fan-out across two instances', nest: '—', base: '—', ratio: '', goal: 'p99 ≤ 1.3×', met: undefined, note: 'skipped: no Redis reachable' });
 
   await startTimes();
-  await db.drop();
   writeResults(db.label);
-  rmSync(LOGS, { recursive: true, force: true });
 }
 
 const fanoutUser = (user) => ({ token: user.token, conversationId: user.conversationId });
