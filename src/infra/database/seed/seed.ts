@@ -60,8 +60,9 @@ export async function seedDatabaseIfIncomplete(databaseUrl: string, options: See
   client.on('error', () => undefined);
   await client.connect();
   try {
-    const checks = await Promise.all([USERS, ...AFTER_USERS.flat()].map((seeder) => seeder.isSeeded(client, options)));
-    if (checks.every(Boolean)) return false;
+    let complete = true;
+    for (const seeder of [USERS, ...AFTER_USERS.flat()]) complete &&= await seeder.isSeeded(client, options);
+    if (complete) return false;
   } finally {
     await client.end().catch(() => undefined);
   }
