@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { AppConfig } from '../config/app-config.js';
 import { validateEnvironment } from '../config/environment.js';
-import { PrismaClient } from '../generated/prisma/client.js';
 import { assertDatabaseReachable } from '../infra/database/database-check.js';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../infra/database/embedded-postgres.js';
-import { migrateDatabase, migrationsUpToDate } from '../infra/database/migrate.js';
-import { seedDatabase } from '../infra/database/seed/seed.js';
+import { applyPendingMigrations } from '../infra/database/migrate.js';
+import { seedDatabaseIfIncomplete } from '../infra/database/seed/seed.js';
 
 export interface Runtime {
   config: AppConfig;
@@ -33,10 +31,8 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
     await assertDatabaseReachable(databaseUrl);
     const config = new AppConfig(env, { databaseUrl, jwtSecret: env.JWT_SECRET ?? devSecret(env.DATA_DIR) });
     if (embedded) {
-      if (!(await migrationsUpToDate(databaseUrl))) {
-        log('Applying migrations');
-        await migrateDatabase(databaseUrl);
-      }
+      const applied = await applyPendingMigrations(databaseUrl);
+      if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
       await seed(config, log);
     }
     return { config, embedded };
@@ -47,12 +43,7 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
 }
 
 async function seed(config: AppConfig, log: (line: string) => void): Promise<void> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 2 }) });
-  try {
-    await seedDatabase(prisma, { ...config.seed, bcryptRounds: config.bcryptRounds, log });
-  } finally {
-    await prisma.$disconnect();
-  }
+  await seedDatabaseIfIncomplete(config.databaseUrl, { ...config.seed, bcryptRounds: config.bcryptRounds, log });
 }
 
 function devSecret(dataDir: string): string {
