@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => {
       say('Shutdown took too long; exiting');
       process.exit(1);
-    }, config.shutdownTimeoutMs).unref();
+    }, config.shutdownGraceMs).unref();
     try {
       await app.close(); // stops accepting, drains requests, closes sockets, disconnects Prisma
       await embedded?.stop();
