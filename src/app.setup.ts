@@ -7,6 +7,7 @@ import type { Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { installLifecycle } from './bootstrap/lifecycle.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor.js';
 import { rateLimitOptions } from './common/http/rate-limit.js';
@@ -56,6 +57,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(rateLimit, rateLimitOptions(config, redis?.command));
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 20 } });
   app.enableCors({ origin: config.corsOrigins, credentials: true });
+  installLifecycle(app); // health probes straight from Fastify; the drain a shutdown starts with
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

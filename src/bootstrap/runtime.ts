@@ -6,9 +6,12 @@ import { AppConfig } from '../config/app-config.js';
 import { validateEnvironment } from '../config/environment.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { assertDatabaseReachable } from '../infra/database/database-check.js';
+import { createDatabasePool } from '../infra/database/database-pool.js';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../infra/database/embedded-postgres.js';
 import { migrateDatabase, migrationsUpToDate } from '../infra/database/migrate.js';
 import { seedDatabase } from '../infra/database/seed/seed.js';
+
+const SEED_QUERY_TIMEOUT_MS = 60_000;
 
 export interface Runtime {
   config: AppConfig;
@@ -27,10 +30,10 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
   try {
     if (!databaseUrl) {
       log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(env.DATA_DIR, 'postgres')}`);
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT });
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT, log });
       databaseUrl = embedded.url;
     }
-    await assertDatabaseReachable(databaseUrl);
+    await assertDatabaseReachable(databaseUrl, embedded ? 'EMBEDDED_DB_PORT' : 'DATABASE_URL');
     const config = new AppConfig(env, { databaseUrl, jwtSecret: env.JWT_SECRET ?? devSecret(env.DATA_DIR) });
     if (embedded) {
       if (!(await migrationsUpToDate(databaseUrl))) {
@@ -47,7 +50,8 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
 }
 
 async function seed(config: AppConfig, log: (line: string) => void): Promise<void> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 2 }) });
+  const pool = createDatabasePool({ connectionString: config.databaseUrl, max: 2, timeoutMs: SEED_QUERY_TIMEOUT_MS });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   try {
     await seedDatabase(prisma, { ...config.seed, bcryptRounds: config.bcryptRounds, log });
   } finally {

@@ -43,7 +43,7 @@ describe('Start-up failures', () => {
   it('exits non-zero with a clear message when the database is down', async () => {
     const result = await startServer({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/cx' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('Start-up failed: Cannot reach the database at 127.0.0.1:1/cx: connect ECONNREFUSED 127.0.0.1:1');
+    expect(result.stderr.trim()).toBe('Start-up failed: Cannot reach the database at 127.0.0.1:1/cx: connect ECONNREFUSED 127.0.0.1:1 (check DATABASE_URL)');
   });
 });
 
