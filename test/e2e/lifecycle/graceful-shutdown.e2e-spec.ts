@@ -99,7 +99,7 @@ describe('SIGTERM drains the server', () => {
     }
   }, 90_000);
 
-  it('reports not ready as soon as the drain starts, refuses new connections, and still finishes a slow request in flight', async () => {
+  it('reports not ready as soon as the drain starts, refuses new connections and new requests (503 to retry), and still finishes a slow request in flight', async () => {
     // Generous database bounds: the requests below wait on a table lock for as long as the test holds it.
     const POOL = 2;
     server = await spawnServer(
@@ -108,12 +108,15 @@ describe('SIGTERM drains the server', () => {
     );
     const { url } = server;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const other = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const fresh = new http.Agent({ keepAlive: false });
     const slowAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const lock = new pg.Client({ connectionString: database.url });
     await lock.connect();
     try {
-      expect((await rawGet(agent, `${url}/api/v1/health/ready`)).status).toBe(200); // opens the keep-alive connection
+      // Two keep-alive connections, open before the drain and idle when it starts.
+      expect((await rawGet(agent, `${url}/api/v1/health/ready`)).status).toBe(200);
+      expect((await rawGet(other, `${url}/api/v1/faqs`)).status).toBe(200);
       expect((await rawGet(slowAgent, `${url}/api/v1/users/me`, { authorization: `Bearer ${token}` })).status).toBe(200);
       await lock.query('BEGIN');
       await lock.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
@@ -135,6 +138,10 @@ describe('SIGTERM drains the server', () => {
       const ready = await rawGet(agent, `${url}/api/v1/health/ready`);
       expect(ready).toMatchObject({ status: 503, body: { success: false, error: 'NOT_READY', details: [{ field: 'server', message: 'shutting down' }] } });
       expect(ready.headers).toMatchObject({ connection: 'close', 'retry-after': expect.stringMatching(/^\d+$/) });
+      // Any other new request is refused in the error envelope, told to close and when to retry.
+      const refused = await rawGet(other, `${url}/api/v1/faqs`);
+      expect(refused).toMatchObject({ status: 503, body: { success: false, statusCode: 503, error: 'SHUTTING_DOWN', requestId: expect.any(String) } });
+      expect(refused.headers).toMatchObject({ connection: 'close', 'retry-after': expect.stringMatching(/^\d+$/) });
 
       await lock.query('COMMIT');
       const answer = await slow;
@@ -144,6 +151,7 @@ describe('SIGTERM drains the server', () => {
     } finally {
       await lock.end();
       agent.destroy();
+      other.destroy();
       slowAgent.destroy();
     }
   }, 90_000);
