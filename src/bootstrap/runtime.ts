@@ -25,10 +25,10 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
   try {
     if (!databaseUrl) {
       log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(env.DATA_DIR, 'postgres')}`);
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT });
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT, log });
       databaseUrl = embedded.url;
     }
-    await assertDatabaseReachable(databaseUrl);
+    await assertDatabaseReachable(databaseUrl, embedded ? 'EMBEDDED_DB_PORT' : 'DATABASE_URL');
     const config = new AppConfig(env, { databaseUrl, jwtSecret: env.JWT_SECRET ?? devSecret(env.DATA_DIR) });
     if (embedded) {
       const applied = await applyPendingMigrations(databaseUrl);
@@ -48,10 +48,15 @@ async function seed(config: AppConfig, log: (line: string) => void): Promise<voi
 
 function devSecret(dataDir: string): string {
   const file = path.join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return secret;
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('hex');
+    writeFileSync(file, secret, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return secret;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`Cannot keep the generated JWT secret in ${file} (${reason}): set DATA_DIR to a writable folder, or set JWT_SECRET`, { cause: error });
+  }
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { createDatabasePool } from '../database-pool.js';
 import pg from 'pg';
 import { PrismaClient } from '../../../generated/prisma/client.js';
 import { accountsSeeded, seedAccounts } from './accounts.seed.js';
@@ -50,6 +51,8 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   }));
 }
 
+const SEED_QUERY_TIMEOUT_MS = 60_000;
+
 /**
  * The start-up seed of the embedded database: one cheap query per seeder asks whether its data is
  * all there, so a restart of a seeded database starts no Prisma client for it; anything missing
@@ -66,7 +69,9 @@ export async function seedDatabaseIfIncomplete(databaseUrl: string, options: See
   } finally {
     await client.end().catch(() => undefined);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
+  // One query per connection at a time (the pool of the app), with room for the seed's slow first hashes.
+  const pool = createDatabasePool({ connectionString: databaseUrl, max: 4, timeoutMs: SEED_QUERY_TIMEOUT_MS });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   try {
     await seedDatabase(prisma, options);
   } finally {
