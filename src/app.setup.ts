@@ -55,6 +55,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   registerJsonBodyParser(fastify, { maxDepth: config.http.jsonMaxDepth, bodyLimit: config.bodyLimitBytes });
   refuseUnsafeUrlText(fastify);
   echoRequestId(fastify);
+  // Once the server stops listening (app.close() without the SIGTERM drain, as in tests), each response
+  // still in flight ends its keep-alive connection, so closing does not wait on idle clients.
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    if (!fastify.server.listening) request.raw.socket?.end();
+    done();
+  });
 
   // Swagger UI loads inline scripts; the API itself only returns JSON, where CSP adds nothing.
   await app.register(helmet, { contentSecurityPolicy: false });
