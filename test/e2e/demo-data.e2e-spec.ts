@@ -168,4 +168,10 @@ describe('Demo data the README promises', () => {
     const waiting = await t.http().get(api('/donor-queries/in-progress')).set(as('ADMIN')).expect(200);
     expect(waiting.body.data.total).toBe(1);
   });
+
+  it('is still complete on the next start after all this exploring, which keeps the application', async () => {
+    await expect(seedDatabaseIfIncomplete(t.databaseUrl, { ...t.config.seed, bcryptRounds: t.config.bcryptRounds })).resolves.toBe(false);
+    const mine = await t.http().get(api('/applications')).set(as('AGENT')).expect(200);
+    expect(mine.body.data.items.map((a: { id: string }) => a.id)).toEqual([applicationId]);
+  });
 });
