@@ -16,6 +16,7 @@ try {
     adminPassword: env.SEED_ADMIN_PASSWORD,
     demoData: env.SEED_DEMO_DATA,
     bcryptRounds: env.BCRYPT_ROUNDS,
+    uploadDir: env.UPLOAD_DIR,
     log: (line) => console.log(line),
   });
   console.log('Seed complete.');

@@ -30,7 +30,8 @@ export class AppConfig {
   readonly swaggerEnabled: boolean;
   readonly shutdownGraceMs: number;
   readonly mail: { smtpUrl?: string; from: string };
-  readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean };
+  /** What the start-up seed needs, the upload folder being where it stores the demo agent's files. */
+  readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean; uploadDir: string };
   readonly donorDesk: {
     integrationApiKey?: string;
     maxOpenQueriesPerAdmin: number;
@@ -97,7 +98,7 @@ export class AppConfig {
           ? Math.max(1000, env.SHUTDOWN_TIMEOUT_MS)
           : 10_000;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
-    this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA };
+    this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA, uploadDir: env.UPLOAD_DIR };
     this.donorDesk = {
       integrationApiKey: env.DONOR_INTEGRATION_API_KEY,
       maxOpenQueriesPerAdmin: env.DONOR_MAX_OPEN_QUERIES_PER_ADMIN,

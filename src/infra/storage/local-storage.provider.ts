@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { notFound } from '../../common/http/app-error.js';
 import { StorageProvider, StoredFile } from './storage.provider.js';
@@ -14,7 +14,8 @@ const SAFE_SEGMENT = /^[a-z0-9-]+$/;
 export class LocalStorageProvider extends StorageProvider {
   private readonly root: string;
 
-  constructor(config: AppConfig) {
+  /** Only the upload folder is read, so the start-up seed can store files before the app exists. */
+  constructor(@Inject(AppConfig) config: Pick<AppConfig, 'uploadDir'>) {
     super();
     this.root = path.resolve(config.uploadDir);
   }
@@ -33,6 +34,14 @@ export class LocalStorageProvider extends StorageProvider {
       throw notFound('File');
     });
     return createReadStream(file);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      return (await stat(this.resolve(key))).isFile();
+    } catch {
+      return false;
+    }
   }
 
   async remove(key: string): Promise<void> {

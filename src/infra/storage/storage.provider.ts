@@ -14,5 +14,7 @@ export interface StoredFile {
 export abstract class StorageProvider {
   abstract save(folder: string, data: Buffer, contentType: string, extension: string): Promise<StoredFile>;
   abstract read(key: string): Promise<Readable>;
+  /** Whether a file is stored under `key`. */
+  abstract exists(key: string): Promise<boolean>;
   abstract remove(key: string): Promise<void>;
 }

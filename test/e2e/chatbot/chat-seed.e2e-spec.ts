@@ -10,7 +10,7 @@ describe('Chat demo seed', () => {
   afterAll(() => t.close());
 
   it('seeds the demo knowledge base once, and the offline assistant answers from it', async () => {
-    const options = { adminEmail: 'root@test.cx', adminPassword: 'Admin#Passw0rd!', demoData: true, bcryptRounds: 4 };
+    const options = { adminEmail: 'root@test.cx', adminPassword: 'Admin#Passw0rd!', demoData: true, bcryptRounds: 4, uploadDir: t.config.uploadDir };
     await seedDatabase(t.prisma, options);
     const first = await t.prisma.faq.count();
     await seedDatabase(t.prisma, options);

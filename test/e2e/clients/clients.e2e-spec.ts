@@ -165,7 +165,7 @@ describe('Clients: organisation, projects, opportunities', () => {
   });
 
   it('seeds a demo marketplace once, however often the seed runs', async () => {
-    const options = { adminEmail: 'seed-admin@test.cx', adminPassword: 'Seed#Passw0rd!', demoData: true, bcryptRounds: 4 };
+    const options = { adminEmail: 'seed-admin@test.cx', adminPassword: 'Seed#Passw0rd!', demoData: true, bcryptRounds: 4, uploadDir: t.config.uploadDir };
     await seedDatabase(t.prisma, options);
     await seedDatabase(t.prisma, options);
     const opportunities = await t.prisma.opportunity.findMany({ where: { title: 'Weekend English chat support' }, include: { slots: true } });

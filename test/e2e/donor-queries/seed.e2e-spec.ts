@@ -10,7 +10,7 @@ describe('Donor desk demo seed', () => {
   afterAll(() => t.close());
 
   it('seeds the demo queries once, however often it runs, and only with demo data on', async () => {
-    const options = { adminEmail: 'a@cx.local', adminPassword: 'x', bcryptRounds: 4 };
+    const options = { adminEmail: 'a@cx.local', adminPassword: 'x', bcryptRounds: 4, uploadDir: t.config.uploadDir };
     await seedDonorDesk(t.prisma, { ...options, demoData: false });
     expect(await t.prisma.donorQuery.count()).toBe(0);
     await seedDonorDesk(t.prisma, { ...options, demoData: true });

@@ -68,7 +68,7 @@ describe('Proctoring: authoring, instructions, system checks and identity', () =
   });
 
   it('seeds one demo assessment, idempotently', async () => {
-    const options = { adminEmail: 'seed-admin@test.cx', adminPassword: 'Seed#Passw0rd!', demoData: true, bcryptRounds: 4 };
+    const options = { adminEmail: 'seed-admin@test.cx', adminPassword: 'Seed#Passw0rd!', demoData: true, bcryptRounds: 4, uploadDir: t.config.uploadDir };
     await seedDatabase(t.prisma, options);
     await seedDatabase(t.prisma, options);
     const seeded = await t.prisma.assessment.findMany({ where: { title: { contains: '(demo)' } }, include: { questions: true, sections: true } });

@@ -9,14 +9,27 @@ import type { SeedCheckClient, SeedOptions } from './seed.js';
 export async function seedAccounts(prisma: PrismaClient, options: SeedOptions): Promise<void> {
   if (!options.demoData) return;
   const now = new Date();
+  let changed = 0;
   for (const demo of DEMO_USERS) {
-    const user = await prisma.user.findUnique({ where: { email: demo.email }, select: { id: true, role: true, emailVerifiedAt: true } });
+    const user = await prisma.user.findUnique({
+      where: { email: demo.email },
+      select: { id: true, role: true, emailVerifiedAt: true, agentProfile: { select: { id: true } }, clientProfile: { select: { id: true } } },
+    });
     if (!user) continue;
-    if (!user.emailVerifiedAt) await prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
-    if (user.role === 'AGENT') await prisma.agentProfile.upsert({ where: { userId: user.id }, create: { userId: user.id }, update: {} });
-    if (user.role === 'CLIENT') await prisma.clientProfile.upsert({ where: { userId: user.id }, create: { userId: user.id }, update: {} });
+    if (!user.emailVerifiedAt) {
+      await prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
+      changed += 1;
+    }
+    if (user.role === 'AGENT' && !user.agentProfile) {
+      await prisma.agentProfile.upsert({ where: { userId: user.id }, create: { userId: user.id }, update: {} });
+      changed += 1;
+    }
+    if (user.role === 'CLIENT' && !user.clientProfile) {
+      await prisma.clientProfile.upsert({ where: { userId: user.id }, create: { userId: user.id }, update: {} });
+      changed += 1;
+    }
   }
-  options.log?.('Seeded demo account verification and profiles');
+  if (changed) options.log?.('Seeded demo account verification and profiles');
 }
 
 export async function accountsSeeded(db: SeedCheckClient, options: SeedOptions): Promise<boolean> {

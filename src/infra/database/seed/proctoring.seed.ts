@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../../generated/prisma/client.js';
 import type { QuestionType } from '../../../generated/prisma/enums.js';
 import type { SeedCheckClient, SeedOptions } from './seed.js';
 
-const DEMO_ASSESSMENT_TITLE = 'English for customer support (demo)';
+export const DEMO_ASSESSMENT_TITLE = 'English for customer support (demo)';
 
 const SECTIONS: { title: string; weight: number; questions: { type: QuestionType; prompt: string; mediaUrl?: string; options?: string[]; correctAnswers?: string[] }[] }[] = [
   {

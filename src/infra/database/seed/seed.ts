@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PrismaClient } from '../../../generated/prisma/client.js';
 import { accountsSeeded, seedAccounts } from './accounts.seed.js';
 import { chatSeeded, seedChat } from './chat.seed.js';
+import { demoAgentSeeded, seedDemoAgent } from './demo-agent.seed.js';
 import { donorDeskSeeded, seedDonorDesk } from './donor-desk.seed.js';
 import { gigsSeeded, seedGigs } from './gigs.seed.js';
 import { proctoringSeeded, seedProctoring } from './proctoring.seed.js';
@@ -14,6 +15,8 @@ export interface SeedOptions {
   adminPassword: string;
   demoData: boolean;
   bcryptRounds: number;
+  /** The server's UPLOAD_DIR: the demo agent's photo and KYC documents are stored there, as uploads are. */
+  uploadDir: string;
   log?: (line: string) => void;
 }
 
@@ -29,7 +32,9 @@ interface Seeder {
 /**
  * Idempotent: every seeder upserts by a natural key, so running it again changes nothing. Domain
  * modules add their demo data as one more seeder here. The users come first (the others read them);
- * the rest run side by side, except that accounts and gigs both fill the demo profiles.
+ * the middle lanes run side by side, except that accounts and gigs both fill the client's profile;
+ * the demo agent comes last (the demo admin approves its KYC, it takes the demo assessment, and it
+ * fills the profile row that accounts created).
  */
 const USERS: Seeder = { seed: seedUsers, isSeeded: usersSeeded };
 const AFTER_USERS: Seeder[][] = [
@@ -43,12 +48,14 @@ const AFTER_USERS: Seeder[][] = [
     { seed: seedProctoring, isSeeded: proctoringSeeded },
   ],
 ];
+const LAST: Seeder = { seed: seedDemoAgent, isSeeded: demoAgentSeeded };
 
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): Promise<void> {
   await USERS.seed(prisma, options);
   await Promise.all(AFTER_USERS.map(async (lane) => {
     for (const seeder of lane) await seeder.seed(prisma, options);
   }));
+  await LAST.seed(prisma, options);
 }
 
 const SEED_QUERY_TIMEOUT_MS = 60_000;
@@ -64,7 +71,7 @@ export async function seedDatabaseIfIncomplete(databaseUrl: string, options: See
   await client.connect();
   try {
     let complete = true;
-    for (const seeder of [USERS, ...AFTER_USERS.flat()]) complete &&= await seeder.isSeeded(client, options);
+    for (const seeder of [USERS, ...AFTER_USERS.flat(), LAST]) complete &&= await seeder.isSeeded(client, options);
     if (complete) return false;
   } finally {
     await client.end().catch(() => undefined);
