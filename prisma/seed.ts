@@ -1,6 +1,6 @@
 /** `npm run db:seed`: seeds the database at DATABASE_URL (idempotent: running it twice changes nothing). */
 import { PrismaPg } from '@prisma/adapter-pg';
-import { validateEnvironment } from '../src/config/environment.js';
+import { uploadDirOf, validateEnvironment } from '../src/config/environment.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { seedDatabase } from '../src/infra/database/seed/seed.js';
 
@@ -16,7 +16,7 @@ try {
     adminPassword: env.SEED_ADMIN_PASSWORD,
     demoData: env.SEED_DEMO_DATA,
     bcryptRounds: env.BCRYPT_ROUNDS,
-    uploadDir: env.UPLOAD_DIR,
+    uploadDir: uploadDirOf(env),
     log: (line) => console.log(line),
   });
   console.log('Seed complete.');

@@ -1,6 +1,6 @@
 import { AiConfig, buildAiConfig } from './ai-config.js';
 import { slowestAnswerMs } from './chat-config.js';
-import { EnvironmentVariables, validateEnvironment } from './environment.js';
+import { EnvironmentVariables, uploadDirOf, validateEnvironment } from './environment.js';
 
 /**
  * The typed configuration every service injects. Built once from the environment (plus the values
@@ -88,7 +88,7 @@ export class AppConfig {
       jsonMaxDepth: env.JSON_MAX_DEPTH,
       compression: { thresholdBytes: env.COMPRESSION_THRESHOLD_BYTES, brotliQuality: env.COMPRESSION_BROTLI_QUALITY, gzipLevel: env.COMPRESSION_GZIP_LEVEL },
     };
-    this.uploadDir = env.UPLOAD_DIR;
+    this.uploadDir = uploadDirOf(env);
     this.throttle = { ttlSeconds: env.THROTTLE_TTL_SECONDS, limit: env.THROTTLE_LIMIT };
     this.swaggerEnabled = env.SWAGGER_ENABLED;
     this.shutdownGraceMs =
@@ -98,7 +98,7 @@ export class AppConfig {
           ? Math.max(1000, env.SHUTDOWN_TIMEOUT_MS)
           : 10_000;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
-    this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA, uploadDir: env.UPLOAD_DIR };
+    this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA, uploadDir: this.uploadDir };
     this.donorDesk = {
       integrationApiKey: env.DONOR_INTEGRATION_API_KEY,
       maxOpenQueriesPerAdmin: env.DONOR_MAX_OPEN_QUERIES_PER_ADMIN,

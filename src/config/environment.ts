@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -113,8 +114,9 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(9) @IsOptional()
   COMPRESSION_GZIP_LEVEL = 3;
 
+  /** Defaults to `<DATA_DIR>/uploads`, so one data folder holds everything a start writes. */
   @IsString() @IsOptional()
-  UPLOAD_DIR = '.data/uploads';
+  UPLOAD_DIR?: string;
 
   @Transform(toInt) @IsInt() @Min(1) @IsOptional()
   THROTTLE_TTL_SECONDS = 60;
@@ -314,6 +316,11 @@ export class EnvironmentVariables {
 export class ConfigError extends Error {}
 
 /** Validates raw environment values; the first problem becomes one line that names the variable. */
+/** Where uploads go: `UPLOAD_DIR`, or the `uploads` folder of `DATA_DIR`. */
+export function uploadDirOf(env: Pick<EnvironmentVariables, 'UPLOAD_DIR' | 'DATA_DIR'>): string {
+  return env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads');
+}
+
 export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
