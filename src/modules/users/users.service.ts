@@ -154,9 +154,8 @@ export class UsersService {
     };
     this.outcome(await this.users.updateManaged(id, target, data, removesSuperAdmin(target, dto)));
     // Open sockets carry the role and status of their handshake: make them reconnect with the new ones.
-    if ((dto.status !== undefined && dto.status !== target.status) || (dto.role !== undefined && dto.role !== target.role)) {
-      this.realtime.disconnectUser(id);
-    }
+    if (dto.status !== undefined && dto.status !== target.status) this.realtime.disconnectUser(id, 'status_changed');
+    else if (dto.role !== undefined && dto.role !== target.role) this.realtime.disconnectUser(id, 'role_changed');
     return this.getProfile(id);
   }
 
@@ -173,7 +172,7 @@ export class UsersService {
       isOnline: false,
     };
     this.outcome(await this.users.updateManaged(id, target, deleted, removesSuperAdmin(target, { deleted: true })));
-    this.realtime.disconnectUser(id);
+    this.realtime.disconnectUser(id, 'deleted');
   }
 
   private async findManageable(actor: AuthUser, id: string) {
