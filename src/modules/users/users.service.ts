@@ -83,9 +83,10 @@ export class UsersService {
       throw badRequest('SAME_PASSWORD', 'The new password must differ from the current one', [{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
     }
     assertStrongPassword(dto.newPassword, account, 'newPassword');
-    // passwordChangedAt invalidates every refresh token issued before it (checked on refresh).
+    // passwordChangedAt invalidates every access and refresh token issued before it; open sockets are closed.
     const changed = await this.users.changePassword(user.id, account.passwordHash, await this.hasher.hash(dto.newPassword));
     if (!changed) throw conflict('CONCURRENT_UPDATE', 'The password was changed by another request; sign in again');
+    this.realtime.disconnectUser(user.id, 'password_changed');
   }
 
   async replaceAvatar(user: AuthUser, file: { buffer?: Buffer } | undefined): Promise<UserDto> {
