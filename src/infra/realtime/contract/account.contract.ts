@@ -15,7 +15,7 @@ export class PresenceChangeEvent {
 export const SESSION_END_REASONS = ['token_expired', 'password_changed', 'status_changed', 'role_changed', 'deleted'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
-export class SessionEndedEvent {
+export class AuthSessionEndedEvent {
   @ApiProperty({
     enum: SESSION_END_REASONS,
     description:
@@ -44,7 +44,7 @@ export const accountServerEvents = serverEvents({
   'users:online': { summary: 'A user came online or went offline (GET /users/online has the list)', payload: PresenceChangeEvent, to: { role: 'Staff: SUPPORT_AGENT, ADMIN and SUPER_ADMIN' } },
   'auth:session_ended': {
     summary: 'Sent just before the server closes the socket because its session ended',
-    payload: SessionEndedEvent,
+    payload: AuthSessionEndedEvent,
     to: { socket: 'The socket whose token expired', user: 'Every socket of the user (password change, status or role change, deletion), on every instance' },
   },
 });
