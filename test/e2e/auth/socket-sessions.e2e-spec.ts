@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { AccessTokenService } from '../../../src/common/auth/access-token.service.js';
-import { emitWithAck, nextEvent, receivesWithin } from '../../support/socket.js';
+import { emitWithAck, receivesWithin } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, STRONG_PASSWORD, verifiedToken } from './auth-helpers.js';
 

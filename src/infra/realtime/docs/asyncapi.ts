@@ -61,6 +61,7 @@ export function buildAsyncApiDocument(app: INestApplication): Json {
   const operations: Json = {};
   const channel = (kind: RoomKind) => (channels[kind] ??= { messages: {} });
   const addMessage = (kind: RoomKind, id: string, message: Json) => {
+    if (messages[id]) throw new Error(`Two messages would have the id ${id}`);
     messages[id] = message;
     channel(kind).messages[id] = ref(`#/components/messages/${id}`);
     return ref(`#/channels/${kind}/messages/${id}`);
@@ -87,7 +88,7 @@ export function buildAsyncApiDocument(app: INestApplication): Json {
   }
 
   for (const [event, spec] of Object.entries(CLIENT_EVENTS) as [string, ClientEventSpec][]) {
-    const request = addMessage('socket', camel(event), {
+    const request = addMessage('socket', `${camel(event)}Request`, {
       name: event,
       title: event,
       summary: spec.summary,
@@ -96,7 +97,7 @@ export function buildAsyncApiDocument(app: INestApplication): Json {
         ? { oneOf: [ref(`#/components/schemas/${spec.payload.name}`), { type: 'string', format: 'uuid', description: `The ${spec.bareValueOf} alone` }] }
         : ref(`#/components/schemas/${spec.payload.name}`),
     });
-    const answer = addMessage('socket', `${camel(event)}Ack`, {
+    const answer = addMessage('socket', `${camel(event)}Reply`, {
       name: `${event} (acknowledgement)`,
       title: `${event} acknowledgement`,
       summary: `The answer to ${event}: { success: true, data } or the error envelope`,
