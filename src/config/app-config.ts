@@ -41,7 +41,7 @@ export class AppConfig {
     daily: { apiKey?: string; apiUrl: string };
     firebase: { serviceAccount?: string; apiOrigin?: string };
   };
-  readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number };
+  readonly gigs: { autoApproveDays: number; maxReworkRounds: number; disputeDeadlineDays: number; reviewWindowDays: number; loginGraceMinutes: number };
   readonly ai: AiConfig;
   /** The chat's answers: how long a stored message may wait for its answer before the recovery job gives it. */
   readonly chat: { answerRecoveryMs: number };
@@ -107,6 +107,7 @@ export class AppConfig {
       maxReworkRounds: env.GIGS_MAX_REWORK_ROUNDS,
       disputeDeadlineDays: env.GIGS_DISPUTE_DEADLINE_DAYS,
       reviewWindowDays: env.GIGS_REVIEW_WINDOW_DAYS,
+      loginGraceMinutes: env.GIGS_LOGIN_GRACE_MINUTES,
     };
     this.ai = buildAiConfig(env);
     this.chat = { answerRecoveryMs: env.CHAT_ANSWER_RECOVERY_MS ?? slowestAnswerMs(this.ai) };

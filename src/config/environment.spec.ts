@@ -19,6 +19,17 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ PORT: '70000' })).toThrow(ConfigError);
   });
 
+  it('parses and bounds the gig marketplace variables', () => {
+    expect(validateEnvironment({ GIGS_AUTO_APPROVE_DAYS: '3', GIGS_MAX_REWORK_ROUNDS: '0' })).toMatchObject({ GIGS_AUTO_APPROVE_DAYS: 3, GIGS_MAX_REWORK_ROUNDS: 0 });
+    expect(() => validateEnvironment({ GIGS_AUTO_APPROVE_DAYS: 'abc' })).toThrow(/^Invalid configuration: GIGS_AUTO_APPROVE_DAYS="abc": /);
+    expect(() => validateEnvironment({ GIGS_MAX_REWORK_ROUNDS: '-1' })).toThrow(/GIGS_MAX_REWORK_ROUNDS/);
+    expect(() => validateEnvironment({ GIGS_DISPUTE_DEADLINE_DAYS: '0' })).toThrow(/GIGS_DISPUTE_DEADLINE_DAYS/);
+    expect(() => validateEnvironment({ GIGS_REVIEW_WINDOW_DAYS: '2.5' })).toThrow(/GIGS_REVIEW_WINDOW_DAYS/);
+    expect(validateEnvironment({}).GIGS_LOGIN_GRACE_MINUTES).toBe(10);
+    expect(validateEnvironment({ GIGS_LOGIN_GRACE_MINUTES: '0' }).GIGS_LOGIN_GRACE_MINUTES).toBe(0);
+    expect(() => validateEnvironment({ GIGS_LOGIN_GRACE_MINUTES: '121' })).toThrow(/GIGS_LOGIN_GRACE_MINUTES/);
+  });
+
   it('requires a JWT secret in production only', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required');
     expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(32) })).not.toThrow();

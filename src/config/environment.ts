@@ -177,10 +177,29 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }) @IsOptional()
   FIREBASE_API_ORIGIN?: string;
   // Gig marketplace (agents, clients, gigs)
+  /** Days unreviewed work waits before it is approved automatically. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365) @IsOptional()
   GIGS_AUTO_APPROVE_DAYS = 7;
+
+  /** Rework rounds a client may ask for on one submission (0: approve or reject only). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(20) @IsOptional()
   GIGS_MAX_REWORK_ROUNDS = 2;
+
+  /** Days an open dispute waits before it escalates to the SUPER_ADMINs. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365) @IsOptional()
   GIGS_DISPUTE_DEADLINE_DAYS = 5;
+
+  /** Days a one-sided review stays hidden before it is published anyway. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365) @IsOptional()
   GIGS_REVIEW_WINDOW_DAYS = 14;
+
+  /**
+   * Minutes before a picked slot starts from which the agent may LOGIN; a session still open this
+   * long after the slot ended is logged out by the sweep. Worked time counts inside the slot only.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(120) @IsOptional()
+  GIGS_LOGIN_GRACE_MINUTES = 10;
+
   // AI support chat (chatbot): provider, limits, knowledge-base bar, prices
   @IsIn(['local', 'openai', 'groq', 'gemini']) @IsOptional()
   AI_PROVIDER: 'local' | 'openai' | 'groq' | 'gemini' = 'local';

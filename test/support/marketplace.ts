@@ -93,3 +93,18 @@ export async function backdateActivity(t: TestApp, gigId: string, minutesAgo: nu
     await t.prisma.activityLog.update({ where: { id: entry.id }, data: { occurredAt: new Date(now - minutesAgo[i] * 60_000) } });
   }
 }
+
+/**
+ * Moves the gig's first picked slot (and the agent's copy of it) so that it runs from
+ * `startedMinutesAgo` before now to `endsInMinutes` after it: slots can only be picked before they
+ * start, and LOGIN is accepted only inside a picked slot.
+ */
+export async function slotsAroundNow(t: TestApp, gigId: string, options: { startedMinutesAgo?: number; endsInMinutes?: number } = {}): Promise<void> {
+  const now = Date.now();
+  const startsAt = new Date(now - (options.startedMinutesAgo ?? 180) * 60_000);
+  const endsAt = new Date(now + (options.endsInMinutes ?? 60) * 60_000);
+  const picked = await t.prisma.agentWorkSlot.findFirst({ where: { gigId }, orderBy: { startsAt: 'asc' }, select: { id: true, slotId: true } });
+  if (!picked) throw new Error(`Gig ${gigId} has no picked slot`);
+  await t.prisma.agentWorkSlot.update({ where: { id: picked.id }, data: { startsAt, endsAt } });
+  await t.prisma.clientScheduleSlot.update({ where: { id: picked.slotId }, data: { startsAt, endsAt } });
+}

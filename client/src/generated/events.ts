@@ -107,6 +107,8 @@ export interface components {
         /** @enum {string} */
         CallSessionStatus: "CREATED" | "STARTED" | "ENDED";
         ConversationDto: {
+            /** @description When its owner deleted it (staff only see deleted conversations) */
+            archivedAt?: Record<string, never> | null;
             /** Format: uuid */
             assignedAgentId?: Record<string, never> | null;
             /** @enum {string} */

@@ -313,6 +313,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clients' reviews of an agent, newest first (clients and staff; an agent only their own). Double-blind: a review still hidden is shown only to its author and staff */
+        get: operations["AgentReviews_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/chatbot": {
         parameters: {
             query?: never;
@@ -552,6 +569,26 @@ export interface paths {
         patch: operations["ChatbotStaff_answer"];
         trace?: never;
     };
+    "/api/v1/chatbot/custom-questions/{id}/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an inbox question as an FAQ with the answer, in one step (staff)
+         * @description Creates the FAQ and marks the question CONVERTED in one transaction; the next customer asking is answered from the FAQ. 409 when it is no longer open.
+         */
+        post: operations["ChatbotStaff_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/chatbot/support-tickets": {
         parameters: {
             query?: never;
@@ -630,7 +667,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Call the donor directly (the assignee or a SUPER_ADMIN) */
+        /**
+         * Call the donor directly (the assignee or a SUPER_ADMIN)
+         * @description A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted). Resolving or closing the query ends the call; a transfer waits until it ended.
+         */
         post: operations["Communication_start"];
         delete?: never;
         options?: never;
@@ -647,7 +687,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept the pending call request: creates the room and both meeting tokens (answer carries the admin token) */
+        /**
+         * Accept the pending call request: creates the room and both meeting tokens (answer carries the admin token)
+         * @description A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted).
+         */
         post: operations["Communication_accept"];
         delete?: never;
         options?: never;
@@ -662,7 +705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The query's active call with the caller's own meeting token */
+        /**
+         * The query's active call with the caller's own meeting token
+         * @description 404 when the query has no active call, also once it was resolved or closed (which ends its call).
+         */
         get: operations["Communication_active"];
         put?: never;
         post?: never;
@@ -715,7 +761,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The donor requests a call (donor token); staff hear `call:requested` */
+        /**
+         * The donor requests a call (donor token); staff hear `call:requested`
+         * @description A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up. Resolving or closing the query cancels a pending request.
+         */
         post: operations["Communication_request"];
         delete?: never;
         options?: never;
@@ -764,7 +813,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Own conversations; staff see all, with filters */
+        /** Own conversations (not the deleted ones); staff see all, with filters; ?search= over titles and messages */
         get: operations["Conversations_list"];
         put?: never;
         /** Start a conversation with the support assistant */
@@ -786,7 +835,11 @@ export interface paths {
         get: operations["Conversations_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an own conversation (archived: gone for the owner, kept for staff and analytics)
+         * @description 404 for someone else's conversation and afterwards for the owner; 403 for staff on a conversation that is not theirs.
+         */
+        delete: operations["Conversations_archive"];
         options?: never;
         head?: never;
         /** Rename or recategorise (owner); change status or assignment (staff) */
@@ -1064,7 +1117,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The donor closes their own query (donor token) */
+        /**
+         * The donor closes their own query (donor token)
+         * @description Closing ends the query's active call in the same transaction (session ENDED, CALL_ENDED message, `call:status`, room deleted) and cancels a pending call request, so it never expires into a missed call. 409 INVALID_QUERY_STATE when the query is not open.
+         */
         post: operations["DonorQueries_donorClose"];
         delete?: never;
         options?: never;
@@ -1137,7 +1193,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Resolve a query (its assignee or a SUPER_ADMIN) */
+        /**
+         * Resolve a query (its assignee or a SUPER_ADMIN)
+         * @description Resolving ends the query's active call in the same transaction: the session becomes ENDED, a CALL_ENDED message is written, `call:status` reaches the donor and the admin, and the video room is deleted. A pending call request is CANCELLED (`call:request_updated`). 409 INVALID_QUERY_STATE when the query is not open.
+         */
         patch: operations["DonorQueries_resolve"];
         trace?: never;
     };
@@ -1154,7 +1213,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Transfer a query to another active admin with a note and a handover summary */
+        /**
+         * Transfer a query to another active admin with a note and a handover summary
+         * @description The note and the handover summary are for staff: the donor sees only "<admin> transferred the query to <receiver>". 409 CALL_IN_PROGRESS while the query has an active call: the admin on it (or a SUPER_ADMIN) ends it first, so a reassignment never cuts the donor off. A pending call request stays pending for the receiver, who gets a `call.requested` notification. 409 INVALID_QUERY_STATE when the query is not open.
+         */
         patch: operations["DonorQueries_transfer"];
         trace?: never;
     };
@@ -1253,10 +1315,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Activity log with worked and break minutes */
+        /** Activity log with worked and break minutes (counted inside the picked slots only) */
         get: operations["Gigs_activityLog"];
         put?: never;
-        /** Log LOGIN, BREAK_START, BREAK_END or LOGOUT (a state machine per gig) */
+        /** Log LOGIN, BREAK_START, BREAK_END or LOGOUT (a state machine per gig); LOGIN only from GIGS_LOGIN_GRACE_MINUTES before a picked slot until its end (409 OUTSIDE_WORK_SLOT names the slot) */
         post: operations["Gigs_activity"];
         delete?: never;
         options?: never;
@@ -1394,7 +1456,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a failed job again with fresh retries (once per failed entry) */
+        /** Run a failed job again with fresh retries (once per failed entry); 409 JOB_OBSOLETE when there is nothing left for it to do (e.g. a person scored the answer since) */
         post: operations["Jobs_retry"];
         delete?: never;
         options?: never;
@@ -1928,7 +1990,7 @@ export interface paths {
         /** Sessions, e.g. live ones or those awaiting a proctoring review */
         get: operations["Sessions_list"];
         put?: never;
-        /** Start a proctored session: needs a passed system check and a verified identity from the last hour */
+        /** Start a proctored session: needs KYC approved (409 ONBOARDING_ORDER names the step to do first), a passed system check and a verified identity from the last hour */
         post: operations["Sessions_start"];
         delete?: never;
         options?: never;
@@ -2254,7 +2316,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pay approved work: worked minutes × hourly rate, recorded in the platform ledger */
+        /** Pay approved work: worked minutes × hourly rate, recorded in the platform ledger (work with nothing to pay is settled as 0 at approval) */
         post: operations["Submissions_pay"];
         delete?: never;
         options?: never;
@@ -2498,7 +2560,7 @@ export interface components {
             dateOfBirth: string | null;
             email: string | null;
             employment: components["schemas"]["EmploymentResponseDto"] | null;
-            /** @description Whole months of experience, overlapping jobs counted once */
+            /** @description Whole calendar months of experience: an end date is the last day worked, an ongoing job runs to today, overlapping jobs count once */
             experienceMonths: number;
             experiences: components["schemas"]["ExperienceResponseDto"][];
             gender: string | null;
@@ -2510,15 +2572,38 @@ export interface components {
             kycHistory?: components["schemas"]["KycDecisionResponseDto"][];
             languages: string[];
             name: string;
-            /** @enum {string} */
+            /**
+             * @description The same as registrationStatus.nextStep
+             * @enum {string}
+             */
             nextStep: "VERIFY_CONTACT" | "COMPLETE_PROFILE" | "KYC" | "ASSESSMENT" | "AGREEMENT" | "DASHBOARD";
             postalCode: string | null;
             profileCompleted: boolean;
             qualifications: components["schemas"]["QualificationResponseDto"][];
+            /** @description Where onboarding continues and which profile fields are missing: the same object as registrationStatus in the login answer */
+            registrationStatus: components["schemas"]["RegistrationStatusDto"];
             skills: string[];
             state: string | null;
             /** Format: uuid */
             userId: string;
+        };
+        AgentReviewResponseDto: {
+            /** @description The reviewing client organisation */
+            clientName: string | null;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            gigId: string;
+            /** Format: uuid */
+            id: string;
+            opportunityTitle: string;
+            /**
+             * Format: date-time
+             * @description null while hidden (double-blind: until the agent reviewed the gig too or the review window closed); only its author and staff see it then
+             */
+            publishedAt: string | null;
+            rating: number;
         };
         AgentSummaryDto: {
             /** @enum {string} */
@@ -2607,10 +2692,18 @@ export interface components {
              * @enum {string|null}
              */
             agentCefrLevel: "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | null;
+            /** @description Whole calendar months of experience (as on the agent profile) */
             agentExperienceMonths: number;
             /** Format: uuid */
             agentId: string;
             agentName: string;
+            /**
+             * @description Average of clients' published reviews of the agent, 2 decimals (null: none yet); see GET /agents/:id/reviews
+             * @example 4.5
+             */
+            agentRating: number | null;
+            /** @description Clients' published reviews of the agent (reviews still hidden by the double-blind rule do not count) */
+            agentReviewCount: number;
             agentSkills: string[];
             coverNote: string | null;
             /** Format: date-time */
@@ -2801,6 +2894,25 @@ export interface components {
             title: string;
             weight: number;
         };
+        CefrBandDto: {
+            /**
+             * @description Scores below this are in this level; null for C2 (up to 100)
+             * @example 80
+             */
+            belowScore: number | null;
+            /**
+             * @example B2
+             * @enum {string}
+             */
+            level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            /**
+             * @description Lowest weighted score of this level (inclusive)
+             * @example 65
+             */
+            minScore: number;
+            /** @example 65 ≤ score < 80 */
+            range: string;
+        };
         ChangePasswordDto: {
             /** @example Correct-Horse-42! */
             currentPassword: string;
@@ -2868,6 +2980,8 @@ export interface components {
             website: string | null;
         };
         ConversationDto: {
+            /** @description When its owner deleted it (staff only see deleted conversations) */
+            archivedAt?: Record<string, never> | null;
             /** Format: uuid */
             assignedAgentId?: Record<string, never> | null;
             /** @enum {string} */
@@ -3147,7 +3261,12 @@ export interface components {
             faqId?: Record<string, never> | null;
             /** Format: uuid */
             id: string;
-            /** @description How many near-identical questions were grouped into this one */
+            /**
+             * Format: date-time
+             * @description When it was last asked
+             */
+            lastAskedAt: string;
+            /** @description How many times it was asked: near-duplicates (case, punctuation, word order, plurals, small typos) count on one entry */
             occurrences: number;
             /** @enum {string} */
             origin: "USER" | "UNANSWERED" | "NEGATIVE_FEEDBACK";
@@ -3493,6 +3612,13 @@ export interface components {
             /** Format: uuid */
             agentId: string;
             agentName: string;
+            /**
+             * @description Average of clients' published reviews of the agent (null: none yet)
+             * @example 4.5
+             */
+            agentRating: number | null;
+            /** @description Clients' published reviews of the agent */
+            agentReviewCount: number;
             /** Format: uuid */
             agentUserId: string;
             /** Format: uuid */
@@ -3500,6 +3626,13 @@ export interface components {
             /** Format: uuid */
             clientId: string;
             clientName: string | null;
+            /**
+             * @description Average of agents' published reviews of the client (null: none yet)
+             * @example 4.5
+             */
+            clientRating: number | null;
+            /** @description Agents' published reviews of the client */
+            clientReviewCount: number;
             /** Format: date-time */
             completedAt: string | null;
             /** Format: date-time */
@@ -3555,6 +3688,8 @@ export interface components {
         };
         InstructionsDto: {
             assessments: components["schemas"]["AssessmentSummaryDto"][];
+            /** @description Weighted score → CEFR level: A1 0–35, A2 35–50, B1 50–65, B2 65–80, C1 80–90, C2 90–100 (each lower bound inclusive, upper bound exclusive; C2 includes 100) */
+            cefrBands: components["schemas"]["CefrBandDto"][];
             /** @description How long a face event must persist before it counts */
             facePersistSeconds: number;
             /** @description Counted violations allowed before the test is submitted automatically */
@@ -3720,6 +3855,13 @@ export interface components {
             capacity: number;
             /** Format: uuid */
             clientId: string;
+            /**
+             * @description Present for agents: average of agents' published reviews of the client, 2 decimals (null: none yet)
+             * @example 4.5
+             */
+            clientRating?: number | null;
+            /** @description Present for agents: agents' published reviews of the client */
+            clientReviewCount?: number;
             /** Format: date-time */
             closedAt: string | null;
             /** Format: date-time */
@@ -3781,8 +3923,10 @@ export interface components {
             range: components["schemas"]["RangeDto"];
         };
         PaymentResponseDto: {
-            /** @description Minor units of currency */
+            /** @description Minor units of currency; 0 when the approved work had no worked time to pay (settled at approval) */
             amountMinor: number;
+            /** @description Settled by the platform (automatic approval or sweep), not by a payer */
+            automatic: boolean;
             /** Format: date-time */
             createdAt: string;
             /** @example INR */
@@ -3852,6 +3996,25 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PublishCustomQuestionDto: {
+            /** @description The answer, published as the FAQ answer */
+            answer: string;
+            /**
+             * @default GENERAL
+             * @enum {string}
+             */
+            category?: "ACCOUNT" | "BILLING" | "TECHNICAL" | "PRODUCT" | "GENERAL";
+            keywords?: string[];
+            /** @description Tell the asker about the answer (default true) */
+            notifyAsker?: boolean;
+            /** @description FAQ wording of the question (defaults to the question as first asked) */
+            question?: string;
+        };
+        PublishedCustomQuestionDto: {
+            /** @description The entry, now CONVERTED and linked to the FAQ */
+            customQuestion: components["schemas"]["CustomQuestionDto"];
+            faq: components["schemas"]["FaqDto"];
+        };
         QualificationDto: {
             /** @example B.Com */
             degree: string;
@@ -3917,7 +4080,12 @@ export interface components {
             refreshToken: string;
         };
         RegistrationStatusDto: {
-            /** @enum {string} */
+            /** @description Profile fields still missing for a complete profile (COMPLETE_PROFILE): dateOfBirth, addressLine, city, country (PUT /agents/me/profile), photo (PUT /agents/me/photo), qualifications (POST /agents/me/qualifications); empty once the profile is complete */
+            missingFields: ("dateOfBirth" | "addressLine" | "city" | "country" | "photo" | "qualifications")[];
+            /**
+             * @description The first unfinished onboarding step
+             * @enum {string}
+             */
             nextStep: "VERIFY_CONTACT" | "COMPLETE_PROFILE" | "KYC" | "ASSESSMENT" | "AGREEMENT" | "DASHBOARD";
         };
         ReminderSentDto: {
@@ -3983,7 +4151,12 @@ export interface components {
             attempt: number;
             /** Format: uuid */
             candidateAssessmentId: string;
-            /** @enum {string|null} */
+            /** @description Weighted score → CEFR level: A1 0–35, A2 35–50, B1 50–65, B2 65–80, C1 80–90, C2 90–100 (each lower bound inclusive, upper bound exclusive; C2 includes 100) */
+            cefrBands: components["schemas"]["CefrBandDto"][];
+            /**
+             * @description The band of the weighted score (see cefrBands)
+             * @enum {string|null}
+             */
             cefrLevel?: "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | null;
             completedAt?: Record<string, never> | null;
             /** @description Answers still waiting for speech, AI or manual scoring */
@@ -4216,7 +4389,10 @@ export interface components {
             gigId: string;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Set once paid; an approval of work with nothing to pay settles it at once (a payment of 0)
+             */
             paymentId: string | null;
             reviewNotes: string | null;
             /** Format: date-time */
@@ -5815,6 +5991,80 @@ export interface operations {
             };
         };
     };
+    AgentReviews_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: components["schemas"]["AgentReviewResponseDto"][];
+                            /** @example 20 */
+                            limit: number;
+                            /** @example 1 */
+                            page: number;
+                            /** @example 42 */
+                            total: number;
+                        };
+                        message?: string;
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            /** @description BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Only CLIENT, SUPER_ADMIN, ADMIN, SUPPORT_AGENT, AGENT may call this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     Analytics_chatbot: {
         parameters: {
             query?: {
@@ -6580,6 +6830,82 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["CustomQuestionDto"];
+                        message?: string;
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            /** @description BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Only SUPER_ADMIN, ADMIN, SUPPORT_AGENT may call this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ChatbotStaff_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCustomQuestionDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PublishedCustomQuestionDto"];
                         message?: string;
                         /** @enum {boolean} */
                         success: true;
@@ -7654,6 +7980,10 @@ export interface operations {
                 assignedAgentId?: string;
                 from?: string;
                 to?: string;
+                /** @description Full-text search over titles and message text (every word must match) */
+                search?: string;
+                /** @description Staff only: deleted (archived) conversations only (true) or none of them (false); all when omitted */
+                archived?: boolean;
             };
             header?: never;
             path?: never;
@@ -7786,6 +8116,55 @@ export interface operations {
             };
             /** @description Missing, invalid or expired token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    Conversations_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9529,7 +9908,11 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Only SUPER_ADMIN, ADMIN may call this */
+            /**
+             * @description FORBIDDEN
+             *
+             *     Only SUPER_ADMIN, ADMIN may call this
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9605,7 +9988,11 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Only SUPER_ADMIN, ADMIN may call this */
+            /**
+             * @description FORBIDDEN
+             *
+             *     Only SUPER_ADMIN, ADMIN may call this
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

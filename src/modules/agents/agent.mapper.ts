@@ -1,4 +1,4 @@
-import type { OnboardingStep } from '../../common/auth/onboarding.js';
+import type { RegistrationStatus } from '../../common/auth/onboarding.js';
 import type { Experience, KycReview, Qualification } from '../../generated/prisma/client.js';
 import { CURRENT_AGREEMENT } from './agreement.js';
 import type { FullAgent } from './agents.repository.js';
@@ -32,7 +32,7 @@ const toDecisionDto = (r: KycReview): KycDecisionResponseDto => ({
   decidedAt: r.createdAt,
 });
 
-export function toAgentDto(agent: FullAgent, nextStep: OnboardingStep, options: { withHistory?: boolean } = {}): AgentResponseDto {
+export function toAgentDto(agent: FullAgent, status: RegistrationStatus, options: { withHistory?: boolean } = {}): AgentResponseDto {
   return {
     id: agent.id,
     userId: agent.userId,
@@ -74,7 +74,8 @@ export function toAgentDto(agent: FullAgent, nextStep: OnboardingStep, options: 
       recordedAt: agent.assessmentRecordedAt,
     },
     agreement: { currentVersion: CURRENT_AGREEMENT.version, signedVersion: agent.agreementVersion, signedAt: agent.agreementSignedAt },
-    nextStep,
+    nextStep: status.nextStep,
+    registrationStatus: { nextStep: status.nextStep, missingFields: status.missingFields },
     ...(options.withHistory ? { kycHistory: agent.kycReviews.map(toDecisionDto) } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { AssessmentStatus, CefrLevel, KycDecision, KycDocumentType, KycStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { missingProfileFields, type ProfileFacts } from './profile-completeness.js';
 
 const FULL_AGENT = {
   user: { select: { name: true, email: true, emailVerifiedAt: true, phoneVerifiedAt: true } },
@@ -15,6 +16,25 @@ const FULL_AGENT = {
 export type FullAgent = Prisma.AgentProfileGetPayload<{ include: typeof FULL_AGENT }>;
 
 const KYC_EDITABLE: KycStatus[] = ['PENDING', 'REJECTED'];
+
+/** The columns `missingProfileFields` judges. */
+const PROFILE_FACTS = {
+  dateOfBirth: true,
+  addressLine: true,
+  city: true,
+  country: true,
+  photoKey: true,
+  _count: { select: { qualifications: true } },
+} satisfies Prisma.AgentProfileSelect;
+
+export const toProfileFacts = (row: Prisma.AgentProfileGetPayload<{ select: typeof PROFILE_FACTS }>): ProfileFacts => ({
+  dateOfBirth: row.dateOfBirth,
+  addressLine: row.addressLine,
+  city: row.city,
+  country: row.country,
+  photoKey: row.photoKey,
+  qualificationCount: row._count.qualifications,
+});
 
 export interface AgentListFilter {
   kycStatus?: KycStatus;
@@ -75,14 +95,22 @@ export class AgentsRepository {
     return { items, total };
   }
 
-  /** Contact verification (on the user) and the onboarding fields of the profile, in one read. */
+  /** Contact verification (on the user), the onboarding fields and the profile facts, in one read. */
   findOnboardingState(userId: string) {
     return this.prisma.user.findUnique({
       where: { id: userId },
       select: {
         emailVerifiedAt: true,
         phoneVerifiedAt: true,
-        agentProfile: { select: { profileCompleted: true, kycStatus: true, assessmentStatus: true, agreementVersion: true } },
+        agentProfile: {
+          select: {
+            profileCompleted: true,
+            kycStatus: true,
+            assessmentStatus: true,
+            agreementVersion: true,
+            ...PROFILE_FACTS,
+          },
+        },
       },
     });
   }
@@ -232,13 +260,11 @@ export class AgentsRepository {
     });
   }
 
-  /** profileCompleted is derived: personal details, a qualification and a photo (hitouchcx §3). */
+  /** profileCompleted is derived from the profile facts by `missingProfileFields`, in the writing transaction. */
   private async refreshProfileCompleted(tx: Prisma.TransactionClient, agentId: string): Promise<void> {
-    await tx.$executeRaw`
-      UPDATE agent_profiles p SET profile_completed = (
-        p.date_of_birth IS NOT NULL AND p.address_line IS NOT NULL AND p.city IS NOT NULL AND p.country IS NOT NULL
-        AND p.photo_key IS NOT NULL
-        AND EXISTS (SELECT 1 FROM agent_qualifications q WHERE q.agent_id = p.id))
-      WHERE p.id = ${agentId}::uuid`;
+    // The row lock makes the last of two racing writers judge with the other's change committed.
+    await tx.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
+    const row = await tx.agentProfile.findUniqueOrThrow({ where: { id: agentId }, select: PROFILE_FACTS });
+    await tx.agentProfile.update({ where: { id: agentId }, data: { profileCompleted: missingProfileFields(toProfileFacts(row)).length === 0 } });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit, StreamableFile } from '@nestjs/common';
-import { OnboardingRegistry, type OnboardingStep } from '../../common/auth/onboarding.js';
+import { OnboardingRegistry, type OnboardingStep, type RegistrationStatus } from '../../common/auth/onboarding.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { conflict, notFound } from '../../common/http/app-error.js';
 import { DomainEvents, type DomainEventMap } from '../../common/events/domain-events.js';
@@ -10,9 +10,10 @@ import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { toAgentDto, toExperienceDto, toQualificationDto } from './agent.mapper.js';
 import { CURRENT_AGREEMENT } from './agreement.js';
-import { AgentsRepository, type FullAgent } from './agents.repository.js';
+import { AgentsRepository, toProfileFacts, type FullAgent } from './agents.repository.js';
 import { experienceMonths } from './experience.js';
 import { computeNextStep } from './onboarding-steps.js';
+import { missingProfileFields } from './profile-completeness.js';
 import type { ListAgentsQueryDto, RecordAssessmentDto } from './dto/admin.dto.js';
 import type { AgentResponseDto, AgentSummaryDto, AgreementResponseDto, ExperienceResponseDto, QualificationResponseDto } from './dto/agent-response.dto.js';
 import type {
@@ -47,14 +48,19 @@ export class AgentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.onboarding.register((userId) => this.nextStep(userId));
+    this.onboarding.register((userId) => this.registrationStatus(userId));
     this.events.on('assessment.completed', (payload) => this.onAssessmentCompleted(payload));
   }
 
   async nextStep(userId: string): Promise<OnboardingStep> {
+    return (await this.registrationStatus(userId)).nextStep;
+  }
+
+  /** The next onboarding step and the profile fields still missing, as login and `/agents/me` show them. */
+  async registrationStatus(userId: string): Promise<RegistrationStatus> {
     const state = await this.agents.findOnboardingState(userId);
     const profile = state?.agentProfile;
-    return computeNextStep(
+    const nextStep = computeNextStep(
       {
         contactVerified: Boolean(state?.emailVerifiedAt ?? state?.phoneVerifiedAt),
         profileCompleted: profile?.profileCompleted ?? false,
@@ -64,6 +70,7 @@ export class AgentsService implements OnModuleInit {
       },
       CURRENT_AGREEMENT.version,
     );
+    return { nextStep, missingFields: missingProfileFields(profile ? toProfileFacts(profile) : null) };
   }
 
   /** For the marketplace; null when the user has no agent profile yet. */
@@ -77,6 +84,11 @@ export class AgentsService implements OnModuleInit {
       skills: facts.skills,
       experienceMonths: experienceMonths(facts.experiences),
     };
+  }
+
+  /** The user of an agent profile; null for an unknown profile. */
+  userIdOfAgent(agentId: string): Promise<string | null> {
+    return this.agents.findUserIdById(agentId);
   }
 
   /** The agent profile id of a user, created when signup did not. */
@@ -182,7 +194,7 @@ export class AgentsService implements OnModuleInit {
   async getForStaff(agentId: string): Promise<AgentResponseDto> {
     const agent = await this.agents.findFullById(agentId);
     if (!agent) throw notFound('Agent');
-    return toAgentDto(agent, await this.nextStep(agent.userId), { withHistory: true });
+    return toAgentDto(agent, await this.registrationStatus(agent.userId), { withHistory: true });
   }
 
   async recordAssessment(agentId: string, dto: RecordAssessmentDto): Promise<AgentResponseDto> {
@@ -226,7 +238,7 @@ export class AgentsService implements OnModuleInit {
 
   private async present(agent: FullAgent | null): Promise<AgentResponseDto> {
     if (!agent) throw notFound('Agent profile');
-    return toAgentDto(agent, await this.nextStep(agent.userId));
+    return toAgentDto(agent, await this.registrationStatus(agent.userId));
   }
 
   /** Streams a stored file back (only routes that checked access call this). */

@@ -86,10 +86,10 @@ export class AuthService {
   /** Agents only. The agents module registers the full resolver; until then, what auth itself knows. */
   private async registrationStatus(user: AuthUser): Promise<RegistrationStatusDto | null> {
     if (user.role !== 'AGENT') return null;
-    const nextStep = await this.onboarding.nextStep(user.id, async (): Promise<OnboardingStep> => {
+    return this.onboarding.status(user.id, async () => {
       const verification = await this.credentials.findEmailAndPhoneVerification(user.id);
-      return verification?.emailVerifiedAt || verification?.phoneVerifiedAt ? 'COMPLETE_PROFILE' : 'VERIFY_CONTACT';
+      const nextStep: OnboardingStep = verification?.emailVerifiedAt || verification?.phoneVerifiedAt ? 'COMPLETE_PROFILE' : 'VERIFY_CONTACT';
+      return { nextStep, missingFields: [] };
     });
-    return { nextStep };
   }
 }

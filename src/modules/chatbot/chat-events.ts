@@ -43,4 +43,9 @@ export class ChatEvents {
   conversationUpdated(conversation: ConversationDto): void {
     this.realtime.toRoom(rooms.conversation(conversation.id), 'conversation:updated', conversation);
   }
+
+  /** The owner deleted the conversation: their sockets hear nothing more of it. */
+  ownerLeft(conversation: ConversationDto): void {
+    this.realtime.leaveUserFrom(conversation.userId, rooms.conversation(conversation.id));
+  }
 }

@@ -214,8 +214,12 @@ export class ChatPipelineService {
       if (best && best.confidence >= this.config.ai.faqConfidence) {
         answer = { content: best.answer, source: 'FAQ', faqId: best.id, faqConfidence: best.confidence, metadata: { faqQuestion: best.question } };
       } else {
-        await this.recordUnanswered(askerId, conversationId, question);
-        answer = await this.generate(askerId, conversationId, question, matches, messageId);
+        // Below the bar the knowledge base did not answer, whatever the model makes of it: the question
+        // goes to the staff inbox (meanwhile, and counted once even when the answer is given again).
+        [, answer] = await Promise.all([
+          this.recordUnanswered(askerId, conversationId, question),
+          this.generate(askerId, conversationId, question, matches, messageId),
+        ]);
       }
       const { row, created } = await this.messages.createAnswer(
         question.id,
@@ -290,7 +294,7 @@ export class ChatPipelineService {
     }
   }
 
-  /** Questions the knowledge base could not answer go to the staff inbox (grouped), without failing the reply. */
+  /** Questions the knowledge base could not answer go to the staff inbox (grouped), without failing or delaying the reply. */
   private async recordUnanswered(askerId: string, conversationId: string, question: Question): Promise<void> {
     if (!looksLikeQuestion(question.content)) return;
     try {

@@ -6,7 +6,14 @@ import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { STAFF_ROLES } from '../../common/auth/roles.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { CustomQuestionsService } from './custom-questions.service.js';
-import { CreateCustomQuestionDto, CustomQuestionDto, CustomQuestionQueryDto, UpdateCustomQuestionDto } from './dto/custom-question.dto.js';
+import {
+  CreateCustomQuestionDto,
+  CustomQuestionDto,
+  CustomQuestionQueryDto,
+  PublishCustomQuestionDto,
+  PublishedCustomQuestionDto,
+  UpdateCustomQuestionDto,
+} from './dto/custom-question.dto.js';
 import { SupportTicketDto, SupportTicketQueryDto, UpdateSupportTicketDto } from './dto/support-ticket.dto.js';
 import { SupportTicketsService } from './support-tickets.service.js';
 
@@ -43,6 +50,18 @@ export class ChatbotStaffController {
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   answer(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCustomQuestionDto) {
     return this.questions.update(user, id, dto);
+  }
+
+  @Post('custom-questions/:id/faq')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({
+    summary: 'Publish an inbox question as an FAQ with the answer, in one step (staff)',
+    description: 'Creates the FAQ and marks the question CONVERTED in one transaction; the next customer asking is answered from the FAQ. 409 when it is no longer open.',
+  })
+  @ApiEnvelope(PublishedCustomQuestionDto, { status: HttpStatus.CREATED })
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
+  publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PublishCustomQuestionDto) {
+    return this.questions.publish(user, id, dto);
   }
 
   @Get('support-tickets')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Roles } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
@@ -37,7 +37,7 @@ export class ConversationsController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'Own conversations; staff see all, with filters' })
+  @ApiOperation({ summary: 'Own conversations (not the deleted ones); staff see all, with filters; ?search= over titles and messages' })
   @ApiEnvelope(ConversationDto, { paginated: true })
   @ApiErrors(HttpStatus.BAD_REQUEST)
   list(@CurrentUser() user: AuthUser, @Query() query: ConversationQueryDto) {
@@ -60,6 +60,18 @@ export class ConversationsController {
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   update(@CurrentUser() user: AuthUser, @id() conversationId: string, @Body() dto: UpdateConversationDto) {
     return this.conversations.update(user, conversationId, dto);
+  }
+
+  @Delete(':id')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete an own conversation (archived: gone for the owner, kept for staff and analytics)',
+    description: "404 for someone else's conversation and afterwards for the owner; 403 for staff on a conversation that is not theirs.",
+  })
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND)
+  archive(@CurrentUser() user: AuthUser, @id() conversationId: string): Promise<void> {
+    return this.conversations.archive(user, conversationId);
   }
 
   @Post(':id/escalate')

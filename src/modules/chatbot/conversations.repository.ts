@@ -4,6 +4,7 @@ import type { ChatCategory, ChatSentiment, ConversationStatus } from '../../gene
 import { PrismaService } from '../../infra/database/prisma.service.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import {
+  archiveConversation,
   countAllConversations,
   countOwnConversations,
   findVisibleConversation,
@@ -17,7 +18,10 @@ export interface Viewer {
   staff: boolean;
 }
 
-/** The list filters; `userId` and `assignedAgentId` are staff-only (a customer's list is their own). */
+/**
+ * The list filters; `userId`, `assignedAgentId` and `archived` are staff-only (a customer's list is
+ * their own, without the conversations they deleted). `search` matches titles and message text.
+ */
 export interface ConversationFilter {
   status?: ConversationStatus;
   sentiment?: ChatSentiment;
@@ -26,6 +30,8 @@ export interface ConversationFilter {
   assignedAgentId?: string;
   from?: Date;
   to?: Date;
+  archived?: boolean;
+  search?: string;
 }
 
 /**
@@ -56,11 +62,18 @@ export class ConversationsRepository {
       viewer.staff ? (filter.assignedAgentId ?? null) : null,
       filter.from ?? null,
       filter.to ?? null,
+      viewer.staff ? (filter.archived ?? null) : null,
+      filter.search || null,
     ] as const;
     const rows = await this.sql.query(viewer.staff ? listAllConversations : listOwnConversations, [...params, page.take, page.skip]);
     if (rows.length) return { items: rows.map(({ total: _total, ...conversation }) => conversation), total: rows[0].total };
     const total = page.skip === 0 ? 0 : (await this.sql.one(viewer.staff ? countAllConversations : countOwnConversations, params)).total;
     return { items: [], total };
+  }
+
+  /** Archives `ownerId`'s conversation; null when it is not theirs or already archived. */
+  async archive(id: string, ownerId: string): Promise<Conversation | null> {
+    return (await this.sql.maybeOne(archiveConversation, [id, ownerId])) ?? null;
   }
 
   update(id: string, data: Prisma.ConversationUncheckedUpdateInput): Promise<Conversation> {
@@ -108,7 +121,7 @@ export class ConversationsRepository {
   /** Records the CSAT once, only on a resolved conversation of `userId`. */
   async submitCsat(id: string, userId: string, rating: number, comment: string | null): Promise<Conversation | null> {
     const { count } = await this.prisma.conversation.updateMany({
-      where: { id, userId, status: 'RESOLVED', csatRating: null },
+      where: { id, userId, status: 'RESOLVED', csatRating: null, archivedAt: null },
       data: { csatRating: rating, csatComment: comment, csatAt: new Date() },
     });
     return count === 1 ? this.prisma.conversation.findUnique({ where: { id } }) : null;

@@ -39,14 +39,28 @@ export class ConversationsService {
   }
 
   async list(user: AuthUser, query: ConversationQueryDto): Promise<Page<ConversationDto>> {
-    const { status, sentiment, category, userId, assignedAgentId, from, to } = query;
-    const filter = { status, sentiment, category, userId, assignedAgentId, from, to };
+    const { status, sentiment, category, userId, assignedAgentId, from, to, archived, search } = query;
+    const filter = { status, sentiment, category, userId, assignedAgentId, from, to, archived, search };
     const { items, total } = await this.conversations.list(viewerOf(user), filter, pageArgs(query));
     return toPage(items, total, query, toConversationDto);
   }
 
   async get(user: AuthUser, id: string): Promise<ConversationDto> {
     return toConversationDto(await this.visible(user, id));
+  }
+
+  /**
+   * The owner deletes a conversation: it is archived, gone from the owner's lists and reads (404 from
+   * then on) and kept for staff and analytics. Staff may see the conversations of others but not
+   * delete them (403); someone else's is 404 like a missing one.
+   */
+  async archive(user: AuthUser, id: string): Promise<void> {
+    const current = await this.visible(user, id);
+    if (current.userId !== user.id) throw forbidden('Only its owner may delete a conversation');
+    const archived = foundOr404(await this.conversations.archive(id, user.id), 'Conversation');
+    const dto = toConversationDto(archived);
+    this.events.conversationUpdated(dto);
+    this.events.ownerLeft(dto);
   }
 
   async update(user: AuthUser, id: string, dto: UpdateConversationDto): Promise<ConversationDto> {

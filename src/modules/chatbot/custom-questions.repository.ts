@@ -1,53 +1,95 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type CustomQuestion } from '../../generated/prisma/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { CustomQuestionOrigin, CustomQuestionStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { SqlService, type SqlExecutor } from '../../infra/database/sql/sql.service.js';
+import {
+  appendAsk,
+  claimForFaq,
+  countEntries,
+  findEntry,
+  findOpenCandidates,
+  linkFaq,
+  listEntries,
+  openEntry,
+  type InboxEntryRow,
+} from './custom-questions.sql.js';
 
-export interface NewCustomQuestion {
-  question: string;
-  groupKey: string;
+export type { InboxEntryRow };
+
+/** Who asked, where: a chat message is counted once however often it is answered. */
+export interface Ask {
   origin: CustomQuestionOrigin;
   userId: string | null;
   conversationId: string | null;
   messageId: string | null;
 }
 
+export interface NewEntry {
+  question: string;
+  groupKey: string;
+  groupSignature: string;
+}
+
+/**
+ * The custom-question inbox. Asks are appended rows counted when the inbox is read, so a popular
+ * question has no row that every asker updates.
+ */
 @Injectable()
 export class CustomQuestionsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlService,
+  ) {}
+
+  /** The open entries that may be the question with this key (the exact key first). */
+  openCandidates(groupKey: string, signature: string): Promise<Array<{ id: string; groupKey: string }>> {
+    return this.sql.query(findOpenCandidates, [groupKey, signature]);
+  }
+
+  /** Counts one more ask of entry `id` (not again for a message counted already). */
+  async addAsk(id: string, ask: Ask): Promise<void> {
+    await this.sql.query(appendAsk, [id, ask.messageId, ask.origin, ask.userId, ask.conversationId]);
+  }
 
   /**
-   * Adds a question to the inbox, or counts it on the open entry of its group. The advisory lock on
-   * the group key serialises concurrent askers so a group never gets two open entries.
+   * Opens an entry for a question with its first ask; the open entry of the same key when a concurrent
+   * asker opened it first. Undefined when the message was counted already.
    */
-  record(input: NewCustomQuestion): Promise<CustomQuestion> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`custom-question:${input.groupKey}`}))`;
-      const open = await tx.customQuestion.findFirst({ where: { groupKey: input.groupKey, status: 'OPEN' } });
-      if (open) return tx.customQuestion.update({ where: { id: open.id }, data: { occurrences: { increment: 1 } } });
-      return tx.customQuestion.create({ data: input });
-    });
+  async open(entry: NewEntry, ask: Ask): Promise<string | undefined> {
+    const row = await this.sql.maybeOne(openEntry, [entry.question, entry.groupKey, entry.groupSignature, ask.origin, ask.userId, ask.conversationId, ask.messageId]);
+    return row?.questionId;
   }
 
-  async list(where: Prisma.CustomQuestionWhereInput, page: { skip: number; take: number }) {
-    const [items, total] = await Promise.all([
-      this.prisma.customQuestion.findMany({ where, orderBy: [{ occurrences: 'desc' }, { updatedAt: 'desc' }], ...page }),
-      this.prisma.customQuestion.count({ where }),
-    ]);
-    return { items, total };
+  async list(filter: { status?: CustomQuestionStatus; origin?: CustomQuestionOrigin }, page: { skip: number; take: number }): Promise<{ items: InboxEntryRow[]; total: number }> {
+    const scope = [filter.status ?? null, filter.origin ?? null] as const;
+    const rows = await this.sql.query(listEntries, [...scope, page.take, page.skip]);
+    if (rows.length) return { items: rows.map(({ total: _total, ...entry }) => entry), total: rows[0].total };
+    const total = page.skip === 0 ? 0 : (await this.sql.one(countEntries, scope)).total;
+    return { items: [], total };
   }
 
-  findById(id: string): Promise<CustomQuestion | null> {
-    return this.prisma.customQuestion.findUnique({ where: { id } });
+  async findById(id: string): Promise<InboxEntryRow | null> {
+    return (await this.sql.maybeOne(findEntry, [id])) ?? null;
   }
 
-  /** Moves the status only from one of `from`; null when another request moved it first. */
-  async transition(id: string, from: CustomQuestionStatus[], data: Prisma.CustomQuestionUncheckedUpdateManyInput): Promise<CustomQuestion | null> {
+  /** Moves the status only from one of `from`; false when another request moved it first. */
+  async transition(id: string, from: CustomQuestionStatus[], data: Prisma.CustomQuestionUncheckedUpdateManyInput): Promise<boolean> {
     const { count } = await this.prisma.customQuestion.updateMany({ where: { id, status: { in: from } }, data });
-    return count === 1 ? this.prisma.customQuestion.findUnique({ where: { id } }) : null;
+    return count === 1;
   }
 
-  linkFaq(id: string, faqId: string): Promise<CustomQuestion> {
-    return this.prisma.customQuestion.update({ where: { id }, data: { faqId } });
+  /**
+   * Publishes entry `id` as an FAQ in one transaction: the entry becomes CONVERTED with `answer` (only
+   * from OPEN or ANSWERED), `publish` creates the FAQ in the same transaction, and the entry links it.
+   * Null when the entry was no longer open (nothing written); nothing is kept when `publish` fails.
+   */
+  convert<T extends { id: string }>(id: string, answer: string, staffId: string, publish: (tx: SqlExecutor) => Promise<T>): Promise<T | null> {
+    return this.sql.transaction(async (tx) => {
+      if (!(await tx.maybeOne(claimForFaq, [id, answer, staffId]))) return null;
+      const faq = await publish(tx);
+      await tx.query(linkFaq, [id, faq.id]);
+      return faq;
+    });
   }
 }

@@ -161,7 +161,7 @@ export class MessagesRepository {
   /** A message in a conversation owned by `ownerId` (null otherwise: the same 404 for both). */
   findInOwnedConversation(id: string, ownerId: string) {
     return this.prisma.message.findFirst({
-      where: { id, flagged: false, conversation: { userId: ownerId } },
+      where: { id, flagged: false, conversation: { userId: ownerId, archivedAt: null } },
       select: { id: true, conversationId: true, senderType: true, content: true, createdAt: true, feedback: true, replyToId: true },
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module.js';
+import { ReviewsModule } from '../gigs/reviews/reviews.module.js';
 import { ClientsController } from './clients.controller.js';
 import { ClientsRepository } from './clients.repository.js';
 import { ClientsService } from './clients.service.js';
@@ -7,7 +8,7 @@ import { OpportunitiesController } from './opportunities.controller.js';
 import { ProjectsController } from './projects.controller.js';
 
 @Module({
-  imports: [AgentsModule],
+  imports: [AgentsModule, ReviewsModule],
   controllers: [ClientsController, ProjectsController, OpportunitiesController],
   providers: [ClientsService, ClientsRepository],
   exports: [ClientsService],

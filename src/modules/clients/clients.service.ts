@@ -7,6 +7,8 @@ import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.
 import type { OpportunityStatus } from '../../generated/prisma/enums.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { AgentsService } from '../agents/agents.service.js';
+import { ReviewsService } from '../gigs/reviews/reviews.service.js';
+import { withClientRatings } from './client-ratings.js';
 import { toClientDto, toOpportunityDto, toProjectDto, toSlotDto } from './clients.mapper.js';
 import { ClientsRepository, type OpportunityWithSlots } from './clients.repository.js';
 import type { ClientResponseDto, CreateClientDto, UpdateClientDto } from './dto/client.dto.js';
@@ -30,6 +32,7 @@ export class ClientsService {
     private readonly agents: AgentsService,
     private readonly realtime: RealtimeService,
     private readonly events: DomainEvents,
+    private readonly reviews: ReviewsService,
   ) {}
 
   async register(userId: string, dto: CreateClientDto): Promise<ClientResponseDto> {
@@ -103,7 +106,8 @@ export class ClientsService {
   async getOpportunity(user: AuthUser, id: string): Promise<OpportunityResponseDto> {
     const row = await this.visibleOpportunity(user, id);
     if (user.role !== 'AGENT') return toOpportunityDto(row);
-    return toOpportunityDto(row, await this.eligibility(user.id, row));
+    const [rated] = await this.rated([toOpportunityDto(row, await this.eligibility(user.id, row))]);
+    return rated;
   }
 
   async updateOpportunity(user: AuthUser, id: string, dto: UpdateOpportunityDto): Promise<OpportunityResponseDto> {
@@ -174,7 +178,16 @@ export class ClientsService {
       if (!eligibleFor) return toPage([], 0, query);
     }
     const { items, total } = await this.clients.listOpportunities({ ...filter, statuses: ['OPEN'], eligibleFor }, pageArgs(query));
-    return toPage(items, total, query, (o) => toOpportunityDto(o, judgeEligibility(facts, o)));
+    return this.ratedPage(toPage(items, total, query, (o) => toOpportunityDto(o, judgeEligibility(facts, o))));
+  }
+
+  /** Agents see each client's rating beside the opportunity (one query for the page). */
+  private async rated(opportunities: OpportunityResponseDto[]): Promise<OpportunityResponseDto[]> {
+    return withClientRatings(opportunities, await this.reviews.clientRatings(opportunities.map((o) => o.clientId)));
+  }
+
+  private async ratedPage(page: Page<OpportunityResponseDto>): Promise<Page<OpportunityResponseDto>> {
+    return { ...page, items: await this.rated(page.items) };
   }
 
   private async visibleOpportunity(user: AuthUser, id: string): Promise<OpportunityWithSlots> {

@@ -1,4 +1,4 @@
-import { canMoveSession, durationSeconds, formatDuration, modeLabel } from './call-state.js';
+import { callPhrase, canMoveSession, durationSeconds, formatDuration, modeLabel, withArticle } from './call-state.js';
 
 describe('call session state machine', () => {
   it('starts only a created call and ends a created or started one', () => {
@@ -16,5 +16,12 @@ describe('call session state machine', () => {
     expect(formatDuration(192)).toBe('3m 12s');
     expect(formatDuration(9)).toBe('9s');
     expect(modeLabel('SCREEN')).toBe('Screen sharing session');
+  });
+
+  it('puts the right indefinite article before each mode', () => {
+    expect(withArticle(callPhrase('AUDIO'))).toBe('an audio call');
+    expect(withArticle(callPhrase('VIDEO'))).toBe('a video call');
+    expect(withArticle(callPhrase('SCREEN'))).toBe('a screen sharing session');
+    expect(withArticle('Audio call')).toBe('an Audio call');
   });
 });

@@ -23,3 +23,11 @@ export function formatDuration(seconds: number): string {
 
 const MODE_LABEL = { VIDEO: 'Video call', AUDIO: 'Audio call', SCREEN: 'Screen sharing session' } as const;
 export const modeLabel = (mode: keyof typeof MODE_LABEL): string => MODE_LABEL[mode];
+/** The mode inside a sentence: "audio call". */
+export const callPhrase = (mode: keyof typeof MODE_LABEL): string => MODE_LABEL[mode].toLowerCase();
+
+/**
+ * The phrase with its indefinite article: "a video call", "an audio call". By the first letter,
+ * which is right for the mode labels (none starts with a silent h or a "yoo" sound).
+ */
+export const withArticle = (phrase: string): string => `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;

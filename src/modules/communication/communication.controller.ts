@@ -21,7 +21,10 @@ export class CommunicationController {
 
   @Post(':queryId/request')
   @GuestOrRoles('query')
-  @ApiOperation({ summary: 'The donor requests a call (donor token); staff hear `call:requested`' })
+  @ApiOperation({
+    summary: 'The donor requests a call (donor token); staff hear `call:requested`',
+    description: 'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up. Resolving or closing the query cancels a pending request.',
+  })
   @ApiEnvelope(CallRequestDto, { status: 201 })
   @ApiErrors(400, 404, 409)
   request(@QueryId() queryId: string, @Body() body: RequestCallDto, @CurrentGuest() guest?: GuestPrincipal) {
@@ -41,7 +44,10 @@ export class CommunicationController {
   @Post(':queryId/accept-request')
   @HttpCode(200)
   @Roles(...ADMIN_ROLES)
-  @ApiOperation({ summary: 'Accept the pending call request: creates the room and both meeting tokens (answer carries the admin token)' })
+  @ApiOperation({
+    summary: 'Accept the pending call request: creates the room and both meeting tokens (answer carries the admin token)',
+    description: 'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted).',
+  })
   @ApiEnvelope(CallSessionDto)
   @ApiErrors(400, 403, 404, 409, 502)
   accept(@QueryId() queryId: string, @CurrentUser() user: AuthUser, @Body() body: AnswerCallRequestDto) {
@@ -60,7 +66,7 @@ export class CommunicationController {
 
   @Get(':queryId/active')
   @GuestOrRoles('query', ...STAFF_ROLES)
-  @ApiOperation({ summary: "The query's active call with the caller's own meeting token" })
+  @ApiOperation({ summary: "The query's active call with the caller's own meeting token", description: '404 when the query has no active call, also once it was resolved or closed (which ends its call).' })
   @ApiEnvelope(CallSessionDto)
   @ApiErrors(400, 404)
   active(@QueryId() queryId: string, @CurrentUser() user?: AuthUser, @CurrentGuest() guest?: GuestPrincipal) {
@@ -69,7 +75,10 @@ export class CommunicationController {
 
   @Post(':queryId')
   @Roles(...ADMIN_ROLES)
-  @ApiOperation({ summary: 'Call the donor directly (the assignee or a SUPER_ADMIN)' })
+  @ApiOperation({
+    summary: 'Call the donor directly (the assignee or a SUPER_ADMIN)',
+    description: 'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted). Resolving or closing the query ends the call; a transfer waits until it ended.',
+  })
   @ApiEnvelope(CallSessionDto, { status: 201 })
   @ApiErrors(400, 403, 404, 409, 502)
   start(@QueryId() queryId: string, @CurrentUser() user: AuthUser, @Body() body: StartCallDto) {

@@ -4,7 +4,16 @@ import type { CallRequest, CallSession, DonorMessage } from '../../generated/pri
 import type { CallMode, CallRequestStatus, CallSessionStatus, DonorMessageType } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Checked inside a call write's transaction: whether the query still allows it (open, and handled by
+ * the caller). It holds the query's row lock, so no resolve, transfer or close passes meanwhile.
+ */
+export type QueryCheck = (tx: Tx) => Promise<boolean>;
+
+/** A call write the query no longer allows: it was closed or reassigned since it was read. */
+export const QUERY_CHANGED = 'QUERY_CHANGED';
 
 export interface NewSession {
   queryId: string;
@@ -34,10 +43,17 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
 export class CommunicationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** A new PENDING request, unless the query has an active call or a pending request already. */
-  async createRequest(queryId: string, mode: CallMode, message: string | undefined, expiresAt: Date): Promise<CallRequest | 'ACTIVE_CALL' | 'PENDING_EXISTS'> {
+  /** A new PENDING request, unless the query no longer allows it, has an active call or a pending request already. */
+  async createRequest(
+    queryId: string,
+    mode: CallMode,
+    message: string | undefined,
+    expiresAt: Date,
+    queryAllows: QueryCheck,
+  ): Promise<CallRequest | 'ACTIVE_CALL' | 'PENDING_EXISTS' | typeof QUERY_CHANGED> {
     try {
       return await this.prisma.$transaction(async (tx) => {
+        if (!(await queryAllows(tx))) return QUERY_CHANGED;
         if (await this.hasActiveSession(tx, queryId)) return 'ACTIVE_CALL' as const;
         if (await tx.callRequest.count({ where: { queryId, status: 'PENDING', expiresAt: { gt: new Date() } } })) return 'PENDING_EXISTS' as const;
         // A pending request past its time that the scan has not reached yet gives way to the new one.
@@ -76,18 +92,30 @@ export class CommunicationRepository {
     });
   }
 
-  /** Puts an accepted request back when the video provider failed, so it can be accepted again. */
-  reopenRequest(id: string) {
-    return this.prisma.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
+  /**
+   * Puts an accepted request back when its room could not be opened, so it can be accepted again,
+   * while the query still allows it (a closed query keeps no pending request).
+   */
+  reopenRequest(id: string, queryAllows: QueryCheck): Promise<void> {
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await queryAllows(tx))) return;
+      await tx.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
+    });
   }
 
   /**
-   * Creates the session (CREATED) unless the query has an active call. Two racing creations both
-   * pass the check; the partial unique index (one non-ENDED session per query) refuses the second.
+   * Creates the session (CREATED) unless the query no longer allows it or has an active call. Two
+   * racing creations both pass the check; the partial unique index (one non-ENDED session per query)
+   * refuses the second.
    */
-  async createSession(data: NewSession, note: string): Promise<{ session: CallSession; message: DonorMessage } | 'ACTIVE_CALL'> {
+  async createSession(
+    data: NewSession,
+    note: string,
+    queryAllows: QueryCheck,
+  ): Promise<{ session: CallSession; message: DonorMessage } | 'ACTIVE_CALL' | typeof QUERY_CHANGED> {
     try {
       return await this.prisma.$transaction(async (tx) => {
+        if (!(await queryAllows(tx))) return QUERY_CHANGED;
         if (await this.hasActiveSession(tx, data.queryId)) return 'ACTIVE_CALL' as const;
         const session = await tx.callSession.create({ data });
         const message = await tx.donorMessage.create({
@@ -116,28 +144,74 @@ export class CommunicationRepository {
     data: { status: CallSessionStatus; startedAt?: Date; endedAt?: Date; durationSeconds?: number },
     note: (session: CallSession) => CallNote,
   ): Promise<{ session: CallSession; message: DonorMessage } | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.callSession.updateMany({ where: { id, status: { in: [...from] } }, data });
-      if (count === 0) return null;
-      const session = await tx.callSession.findUniqueOrThrow({ where: { id } });
-      const message = await tx.donorMessage.create({
-        data: { queryId: session.queryId, senderKind: 'SYSTEM', ...note(session), callSessionId: session.id },
-      });
-      return { session, message };
+    return this.prisma.$transaction((tx) => this.moveSessionIn(tx, id, from, data, note));
+  }
+
+  /** `moveSession` inside a transaction the caller runs. */
+  async moveSessionIn(
+    tx: Tx,
+    id: string,
+    from: readonly CallSessionStatus[],
+    data: { status: CallSessionStatus; startedAt?: Date; endedAt?: Date; durationSeconds?: number },
+    note: (session: CallSession) => CallNote,
+  ): Promise<{ session: CallSession; message: DonorMessage } | null> {
+    const { count } = await tx.callSession.updateMany({ where: { id, status: { in: [...from] } }, data });
+    if (count === 0) return null;
+    const session = await tx.callSession.findUniqueOrThrow({ where: { id } });
+    const message = await tx.donorMessage.create({
+      data: { queryId: session.queryId, senderKind: 'SYSTEM', ...note(session), callSessionId: session.id },
     });
+    return { session, message };
+  }
+
+  /** Inside the caller's transaction: the query's calls that have not ended, locked until it ends (so none moves meanwhile). */
+  async lockActiveSessions(tx: Tx, queryId: string): Promise<CallSession[]> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM call_sessions WHERE query_id = ${queryId}::uuid AND status <> 'ENDED' ORDER BY id FOR UPDATE`;
+    if (!locked.length) return [];
+    return tx.callSession.findMany({ where: { id: { in: locked.map((row) => row.id) } }, orderBy: { id: 'asc' } });
+  }
+
+  hasActiveSessionIn(tx: Tx, queryId: string): Promise<boolean> {
+    return this.hasActiveSession(tx, queryId);
+  }
+
+  /** Inside the caller's transaction: the query's pending request that has not run out, if any. */
+  findPendingRequestIn(tx: Tx, queryId: string, now: Date): Promise<CallRequest | null> {
+    return tx.callRequest.findFirst({ where: { queryId, status: 'PENDING', expiresAt: { gt: now } } });
+  }
+
+  /**
+   * Inside the caller's transaction: cancels every PENDING request of the query (also one past its
+   * time that the expiry scan has not reached) and records a SYSTEM message for each.
+   */
+  async cancelPendingRequests(tx: Tx, queryId: string, at: Date, note: (request: CallRequest) => string): Promise<{ request: CallRequest; message: DonorMessage }[]> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM call_requests WHERE query_id = ${queryId}::uuid AND status = 'PENDING' ORDER BY id FOR UPDATE`;
+    const cancelled: { request: CallRequest; message: DonorMessage }[] = [];
+    for (const { id } of locked) {
+      const request = await tx.callRequest.update({ where: { id }, data: { status: 'CANCELLED', respondedAt: at } });
+      const message = await tx.donorMessage.create({
+        data: { queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note(request), callMode: request.mode },
+      });
+      cancelled.push({ request, message });
+    }
+    return cancelled;
   }
 
   findExpiredRequests(now: Date, take: number) {
     return this.prisma.callRequest.findMany({ where: { status: 'PENDING', expiresAt: { lte: now } }, orderBy: { expiresAt: 'asc' }, take });
   }
 
-  /** Expires one request past its time (conditional, so one scanner wins) and records the missed call. */
-  expireRequest(id: string, note: string): Promise<{ request: CallRequest; message: DonorMessage } | null> {
+  /** Expires one request past its time (conditional, so one scanner wins) and records the missed call when a `note` is given. */
+  expireRequest(id: string, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.callRequest.updateMany({ where: { id, status: 'PENDING', expiresAt: { lte: new Date() } }, data: { status: 'EXPIRED' } });
       if (count === 0) return null;
       const request = await tx.callRequest.findUniqueOrThrow({ where: { id } });
-      const message = await tx.donorMessage.create({ data: { queryId: request.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note, callMode: request.mode } });
+      const message = note
+        ? await tx.donorMessage.create({ data: { queryId: request.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note, callMode: request.mode } })
+        : undefined;
       return { request, message };
     });
   }

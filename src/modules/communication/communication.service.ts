@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { CallMode } from '../../generated/prisma/enums.js';
-import type { CallRequest, DonorMessage, DonorQuery } from '../../generated/prisma/client.js';
+import type { CallRequest, CallSession, DonorMessage, DonorQuery } from '../../generated/prisma/client.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ADMIN_ROLES } from '../../common/auth/roles.js';
 import { conflict, forbidden, notFound } from '../../common/http/app-error.js';
@@ -10,25 +10,39 @@ import { videoUnavailable } from '../../infra/video/unavailable-video.provider.j
 import { VideoProvider } from '../../infra/video/video.provider.js';
 import { DonorQueriesService } from '../donor-queries/donor-queries.service.js';
 import type { QueryActor } from '../donor-queries/query-actor.js';
+import type { AfterMove, QueryMoveContext } from '../donor-queries/query-move-steps.js';
 import { isOpen, mayHandle } from '../donor-queries/query-state.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UsersService } from '../users/users.service.js';
 import { CallEvents } from './call.events.js';
-import { durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS } from './call-state.js';
-import { CommunicationRepository } from './communication.repository.js';
+import { callPhrase, durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS, withArticle } from './call-state.js';
+import { CallNote, CommunicationRepository, QUERY_CHANGED, QueryCheck, Tx } from './communication.repository.js';
 import { CallRequestDto, CallSessionDto } from './dto/call.dto.js';
 
 const EXPIRY_BATCH = 100;
 const requestNotPending = () => conflict('CALL_REQUEST_NOT_PENDING', 'The call request was already answered, cancelled or has expired');
 const activeCall = () => conflict('CALL_ALREADY_ACTIVE', 'This query already has an active call');
+const queryChanged = () => conflict('INVALID_QUERY_STATE', 'The query was closed or reassigned meanwhile; reload it');
+const callInProgress = () => conflict('CALL_IN_PROGRESS', 'End the call before transferring the query');
+
+const endedNote = (session: CallSession): CallNote => ({
+  messageType: 'CALL_ENDED',
+  callMode: session.mode,
+  content: `${modeLabel(session.mode)} ended after ${formatDuration(session.durationSeconds ?? 0)}`,
+});
 
 /**
  * Calls on a donor query: the donor requests (VIDEO | AUDIO | SCREEN), the assignee accepts, rejects
  * or starts a call directly; the video provider creates a private room with an owner token for the
  * admin and a participant token for the donor; the session goes CREATED → STARTED → ENDED.
+ *
+ * A call lives no longer than its open query. Resolving or the donor's close ends the active call and
+ * cancels a pending request in the same transaction; a transfer is refused while a call is active
+ * (the admin on it ends it first) and hands a pending request to the receiver. Every call write
+ * re-checks the query under its row lock, so none lands on a query closed or reassigned meanwhile.
  */
 @Injectable()
-export class CommunicationService {
+export class CommunicationService implements OnModuleInit {
   constructor(
     private readonly calls: CommunicationRepository,
     private readonly queries: DonorQueriesService,
@@ -39,21 +53,21 @@ export class CommunicationService {
     private readonly config: AppConfig,
   ) {}
 
+  onModuleInit(): void {
+    this.queries.addMoveStep((tx, change) => this.onQueryMove(tx, change));
+  }
+
   async request(queryId: string, actor: QueryActor, mode: CallMode, message?: string): Promise<CallRequestDto> {
     this.assertAvailable();
     const query = await this.queries.findVisible(queryId, actor);
     if (!isOpen(query.status)) throw conflict('INVALID_QUERY_STATE', 'Calls can only be requested on an open query');
     const expiresAt = new Date(Date.now() + this.config.donorDesk.callRequestTtlSeconds * 1000);
-    const created = await this.calls.createRequest(queryId, mode, message, expiresAt);
+    const created = await this.calls.createRequest(queryId, mode, message, expiresAt, this.queryOpen(queryId));
+    if (created === QUERY_CHANGED) throw queryChanged();
     if (created === 'ACTIVE_CALL') throw activeCall();
     if (created === 'PENDING_EXISTS') throw conflict('CALL_REQUEST_PENDING', 'A call request is already waiting for an answer');
     this.events.requested(created);
-    await this.notifications.notify(await this.handlers(query), {
-      type: 'call.requested',
-      title: `${query.donor} requests a ${modeLabel(mode).toLowerCase()}`,
-      body: message ?? 'The donor would like to talk',
-      data: { queryId, callRequestId: created.id, mode },
-    });
+    await this.notifications.notify(await this.handlers(query), requestedNotice(query, created));
     return CallRequestDto.from(created);
   }
 
@@ -61,7 +75,7 @@ export class CommunicationService {
     this.assertAvailable();
     await this.queries.findVisible(queryId, actor);
     const request = await this.pickRequest(queryId, callRequestId);
-    const answered = await this.calls.answerRequest(request.id, 'CANCELLED', null, `The donor cancelled the ${modeLabel(request.mode).toLowerCase()} request`);
+    const answered = await this.calls.answerRequest(request.id, 'CANCELLED', null, `The donor cancelled the ${callPhrase(request.mode)} request`);
     return this.afterAnswer(answered, request);
   }
 
@@ -69,7 +83,7 @@ export class CommunicationService {
     this.assertAvailable();
     await this.handledQuery(queryId, user);
     const request = await this.pickRequest(queryId, callRequestId);
-    const answered = await this.calls.answerRequest(request.id, 'REJECTED', user.id, `The ${modeLabel(request.mode).toLowerCase()} request was declined`);
+    const answered = await this.calls.answerRequest(request.id, 'REJECTED', user.id, `The ${callPhrase(request.mode)} request was declined`);
     return this.afterAnswer(answered, request);
   }
 
@@ -86,7 +100,7 @@ export class CommunicationService {
       this.events.requestUpdated(answered.request);
       return session;
     } catch (error) {
-      await this.calls.reopenRequest(request.id);
+      await this.calls.reopenRequest(request.id, this.queryHandledBy(queryId, user));
       throw error;
     }
   }
@@ -128,12 +142,7 @@ export class CommunicationService {
             callMode: s.mode,
             content: `${label} started`,
           }))
-        : await this.calls.moveSession(
-            session.id,
-            SESSION_TRANSITIONS.ENDED,
-            { status, endedAt: now, durationSeconds: durationSeconds(session.startedAt, now) },
-            (s) => ({ messageType: 'CALL_ENDED', callMode: s.mode, content: `${label} ended after ${formatDuration(s.durationSeconds ?? 0)}` }),
-          );
+        : await this.calls.moveSession(session.id, SESSION_TRANSITIONS.ENDED, { status, endedAt: now, durationSeconds: durationSeconds(session.startedAt, now) }, endedNote);
     if (!moved) throw conflict('INVALID_CALL_STATE', `The call is ${(await this.calls.findSessionByRoom(roomName))?.status ?? session.status} and cannot become ${status}`);
     if (status === 'ENDED') await this.video.deleteRoom(roomName);
     this.events.status(moved.session);
@@ -148,16 +157,18 @@ export class CommunicationService {
   async expireOverdue(now = new Date()): Promise<number> {
     let expired = 0;
     for (const due of await this.calls.findExpiredRequests(now, EXPIRY_BATCH)) {
-      const result = await this.calls.expireRequest(due.id, `Missed ${modeLabel(due.mode).toLowerCase()} request: nobody answered in time`);
+      const query = await this.queries.findById(due.queryId);
+      // A request left on a closed query expires quietly: nobody missed a call on a query that is over.
+      const open = query !== null && isOpen(query.status);
+      const result = await this.calls.expireRequest(due.id, open ? `Missed ${callPhrase(due.mode)} request: nobody answered in time` : undefined);
       if (!result) continue;
       expired += 1;
-      const query = await this.queries.findById(due.queryId);
       this.events.requestUpdated(result.request);
-      if (!query) continue;
+      if (!query || !open || !result.message) continue;
       this.queries.publishMessage(query, result.message);
       await this.notifications.notify(await this.handlers(query), {
         type: 'call.missed',
-        title: `Missed ${modeLabel(due.mode).toLowerCase()} request from ${query.donor}`,
+        title: `Missed ${callPhrase(due.mode)} request from ${query.donor}`,
         body: due.message ?? 'Nobody answered the call request in time',
         data: { queryId: query.id, callRequestId: due.id },
       });
@@ -178,19 +189,73 @@ export class CommunicationService {
       ]);
       created = await this.calls.createSession(
         { queryId: query.id, adminId: user.id, callRequestId, roomName: room.name, roomUrl: room.url, mode, adminToken, userToken, expiresAt },
-        `${admin?.name ?? 'An admin'} opened a ${modeLabel(mode).toLowerCase()}`,
+        `${admin?.name ?? 'An admin'} opened ${withArticle(callPhrase(mode))}`,
+        this.queryHandledBy(query.id, user),
       );
     } catch (error) {
       await this.video.deleteRoom(room.name);
       throw error;
     }
-    if (created === 'ACTIVE_CALL') {
+    if (created === 'ACTIVE_CALL' || created === QUERY_CHANGED) {
       await this.video.deleteRoom(room.name);
-      throw activeCall();
+      throw created === QUERY_CHANGED ? queryChanged() : activeCall();
     }
     this.events.accepted(created.session);
     this.queries.publishMessage(query, created.message);
     return CallSessionDto.from(created.session, 'admin');
+  }
+
+  /**
+   * The calls' part in a query's state change, inside its transaction. Resolve and the donor's close
+   * end the active call and cancel a pending request; after the commit the donor and the admin hear
+   * it and the room is deleted. A transfer is refused while a call is active: the admin on it (or a
+   * SUPER_ADMIN) ends it first, so nobody is cut off by a reassignment; a pending request stays and
+   * its receiver is told.
+   */
+  private async onQueryMove(tx: Tx, { queryId, move, at }: QueryMoveContext): Promise<AfterMove | undefined> {
+    if (move === 'transfer') {
+      if (await this.calls.hasActiveSessionIn(tx, queryId)) throw callInProgress();
+      const pending = await this.calls.findPendingRequestIn(tx, queryId, at);
+      if (!pending) return undefined;
+      return async (query) => {
+        if (query.assignedToId) await this.notifications.notify([query.assignedToId], requestedNotice(query, pending));
+      };
+    }
+    const ended: { session: CallSession; message: DonorMessage }[] = [];
+    for (const session of await this.calls.lockActiveSessions(tx, queryId)) {
+      const data = { status: 'ENDED' as const, endedAt: at, durationSeconds: durationSeconds(session.startedAt, at) };
+      const moved = await this.calls.moveSessionIn(tx, session.id, SESSION_TRANSITIONS.ENDED, data, endedNote);
+      if (moved) ended.push(moved);
+    }
+    const cancelled = await this.calls.cancelPendingRequests(tx, queryId, at, (request) => `The ${callPhrase(request.mode)} request was cancelled with the query`);
+    if (!ended.length && !cancelled.length) return undefined;
+    return async (query) => {
+      for (const { session, message } of ended) {
+        this.events.status(session);
+        this.queries.publishMessage(query, message);
+      }
+      for (const { request, message } of cancelled) {
+        this.events.requestUpdated(request);
+        this.queries.publishMessage(query, message);
+      }
+      await Promise.all(ended.map(({ session }) => this.video.deleteRoom(session.roomName)));
+    };
+  }
+
+  /** Inside a call write's transaction: the query is still open (and holds its lock until the write commits). */
+  private queryOpen(queryId: string): QueryCheck {
+    return async (tx) => {
+      const query = await this.queries.lockForCall(tx, queryId);
+      return query !== null && isOpen(query.status);
+    };
+  }
+
+  /** Inside a call write's transaction: the query is still open and `user` may still handle it. */
+  private queryHandledBy(queryId: string, user: AuthUser): QueryCheck {
+    return async (tx) => {
+      const query = await this.queries.lockForCall(tx, queryId);
+      return query !== null && isOpen(query.status) && mayHandle(query, user);
+    };
   }
 
   private async afterAnswer(answered: { request: CallRequest; message?: DonorMessage } | null, request: CallRequest): Promise<CallRequestDto> {
@@ -224,4 +289,14 @@ export class CommunicationService {
   private assertAvailable(): void {
     if (!this.video.available) throw videoUnavailable();
   }
+}
+
+/** What the admins who handle a query hear of a call request. */
+function requestedNotice(query: Pick<DonorQuery, 'id' | 'donor'>, request: Pick<CallRequest, 'id' | 'mode' | 'message'>) {
+  return {
+    type: 'call.requested',
+    title: `${query.donor} requests ${withArticle(callPhrase(request.mode))}`,
+    body: request.message ?? 'The donor would like to talk',
+    data: { queryId: query.id, callRequestId: request.id, mode: request.mode },
+  };
 }

@@ -110,18 +110,30 @@ export class DonorQueriesController {
 
   @Patch(':id/resolve')
   @Roles(...ADMIN_ROLES)
-  @ApiOperation({ summary: 'Resolve a query (its assignee or a SUPER_ADMIN)' })
+  @ApiOperation({
+    summary: 'Resolve a query (its assignee or a SUPER_ADMIN)',
+    description:
+      'Resolving ends the query\'s active call in the same transaction: the session becomes ENDED, a CALL_ENDED message is written, ' +
+      '`call:status` reaches the donor and the admin, and the video room is deleted. A pending call request is CANCELLED (`call:request_updated`). ' +
+      '409 INVALID_QUERY_STATE when the query is not open.',
+  })
   @ApiEnvelope(DonorQueryDto)
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 403, 404, 409)
   resolve(@Id() id: string, @CurrentUser() user: AuthUser) {
     return this.queries.resolve(id, user);
   }
 
   @Patch(':id/transfer')
   @Roles(...ADMIN_ROLES)
-  @ApiOperation({ summary: 'Transfer a query to another active admin with a note and a handover summary' })
+  @ApiOperation({
+    summary: 'Transfer a query to another active admin with a note and a handover summary',
+    description:
+      'The note and the handover summary are for staff: the donor sees only "<admin> transferred the query to <receiver>". ' +
+      '409 CALL_IN_PROGRESS while the query has an active call: the admin on it (or a SUPER_ADMIN) ends it first, so a reassignment never cuts the donor off. ' +
+      'A pending call request stays pending for the receiver, who gets a `call.requested` notification. 409 INVALID_QUERY_STATE when the query is not open.',
+  })
   @ApiEnvelope(DonorQueryDto)
-  @ApiErrors(400, 404, 409)
+  @ApiErrors(400, 403, 404, 409)
   transfer(@Id() id: string, @CurrentUser() user: AuthUser, @Body() body: TransferDonorQueryDto) {
     return this.queries.transfer(id, user, body);
   }
@@ -129,7 +141,12 @@ export class DonorQueriesController {
   @Post(':id/donor-close')
   @HttpCode(200)
   @GuestOrRoles('query')
-  @ApiOperation({ summary: 'The donor closes their own query (donor token)' })
+  @ApiOperation({
+    summary: 'The donor closes their own query (donor token)',
+    description:
+      'Closing ends the query\'s active call in the same transaction (session ENDED, CALL_ENDED message, `call:status`, room deleted) ' +
+      'and cancels a pending call request, so it never expires into a missed call. 409 INVALID_QUERY_STATE when the query is not open.',
+  })
   @ApiEnvelope(DonorQueryPublicDto)
   @ApiErrors(400, 404, 409)
   donorClose(@Id() id: string, @CurrentGuest() guest?: GuestPrincipal) {

@@ -126,8 +126,9 @@ export class DonorQueriesRepository {
 
   /**
    * A conditional state change: applies `data` only while the query is still in one of `from`
-   * (and matches `where`), then records the SYSTEM message, in one transaction. Null when the
-   * condition no longer holds (another request changed the query first).
+   * (and matches `where`), runs `alongside` (other modules' part of the change, which may throw to
+   * refuse it), then records the SYSTEM message, in one transaction. Null when the condition no
+   * longer holds (another request changed the query first).
    */
   transition(
     id: string,
@@ -135,12 +136,24 @@ export class DonorQueriesRepository {
     where: Prisma.DonorQueryWhereInput,
     data: Prisma.DonorQueryUpdateManyMutationInput & { assignedToId?: string | null; resolvedById?: string | null; transferredToUserId?: string | null },
     systemMessage: string,
+    alongside?: (tx: Tx) => Promise<void>,
   ): Promise<ChangedQuery | null> {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.donorQuery.updateMany({ where: { ...where, id, status: { in: [...from] } }, data });
       if (count === 0) return null;
+      await alongside?.(tx);
       return this.withSystemMessage(tx, id, systemMessage);
     });
+  }
+
+  /**
+   * Inside another module's transaction: the query's status and assignee, share-locked until that
+   * transaction ends, so no state change (resolve, transfer, close) can pass it meanwhile.
+   */
+  async lockForShare(tx: Tx, id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
+    const [row] = await tx.$queryRaw<Pick<DonorQuery, 'status' | 'assignedToId'>[]>`
+      SELECT status, assigned_to_id AS "assignedToId" FROM donor_queries WHERE id = ${id}::uuid FOR SHARE`;
+    return row ?? null;
   }
 
   /**

@@ -1,5 +1,5 @@
-import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import type { DonorQuery } from '../../generated/prisma/client.js';
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { DonorQuery, Prisma } from '../../generated/prisma/client.js';
 import type { DonorQueryStatus } from '../../generated/prisma/enums.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { GuestCredentials } from '../../common/auth/guest-credentials.js';
@@ -24,6 +24,7 @@ import {
 import { replayOf } from './idempotent-replay.js';
 import { actorMaySee, QueryActor } from './query-actor.js';
 import { buildHandoverSummary } from './handover-summary.js';
+import type { AfterMove, QueryMove, QueryMoveStep } from './query-move-steps.js';
 import { canTransition, isOpen, mayHandle, QUERY_TRANSITIONS } from './query-state.js';
 
 const queryNotFound = () => notFound('Donor query');
@@ -32,6 +33,9 @@ const invalidState = (message: string) => conflict('INVALID_QUERY_STATE', messag
 /** The donor query lifecycle: creation with a donor token, accept, transfer, resolve, donor close, reopen. */
 @Injectable()
 export class DonorQueriesService implements OnModuleInit {
+  private readonly logger = new Logger(DonorQueriesService.name);
+  private readonly moveSteps: QueryMoveStep[] = [];
+
   constructor(
     private readonly queries: DonorQueriesRepository,
     private readonly events: DonorQueryEvents,
@@ -108,14 +112,17 @@ export class DonorQueriesService implements OnModuleInit {
     this.assertTransition('resolve', query.status);
     if (!mayHandle(query, user)) throw forbidden('Only the assigned admin or a SUPER_ADMIN may resolve this query');
     const name = await this.nameOf(user.id);
-    const changed = await this.queries.transition(
-      id,
-      QUERY_TRANSITIONS.resolve,
-      { assignedToId: query.assignedToId },
-      { status: 'RESOLVED', resolvedById: user.id, resolvedAt: new Date(), waitingSince: null },
-      `${name} resolved the query`,
+    const changed = await this.move(id, 'resolve', (at, alongside) =>
+      this.queries.transition(
+        id,
+        QUERY_TRANSITIONS.resolve,
+        { assignedToId: query.assignedToId },
+        { status: 'RESOLVED', resolvedById: user.id, resolvedAt: at, waitingSince: null },
+        `${name} resolved the query`,
+        alongside,
+      ),
     );
-    return this.published(this.orConflict(changed));
+    return DonorQueryDto.from(changed.query);
   }
 
   async transfer(id: string, user: AuthUser, input: TransferDonorQueryDto): Promise<DonorQueryDto> {
@@ -133,14 +140,18 @@ export class DonorQueriesService implements OnModuleInit {
       this.queries.countMessages(id),
     ]);
     const handoverSummary = input.handoverSummary ?? buildHandoverSummary(query, { fromName, note: input.note, recent, messageCount });
-    const changed = await this.queries.transition(
-      id,
-      QUERY_TRANSITIONS.transfer,
-      { assignedToId: query.assignedToId },
-      { status: 'TRANSFERRED', assignedToId: receiver.id, transferredToUserId: receiver.id, transferNote: input.note, handoverSummary },
-      `${fromName} transferred the query to ${receiver.name}: ${input.note}`,
+    // The note and the summary are for staff: the SYSTEM message, which the donor reads too, leaves them out.
+    const changed = await this.move(id, 'transfer', (_at, alongside) =>
+      this.queries.transition(
+        id,
+        QUERY_TRANSITIONS.transfer,
+        { assignedToId: query.assignedToId },
+        { status: 'TRANSFERRED', assignedToId: receiver.id, transferredToUserId: receiver.id, transferNote: input.note, handoverSummary },
+        `${fromName} transferred the query to ${receiver.name}`,
+        alongside,
+      ),
     );
-    const dto = this.published(this.orConflict(changed));
+    const dto = DonorQueryDto.from(changed.query);
     await this.notifications.notify([receiver.id], {
       type: 'query.transferred',
       title: 'A donor query was transferred to you',
@@ -153,15 +164,9 @@ export class DonorQueriesService implements OnModuleInit {
   async donorClose(id: string, actor: QueryActor): Promise<DonorQueryPublicDto> {
     const query = await this.findVisible(id, actor);
     this.assertTransition('donorClose', query.status);
-    const changed = await this.queries.transition(
-      id,
-      QUERY_TRANSITIONS.donorClose,
-      {},
-      { status: 'CLOSED_BY_DONOR', closedAt: new Date(), waitingSince: null },
-      'The donor closed the query',
+    const result = await this.move(id, 'donorClose', (at, alongside) =>
+      this.queries.transition(id, QUERY_TRANSITIONS.donorClose, {}, { status: 'CLOSED_BY_DONOR', closedAt: at, waitingSince: null }, 'The donor closed the query', alongside),
     );
-    const result = this.orConflict(changed);
-    this.published(result);
     if (result.query.assignedToId) {
       await this.notifications.notify([result.query.assignedToId], {
         type: 'query.closed_by_donor',
@@ -242,6 +247,19 @@ export class DonorQueriesService implements OnModuleInit {
     return query;
   };
 
+  /** For the calls module: takes part in resolve, transfer and the donor's close (see `QueryMoveStep`). */
+  addMoveStep(step: QueryMoveStep): void {
+    this.moveSteps.push(step);
+  }
+
+  /**
+   * For the calls module, inside its own transaction: the query's status and assignee, locked so that
+   * no resolve, transfer or close passes until that transaction ends (null when missing).
+   */
+  lockForCall(tx: Prisma.TransactionClient, id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
+    return this.queries.lockForShare(tx, id);
+  }
+
   /** For the calls module and jobs: a query by id, without an actor (null when missing). */
   findById(id: string): Promise<DonorQuery | null> {
     return this.queries.findById(id);
@@ -258,6 +276,33 @@ export class DonorQueriesService implements OnModuleInit {
 
   private orConflict(changed: ChangedQuery | null): ChangedQuery {
     if (!changed) throw invalidState('The query was changed by someone else; reload it and try again');
+    return changed;
+  }
+
+  /**
+   * Runs a state change with every registered step inside its transaction. Once committed, runs what
+   * the steps left (their events come first, as their rows were written first), then publishes the
+   * change. A failure after the commit is logged: the change stands, so the caller gets it.
+   */
+  private async move(
+    queryId: string,
+    move: QueryMove,
+    change: (at: Date, alongside: (tx: Prisma.TransactionClient) => Promise<void>) => Promise<ChangedQuery | null>,
+  ): Promise<ChangedQuery> {
+    const at = new Date();
+    const after: AfterMove[] = [];
+    const changed = this.orConflict(
+      await change(at, async (tx) => {
+        for (const step of this.moveSteps) {
+          const next = await step(tx, { queryId, move, at });
+          if (next) after.push(next);
+        }
+      }),
+    );
+    for (const run of after) {
+      await run(changed.query).catch((error: unknown) => this.logger.error(`After ${move} of donor query ${queryId}: ${(error as Error).message}`, (error as Error).stack));
+    }
+    this.publishedRow(changed);
     return changed;
   }
 

@@ -2,8 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { Faq, Prisma } from '../../generated/prisma/client.js';
 import type { ChatCategory } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
-import { SqlService } from '../../infra/database/sql/sql.service.js';
-import { countFaqMatches, countFaqs, findFaq, foldFaqUsage, listFaqs, matchFaqs, searchFaqs } from './faqs.sql.js';
+import { SqlService, type SqlExecutor } from '../../infra/database/sql/sql.service.js';
+import { countFaqMatches, countFaqs, findFaq, foldFaqUsage, insertFaq, listFaqs, matchFaqs, searchFaqs } from './faqs.sql.js';
+
+export interface NewFaq {
+  category?: ChatCategory;
+  question: string;
+  answer: string;
+  keywords: string[];
+  relatedQuestionIds: string[];
+  isActive: boolean;
+  createdById: string;
+}
 
 export interface FaqFilter {
   search?: string;
@@ -53,8 +63,9 @@ export class FaqsRepository {
     return this.prisma.faq.count({ where: { id: { in: ids } } });
   }
 
-  create(data: Prisma.FaqUncheckedCreateInput): Promise<Faq> {
-    return this.prisma.faq.create({ data });
+  /** Inside the caller's transaction `tx` when given. */
+  create(faq: NewFaq, tx: SqlExecutor = this.sql): Promise<Faq> {
+    return tx.one(insertFaq, [faq.category ?? null, faq.question, faq.answer, faq.keywords, faq.relatedQuestionIds, faq.isActive, faq.createdById]);
   }
 
   /** The edited FAQ with its current count of uses. */

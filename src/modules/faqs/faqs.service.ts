@@ -4,6 +4,7 @@ import { foundOr404 } from '../../common/auth/ownership.js';
 import { badRequest, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { ChatCategory } from '../../generated/prisma/enums.js';
+import type { SqlExecutor } from '../../infra/database/sql/sql.service.js';
 import type { CreateFaqDto, FaqDto, FaqQueryDto, StaffFaqQueryDto, UpdateFaqDto } from './dto/faq.dto.js';
 import { faqConfidence } from './faq-confidence.js';
 import { toFaqDto } from './faqs.mapper.js';
@@ -39,18 +40,21 @@ export class FaqsService {
     return toFaqDto(foundOr404(await this.faqs.findById(id, true), 'FAQ'));
   }
 
-  async create(user: AuthUser, dto: CreateFaqDto): Promise<FaqDto> {
+  /** Creates an FAQ; inside the caller's transaction `tx` when given (publishing an inbox question). */
+  async create(user: AuthUser, dto: CreateFaqDto, tx?: SqlExecutor): Promise<FaqDto> {
     await this.assertRelatedExist(dto.relatedQuestionIds);
-    const faq = await this.faqs.create({
-      category: dto.category,
-      question: dto.question,
-      answer: dto.answer,
-      keywords: normaliseKeywords(dto.keywords) ?? [],
-      relatedQuestionIds: dto.relatedQuestionIds ?? [],
-      isActive: dto.isActive ?? true,
-      createdById: user.id,
-      updatedById: user.id,
-    });
+    const faq = await this.faqs.create(
+      {
+        category: dto.category,
+        question: dto.question,
+        answer: dto.answer,
+        keywords: normaliseKeywords(dto.keywords) ?? [],
+        relatedQuestionIds: dto.relatedQuestionIds ?? [],
+        isActive: dto.isActive ?? true,
+        createdById: user.id,
+      },
+      tx,
+    );
     return toFaqDto(faq);
   }
 

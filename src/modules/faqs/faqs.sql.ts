@@ -145,3 +145,20 @@ export const foldFaqUsage = sql({
   params: [col.int],
   columns: { folded: col.int },
 });
+
+/** A new FAQ (typed SQL so that it can join a caller's transaction); the row as the ORM's `Faq` has it. */
+export const insertFaq = sql({
+  name: 'faqs-insert',
+  text: `WITH f AS (
+           INSERT INTO faqs (id, category, question, answer, keywords, related_question_ids, is_active, created_by_id, updated_by_id, created_at, updated_at)
+           VALUES (gen_random_uuid(), coalesce($1::"ChatCategory", 'GENERAL'), $2, $3, $4, $5, $6, $7, $7, now(), now())
+           RETURNING *
+         )
+         SELECT f.id, f.category, f.question, f.answer, coalesce(f.keywords, '{}') AS keywords,
+           coalesce(f.related_question_ids, '{}') AS "relatedQuestionIds", f.is_active AS "isActive",
+           f.usage_count AS "usageCount", f.created_by_id AS "createdById", f.updated_by_id AS "updatedById",
+           f.created_at AS "createdAt", f.updated_at AS "updatedAt"
+         FROM f`,
+  params: [col.nullable(col.enum<ChatCategory>('ChatCategory')), col.text, col.text, col.textArray, col.uuidArray, col.bool, col.nullable(col.uuid)],
+  columns: faqColumns,
+});

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ApplicationStatus, OpportunityStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { APPLICATION_MACHINE } from './gig-machines.js';
+import { sourcesOf, targetOf } from './state-machine.js';
 
 const APPLICATION = {
   agent: {
@@ -60,9 +62,10 @@ export class ApplicationsRepository {
       if (!application) return 'NOT_FOUND';
       const [opportunity] = await tx.$queryRaw<{ status: OpportunityStatus; capacity: number; accepted_count: number; client_id: string }[]>`
         SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${application.opportunityId}::uuid FOR UPDATE`;
+      const action = decision === 'ACCEPTED' ? 'accept' : 'reject';
       const { count } = await tx.gigApplication.updateMany({
-        where: { id, status: 'PENDING' },
-        data: { status: decision, decisionReason: reason ?? null, decidedAt: new Date() },
+        where: { id, status: { in: sourcesOf(APPLICATION_MACHINE, action) } },
+        data: { status: targetOf(APPLICATION_MACHINE, action), decisionReason: reason ?? null, decidedAt: new Date() },
       });
       if (count === 0) return 'NOT_PENDING';
       if (decision === 'ACCEPTED') {
@@ -84,14 +87,15 @@ export class ApplicationsRepository {
     });
   }
 
-  /** Turns down every application still PENDING on the opportunity; returns the agents' user ids. */
+  /** Turns down every application still PENDING on the closed opportunity; returns the agents' user ids. */
   async rejectPending(opportunityId: string, reason: string): Promise<{ applicationId: string; agentUserId: string }[]> {
     return this.prisma.$transaction(async (tx) => {
-      const pending = await tx.gigApplication.findMany({ where: { opportunityId, status: 'PENDING' }, select: { id: true, agent: { select: { userId: true } } } });
+      const from = sourcesOf(APPLICATION_MACHINE, 'opportunity-closed');
+      const pending = await tx.gigApplication.findMany({ where: { opportunityId, status: { in: from } }, select: { id: true, agent: { select: { userId: true } } } });
       if (pending.length === 0) return [];
       await tx.gigApplication.updateMany({
-        where: { id: { in: pending.map((a) => a.id) }, status: 'PENDING' },
-        data: { status: 'REJECTED', decisionReason: reason, decidedAt: new Date() },
+        where: { id: { in: pending.map((a) => a.id) }, status: { in: from } },
+        data: { status: targetOf(APPLICATION_MACHINE, 'opportunity-closed'), decisionReason: reason, decidedAt: new Date() },
       });
       return pending.map((a) => ({ applicationId: a.id, agentUserId: a.agent.userId }));
     });

@@ -9,9 +9,11 @@ import { AgentsService } from '../agents/agents.service.js';
 import { experienceMonths } from '../agents/experience.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { ApplicationsRepository, type ApplicationRow, type ApplicationScope } from './applications.repository.js';
+import type { Rating } from './reviews/review-visibility.js';
+import { ReviewsService } from './reviews/reviews.service.js';
 import type { ApplicationResponseDto, ApplyDto, DecideApplicationDto, ListApplicationsQueryDto } from './dto/application.dto.js';
 
-const toApplicationDto = (a: ApplicationRow): ApplicationResponseDto => ({
+const toApplicationDto = (a: ApplicationRow, agentRating: Rating): ApplicationResponseDto => ({
   id: a.id,
   opportunityId: a.opportunityId,
   opportunityTitle: a.opportunity.title,
@@ -20,6 +22,8 @@ const toApplicationDto = (a: ApplicationRow): ApplicationResponseDto => ({
   agentCefrLevel: a.agent.cefrLevel,
   agentSkills: a.agent.skills,
   agentExperienceMonths: experienceMonths(a.agent.experiences),
+  agentRating: agentRating.average,
+  agentReviewCount: agentRating.count,
   coverNote: a.coverNote,
   status: a.status,
   decisionReason: a.decisionReason,
@@ -36,6 +40,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly agents: AgentsService,
     private readonly realtime: RealtimeService,
     private readonly events: DomainEvents,
+    private readonly reviews: ReviewsService,
   ) {}
 
   onModuleInit(): void {
@@ -59,18 +64,19 @@ export class ApplicationsService implements OnModuleInit {
       applicationId: outcome.id,
       opportunityId,
     });
-    return toApplicationDto(outcome);
+    return this.present(outcome);
   }
 
   async list(user: AuthUser, query: ListApplicationsQueryDto): Promise<Page<ApplicationResponseDto>> {
     const { items, total } = await this.applications.list(this.scope(user), query, pageArgs(query));
-    return toPage(items, total, query, toApplicationDto);
+    const ratings = await this.reviews.agentRatings(items.map((a) => a.agentId));
+    return toPage(items, total, query, (a) => toApplicationDto(a, ratings.of(a.agentId)));
   }
 
   async get(user: AuthUser, id: string): Promise<ApplicationResponseDto> {
     const row = await this.applications.find(id, this.scope(user));
     if (!row) throw notFound('Application');
-    return toApplicationDto(row);
+    return this.present(row);
   }
 
   async decide(user: AuthUser, id: string, dto: DecideApplicationDto): Promise<ApplicationResponseDto> {
@@ -85,7 +91,11 @@ export class ApplicationsService implements OnModuleInit {
       decision: outcome.status,
       gigId: outcome.gig?.id ?? null,
     });
-    return toApplicationDto(outcome);
+    return this.present(outcome);
+  }
+
+  private async present(row: ApplicationRow): Promise<ApplicationResponseDto> {
+    return toApplicationDto(row, (await this.reviews.agentRatings([row.agentId])).of(row.agentId));
   }
 
   private async rejectPendingOf(opportunityId: string, title: string): Promise<void> {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { DisputeStatus, DisputeTarget } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { DISPUTE_MACHINE } from './gig-machines.js';
+import { openStates, sourcesOf, targetOf } from './state-machine.js';
 
 export interface DisputeParties {
   agentUserId: string;
@@ -52,7 +54,7 @@ export class DisputesRepository {
     const column = TARGET_COLUMN[data.targetType];
     return this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM users WHERE id = ${data.raisedById}::uuid FOR UPDATE`;
-      const open = await tx.dispute.count({ where: { raisedById: data.raisedById, [column]: data.targetId, status: { in: ['OPEN', 'ESCALATED'] } } });
+      const open = await tx.dispute.count({ where: { raisedById: data.raisedById, [column]: data.targetId, status: { in: openStates(DISPUTE_MACHINE) } } });
       if (open > 0) return null;
       return tx.dispute.create({
         data: {
@@ -82,9 +84,10 @@ export class DisputesRepository {
 
   /** OPEN|ESCALATED → RESOLVED|DISMISSED; null when already closed. */
   async resolve(id: string, status: 'RESOLVED' | 'DISMISSED', resolution: string, resolvedById: string) {
+    const action = status === 'RESOLVED' ? 'resolve' : 'dismiss';
     const { count } = await this.prisma.dispute.updateMany({
-      where: { id, status: { in: ['OPEN', 'ESCALATED'] } },
-      data: { status, resolution, resolvedById, resolvedAt: new Date() },
+      where: { id, status: { in: sourcesOf(DISPUTE_MACHINE, action) } },
+      data: { status: targetOf(DISPUTE_MACHINE, action), resolution, resolvedById, resolvedAt: new Date() },
     });
     return count ? this.prisma.dispute.findUniqueOrThrow({ where: { id } }) : null;
   }
@@ -92,10 +95,11 @@ export class DisputesRepository {
   /** OPEN disputes past their deadline become ESCALATED; returns them. */
   async escalateOverdue(now: Date) {
     return this.prisma.$transaction(async (tx) => {
-      const overdue = await tx.dispute.findMany({ where: { status: 'OPEN', deadlineAt: { lt: now } }, select: { id: true }, take: 500 });
+      const from = sourcesOf(DISPUTE_MACHINE, 'escalate');
+      const overdue = await tx.dispute.findMany({ where: { status: { in: from }, deadlineAt: { lt: now } }, select: { id: true }, take: 500 });
       if (overdue.length === 0) return [];
       const ids = overdue.map((d) => d.id);
-      await tx.dispute.updateMany({ where: { id: { in: ids }, status: 'OPEN' }, data: { status: 'ESCALATED', escalatedAt: now } });
+      await tx.dispute.updateMany({ where: { id: { in: ids }, status: { in: from } }, data: { status: targetOf(DISPUTE_MACHINE, 'escalate'), escalatedAt: now } });
       return tx.dispute.findMany({ where: { id: { in: ids } } });
     });
   }

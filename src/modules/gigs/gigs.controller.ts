@@ -48,7 +48,7 @@ export class GigsController {
 
   @Post(':id/activity')
   @Roles('AGENT')
-  @ApiOperation({ summary: 'Log LOGIN, BREAK_START, BREAK_END or LOGOUT (a state machine per gig)' })
+  @ApiOperation({ summary: 'Log LOGIN, BREAK_START, BREAK_END or LOGOUT (a state machine per gig); LOGIN only from GIGS_LOGIN_GRACE_MINUTES before a picked slot until its end (409 OUTSIDE_WORK_SLOT names the slot)' })
   @ApiEnvelope(ActivityResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   activity(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ActivityDto): Promise<ActivityResponseDto> {
@@ -57,7 +57,7 @@ export class GigsController {
 
   @Get(':id/activity')
   @Roles(...PARTIES_AND_STAFF)
-  @ApiOperation({ summary: 'Activity log with worked and break minutes' })
+  @ApiOperation({ summary: 'Activity log with worked and break minutes (counted inside the picked slots only)' })
   @ApiEnvelope(ActivityResponseDto)
   @ApiErrors(HttpStatus.NOT_FOUND)
   activityLog(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ActivityResponseDto> {

@@ -3,9 +3,10 @@ import type { DisputeResponseDto } from './dto/dispute.dto.js';
 import type { GigResponseDto, ReviewResponseDto } from './dto/gig.dto.js';
 import type { PaymentResponseDto, SubmissionResponseDto } from './dto/submission.dto.js';
 import type { GigRow } from './gigs.repository.js';
+import type { Rating } from './reviews/review-visibility.js';
 import type { PaymentRow, SubmissionRow } from './submissions.repository.js';
 
-export const toGigDto = (g: GigRow): GigResponseDto => ({
+export const toGigDto = (g: GigRow, ratings: { agent: Rating; client: Rating }): GigResponseDto => ({
   id: g.id,
   applicationId: g.applicationId,
   opportunityId: g.opportunityId,
@@ -17,6 +18,10 @@ export const toGigDto = (g: GigRow): GigResponseDto => ({
   agentName: g.agent.user.name,
   clientId: g.clientId,
   clientName: g.client.organizationName,
+  agentRating: ratings.agent.average,
+  agentReviewCount: ratings.agent.count,
+  clientRating: ratings.client.average,
+  clientReviewCount: ratings.client.count,
   status: g.status,
   workState: g.workState,
   workSlots: g.workSlots.map((w) => ({ slotId: w.slotId, startsAt: w.startsAt, endsAt: w.endsAt })),
@@ -48,6 +53,7 @@ export const toPaymentDto = (p: PaymentRow): PaymentResponseDto => ({
   workedMinutes: p.workedMinutes,
   rateMinor: p.rateMinor,
   status: p.status,
+  automatic: p.createdById === null,
   createdAt: p.createdAt,
 });
 

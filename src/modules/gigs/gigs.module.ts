@@ -12,12 +12,13 @@ import { GigsController } from './gigs.controller.js';
 import { GigsRepository } from './gigs.repository.js';
 import { GigsService } from './gigs.service.js';
 import { GigsSweeper } from './gigs.sweeper.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 @Module({
-  imports: [AgentsModule, ClientsModule, QueueModule],
+  imports: [AgentsModule, ClientsModule, ReviewsModule, QueueModule],
   controllers: [ApplicationsController, GigsController, SubmissionsController, DisputesController],
   providers: [
     ApplicationsService,

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client.js';
-import type { ActivityType, GigStatus, ReviewDirection, WorkState } from '../../generated/prisma/enums.js';
+import { Prisma, type ActivityLog } from '../../generated/prisma/client.js';
+import type { ActivityType, GigStatus, WorkState } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/database/prisma.service.js';
+import { DISPUTE_MACHINE, GIG_MACHINE, SUBMISSION_MACHINE, WORK_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
+import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
+import { checkLogin, type WorkWindow } from './work-activity.js';
 
 export const GIG = {
   opportunity: { select: { title: true, rateMinor: true, currency: true } },
@@ -14,6 +17,13 @@ export const GIG = {
 export type GigRow = Prisma.SelectedGigGetPayload<{ include: typeof GIG }>;
 
 export type PickOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'UNKNOWN_SLOT' | 'ALREADY_PICKED' | 'SLOT_STARTED' | 'SLOT_FULL' | 'OVERLAP' | GigRow;
+export type ActivityOutcome =
+  | 'NOT_FOUND'
+  | 'NOT_ACTIVE'
+  | 'NO_WORK_SLOTS'
+  | 'INVALID_TRANSITION'
+  | { refused: 'OUTSIDE_WORK_SLOT'; window: WorkWindow | null; upcoming: boolean }
+  | ActivityLog;
 export type CompleteOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'NO_APPROVED_WORK' | 'WORK_OPEN' | 'UNPAID' | 'DISPUTED' | 'WORKING' | GigRow;
 
 interface LockedSlot {
@@ -50,7 +60,7 @@ export class GigsRepository {
     return this.prisma.$transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true, agentId: true, opportunityId: true } });
       if (!gig) return 'NOT_FOUND';
-      if (gig.status !== 'ACTIVE') return 'NOT_ACTIVE';
+      if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE';
       await tx.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${gig.agentId}::uuid FOR UPDATE`;
       const ids = [...new Set(slotIds)].sort();
       const slots = await tx.$queryRaw<LockedSlot[]>`
@@ -75,14 +85,22 @@ export class GigsRepository {
     });
   }
 
-  /** One step of the activity machine: the state moves only from `from`, so racing steps cannot both land. */
-  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState, to: WorkState) {
+  /**
+   * One step of the activity machine: the state moves only from `from`, so racing steps cannot both
+   * land. LOGIN is accepted only inside a picked slot (from `graceMs` before it starts).
+   */
+  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState[], to: WorkState, graceMs: number): Promise<ActivityOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true } });
       if (!gig) return 'NOT_FOUND' as const;
-      if (gig.status !== 'ACTIVE') return 'NOT_ACTIVE' as const;
-      if (type === 'LOGIN' && (await tx.agentWorkSlot.count({ where: { gigId } })) === 0) return 'NO_WORK_SLOTS' as const;
-      const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: 'ACTIVE', workState: from }, data: { workState: to } });
+      if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE' as const;
+      if (type === 'LOGIN') {
+        const windows = await tx.agentWorkSlot.findMany({ where: { gigId }, select: { startsAt: true, endsAt: true } });
+        if (windows.length === 0) return 'NO_WORK_SLOTS' as const;
+        const login = checkLogin(windows, new Date(), graceMs);
+        if (!login.allowed) return { refused: 'OUTSIDE_WORK_SLOT' as const, window: login.window, upcoming: login.upcoming };
+      }
+      const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: { in: openStates(GIG_MACHINE) }, workState: { in: from } }, data: { workState: to } });
       if (count === 0) return 'INVALID_TRANSITION' as const;
       return tx.activityLog.create({ data: { gigId, type } });
     });
@@ -92,54 +110,58 @@ export class GigsRepository {
     return this.prisma.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
   }
 
-  /** ACTIVE → COMPLETED when all work is approved and paid, the agent is logged out and nothing is disputed. */
+  /** Gigs whose agent is still logged in (working or on a break), with their picked slots. */
+  findOpenWork() {
+    return this.prisma.selectedGig.findMany({
+      where: { status: { in: openStates(GIG_MACHINE) }, workState: { in: sourcesOf(WORK_MACHINE, 'window-closed') } },
+      select: { id: true, workSlots: { select: { startsAt: true, endsAt: true } }, agent: { select: { userId: true } }, client: { select: { userId: true } } },
+      take: 500,
+    });
+  }
+
+  /**
+   * The sweep's `window-closed` step: ends the session of a gig whose agent is still logged in, with
+   * the entries the routes would write (BREAK_END when on a break, then LOGOUT). False when the agent
+   * logged out meanwhile.
+   */
+  async closeWork(gigId: string, now: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+      if (!row || isFinal(GIG_MACHINE, row.status) || !canApply(WORK_MACHINE, row.work_state, 'window-closed')) return false;
+      // Entries one millisecond apart keep their order in the log.
+      const steps: ActivityType[] = row.work_state === 'ON_BREAK' ? ['BREAK_END', 'LOGOUT'] : ['LOGOUT'];
+      for (const [i, type] of steps.entries()) await tx.activityLog.create({ data: { gigId, type, occurredAt: new Date(now.getTime() + i) } });
+      await tx.selectedGig.update({ where: { id: gigId }, data: { workState: targetOf(WORK_MACHINE, 'window-closed') } });
+      return true;
+    });
+  }
+
+  /**
+   * ACTIVE → COMPLETED when the requirements of `complete` hold (the agent is offline, every
+   * submission is decided, all approved work is settled, no dispute is open) and some work was approved.
+   */
   async complete(gigId: string, scope: GigScope): Promise<CompleteOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, ...gigWhere(scope) }, select: { id: true } });
       if (!gig) return 'NOT_FOUND';
       const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
-      if (row.status !== 'ACTIVE') return 'NOT_ACTIVE';
-      if (row.work_state !== 'OFFLINE') return 'WORKING';
-      const open = await tx.submittedWork.count({ where: { gigId, status: { in: ['PENDING', 'REWORK_NEEDED', 'REWORK_SUBMITTED'] } } });
+      if (!canApply(GIG_MACHINE, row.status, 'complete')) return 'NOT_ACTIVE';
+      if (!isFinal(WORK_MACHINE, row.work_state)) return 'WORKING';
+      const open = await tx.submittedWork.count({ where: { gigId, status: { in: openStates(SUBMISSION_MACHINE) } } });
       if (open > 0) return 'WORK_OPEN';
       const approved = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
       if (approved === 0) return 'NO_APPROVED_WORK';
+      // Unsettled: approved without a payment row (SETTLED is the only state with one).
       const unpaid = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED', payment: null } });
       if (unpaid > 0) return 'UNPAID';
-      const disputed = await tx.dispute.count({ where: { status: { in: ['OPEN', 'ESCALATED'] }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
+      const disputed = await tx.dispute.count({ where: { status: { in: openStates(DISPUTE_MACHINE) }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
       if (disputed > 0) return 'DISPUTED';
-      await tx.selectedGig.update({ where: { id: gigId }, data: { status: 'COMPLETED', completedAt: new Date() } });
+      await tx.selectedGig.update({ where: { id: gigId }, data: { status: targetOf(GIG_MACHINE, 'complete'), completedAt: new Date() } });
       return tx.selectedGig.findUniqueOrThrow({ where: { id: gigId }, include: GIG });
     });
   }
 
   countApproved(gigId: string) {
     return this.prisma.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
-  }
-
-  /**
-   * Stores a review; when the other side has reviewed too, both are published at once (double-blind).
-   * Returns false when this side already reviewed the gig.
-   */
-  async addReview(data: { gigId: string; authorId: string; subjectId: string; direction: ReviewDirection; rating: number; comment?: string }) {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${data.gigId}::uuid FOR UPDATE`;
-      const existing = await tx.review.count({ where: { gigId: data.gigId, direction: data.direction } });
-      if (existing > 0) return false;
-      const review = await tx.review.create({ data });
-      const other = await tx.review.count({ where: { gigId: data.gigId, direction: { not: data.direction } } });
-      if (other > 0) await tx.review.updateMany({ where: { gigId: data.gigId, publishedAt: null }, data: { publishedAt: review.createdAt } });
-      return tx.review.findUniqueOrThrow({ where: { id: review.id } });
-    });
-  }
-
-  reviews(gigId: string) {
-    return this.prisma.review.findMany({ where: { gigId }, orderBy: { createdAt: 'asc' } });
-  }
-
-  /** Publishes one-sided reviews whose window closed; returns how many. */
-  async publishExpiredReviews(createdBefore: Date): Promise<number> {
-    const { count } = await this.prisma.review.updateMany({ where: { publishedAt: null, createdAt: { lt: createdBefore } }, data: { publishedAt: new Date() } });
-    return count;
   }
 }

@@ -1,29 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { isStaff } from '../../common/auth/roles.js';
-import { conflict, forbidden, notFound } from '../../common/http/app-error.js';
+import { AppError, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
+import { AppConfig } from '../../config/app-config.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import type { ActivityDto, ActivityResponseDto, CreateReviewDto, GigResponseDto, ListGigsQueryDto, PickSlotsDto, ReviewResponseDto } from './dto/gig.dto.js';
 import { gigScopeOf } from './gig-scope.js';
 import { toGigDto, toReviewDto } from './gigs.mapper.js';
 import { GigsRepository, type GigRow } from './gigs.repository.js';
-import { activityTransition, summarizeActivity } from './work-activity.js';
+import { ReviewsService } from './reviews/reviews.service.js';
+import { activityTransition, summarizeActivity, withinWindowOrGrace, type WorkWindow } from './work-activity.js';
 
 @Injectable()
 export class GigsService {
   constructor(
     private readonly gigs: GigsRepository,
     private readonly realtime: RealtimeService,
+    private readonly config: AppConfig,
+    private readonly reviewsService: ReviewsService,
   ) {}
 
   async list(user: AuthUser, query: ListGigsQueryDto): Promise<Page<GigResponseDto>> {
     const { items, total } = await this.gigs.list(gigScopeOf(user), { status: query.status }, pageArgs(query));
-    return toPage(items, total, query, toGigDto);
+    const present = await this.presenter(items);
+    return toPage(items, total, query, present);
   }
 
   async get(user: AuthUser, id: string): Promise<GigResponseDto> {
-    return toGigDto(await this.find(user, id));
+    return this.present(await this.find(user, id));
   }
 
   async pickSlots(user: AuthUser, id: string, dto: PickSlotsDto): Promise<GigResponseDto> {
@@ -45,24 +49,38 @@ export class GigsService {
         throw conflict('SLOT_OVERLAP', 'These slots overlap each other or slots you already work');
     }
     this.notifyOther(outcome, user.id, { type: 'gig.slots_picked', gigId: id, slotIds: dto.slotIds });
-    return toGigDto(outcome);
+    return this.present(outcome);
   }
 
   async recordActivity(user: AuthUser, id: string, dto: ActivityDto): Promise<ActivityResponseDto> {
     const { from, to } = activityTransition(dto.type);
-    const outcome = await this.gigs.recordActivity(id, user.id, dto.type, from, to);
+    const outcome = await this.gigs.recordActivity(id, user.id, dto.type, from, to, this.graceMs);
     if (outcome === 'NOT_FOUND') throw notFound('Gig');
     if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
     if (outcome === 'NO_WORK_SLOTS') throw conflict('NO_WORK_SLOTS', 'Pick your work slots before logging in');
-    if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from})`);
+    if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from.join(' or ')})`);
+    if ('refused' in outcome) throw this.outsideWorkSlot(outcome.window, outcome.upcoming);
     const gig = await this.find(user, id);
     this.notifyOther(gig, user.id, { type: 'gig.activity', gigId: id, activity: dto.type });
-    return this.activityOf(id);
+    return this.activityOf(gig);
   }
 
   async activity(user: AuthUser, id: string): Promise<ActivityResponseDto> {
-    await this.find(user, id);
-    return this.activityOf(id);
+    return this.activityOf(await this.find(user, id));
+  }
+
+  /** The sweep's step for sessions left open after their slot and its grace; returns how many it closed. */
+  async closeWorkAfterSlots(now = new Date()): Promise<number> {
+    let closed = 0;
+    for (const gig of await this.gigs.findOpenWork()) {
+      if (withinWindowOrGrace(gig.workSlots, now, this.graceMs)) continue;
+      if (!(await this.gigs.closeWork(gig.id, now))) continue;
+      closed += 1;
+      for (const userId of [gig.agent.userId, gig.client.userId]) {
+        this.realtime.toUser(userId, 'notification:new', { type: 'gig.activity', gigId: gig.id, activity: 'LOGOUT', automatic: true });
+      }
+    }
+    return closed;
   }
 
   async complete(user: AuthUser, id: string): Promise<GigResponseDto> {
@@ -84,7 +102,7 @@ export class GigsService {
         throw conflict('DISPUTE_OPEN', 'Resolve the open dispute first');
     }
     this.notifyOther(outcome, user.id, { type: 'gig.completed', gigId: id });
-    return toGigDto(outcome);
+    return this.present(outcome);
   }
 
   async review(user: AuthUser, id: string, dto: CreateReviewDto): Promise<ReviewResponseDto> {
@@ -92,7 +110,7 @@ export class GigsService {
     const isAgent = gig.agent.userId === user.id;
     if (!isAgent && gig.client.userId !== user.id) throw forbidden('Only the agent and the client of a gig review it');
     if ((await this.gigs.countApproved(id)) === 0) throw conflict('NO_APPROVED_WORK', 'Reviews open once work is approved');
-    const review = await this.gigs.addReview({
+    const review = await this.reviewsService.add({
       gigId: id,
       authorId: user.id,
       subjectId: isAgent ? gig.client.userId : gig.agent.userId,
@@ -108,13 +126,47 @@ export class GigsService {
   /** Double-blind: a party sees its own review and the other side's only once published. */
   async reviews(user: AuthUser, id: string): Promise<ReviewResponseDto[]> {
     await this.find(user, id);
-    const all = await this.gigs.reviews(id);
-    return all.filter((r) => isStaff(user.role) || r.authorId === user.id || r.publishedAt !== null).map(toReviewDto);
+    return (await this.reviewsService.forGig(id, { userId: user.id, role: user.role })).map(toReviewDto);
   }
 
-  private async activityOf(id: string): Promise<ActivityResponseDto> {
-    const entries = await this.gigs.activities(id);
-    return { entries: entries.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt })), summary: summarizeActivity(entries) };
+  private async present(gig: GigRow): Promise<GigResponseDto> {
+    return (await this.presenter([gig]))(gig);
+  }
+
+  /** Maps gigs with both parties' ratings (one query per side for the whole page). */
+  private async presenter(gigs: GigRow[]): Promise<(gig: GigRow) => GigResponseDto> {
+    const [agents, clients] = await Promise.all([
+      this.reviewsService.agentRatings(gigs.map((g) => g.agentId)),
+      this.reviewsService.clientRatings(gigs.map((g) => g.clientId)),
+    ]);
+    return (gig) => toGigDto(gig, { agent: agents.of(gig.agentId), client: clients.of(gig.clientId) });
+  }
+
+  private async activityOf(gig: GigRow): Promise<ActivityResponseDto> {
+    const entries = await this.gigs.activities(gig.id);
+    return { entries: entries.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt })), summary: summarizeActivity(entries, gig.workSlots) };
+  }
+
+  private get graceMs(): number {
+    return this.config.gigs.loginGraceMinutes * 60_000;
+  }
+
+  /** 409 naming the slot the agent may log in to next (or the last one, when none is left). */
+  private outsideWorkSlot(window: WorkWindow | null, upcoming: boolean): AppError {
+    const grace = this.config.gigs.loginGraceMinutes;
+    const rule = `Log in only during one of your picked work slots (from ${grace} minutes before it starts until it ends)`;
+    if (!window) return new AppError(HttpStatus.CONFLICT, 'OUTSIDE_WORK_SLOT', rule);
+    const span = `${window.startsAt.toISOString()} – ${window.endsAt.toISOString()}`;
+    const message = `${rule}: ${upcoming ? `your next slot is ${span}` : `your last slot was ${span}`}`;
+    return new AppError(HttpStatus.CONFLICT, 'OUTSIDE_WORK_SLOT', message, [
+      {
+        field: 'type',
+        message,
+        startsAt: window.startsAt.toISOString(),
+        endsAt: window.endsAt.toISOString(),
+        loginFrom: new Date(window.startsAt.getTime() - this.graceMs).toISOString(),
+      },
+    ]);
   }
 
   private async find(user: AuthUser, id: string): Promise<GigRow> {

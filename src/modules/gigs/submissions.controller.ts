@@ -69,7 +69,7 @@ export class SubmissionsController {
   @Post('submissions/:id/payments')
   @Roles('CLIENT', 'SUPER_ADMIN', 'ADMIN')
   @ApiIdempotencyKey('Same key → same payment; a submission is never paid twice', true)
-  @ApiOperation({ summary: 'Pay approved work: worked minutes × hourly rate, recorded in the platform ledger' })
+  @ApiOperation({ summary: 'Pay approved work: worked minutes × hourly rate, recorded in the platform ledger (work with nothing to pay is settled as 0 at approval)' })
   @ApiEnvelope(PaymentResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY)
   pay(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @IdempotencyKey({ required: true }) key: string): Promise<PaymentResponseDto> {

@@ -10,14 +10,14 @@ import type { CreateSubmissionDto, ListPaymentsQueryDto, PaymentResponseDto, Rev
 import { gigScopeOf } from './gig-scope.js';
 import { toPaymentDto, toSubmissionDto } from './gigs.mapper.js';
 import { GigsRepository } from './gigs.repository.js';
-import { SubmissionsRepository, type MinutesToApprove, type SubmissionRow } from './submissions.repository.js';
+import { platformKey, SubmissionsRepository, type MinutesToApprove, type SubmissionRow } from './submissions.repository.js';
 import { paymentAmount, summarizeActivity } from './work-activity.js';
 
 const MAX_FILES_PER_SUBMISSION = 10;
 const FILE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
-/** Approval pays the worked time the gig's earlier approvals have not covered yet. */
-const minutesToApprove: MinutesToApprove = (activity, alreadyApproved) => Math.max(0, summarizeActivity(activity).workedMinutes - alreadyApproved);
+/** Approval pays the worked time (inside the picked slots) the gig's earlier approvals have not covered yet. */
+const minutesToApprove: MinutesToApprove = (activity, windows, alreadyApproved) => Math.max(0, summarizeActivity(activity, windows).workedMinutes - alreadyApproved);
 
 @Injectable()
 export class SubmissionsService {
@@ -75,6 +75,7 @@ export class SubmissionsService {
     const outcome = await this.submissions.review(id, user.id, dto.decision, dto.notes ?? null, {
       maxReworkRounds: this.config.gigs.maxReworkRounds,
       minutesToApprove,
+      amountFor: paymentAmount,
     });
     if (outcome === 'NOT_FOUND') throw notFound('Submission');
     if (outcome === 'NOT_AWAITING') throw conflict('INVALID_STATE', 'The submission is not awaiting review');
@@ -82,6 +83,7 @@ export class SubmissionsService {
       throw conflict('REWORK_LIMIT', `At most ${this.config.gigs.maxReworkRounds} rework rounds; approve or reject the work`);
     }
     this.realtime.toUser(outcome.gig.agent.userId, 'notification:new', { type: 'submission.reviewed', submissionId: id, decision: outcome.status });
+    this.notifySettledAtApproval(outcome);
     return toSubmissionDto(outcome);
   }
 
@@ -103,6 +105,7 @@ export class SubmissionsService {
       const outcome = await this.submissions.review(id, null, 'APPROVED', 'Approved automatically: not reviewed in time', {
         maxReworkRounds: this.config.gigs.maxReworkRounds,
         minutesToApprove,
+        amountFor: paymentAmount,
         auto: true,
       });
       if (typeof outcome === 'string') continue;
@@ -110,8 +113,22 @@ export class SubmissionsService {
       for (const userId of [outcome.gig.agent.userId, outcome.gig.client.userId]) {
         this.realtime.toUser(userId, 'notification:new', { type: 'submission.reviewed', submissionId: id, decision: 'APPROVED', automatic: true });
       }
+      this.notifySettledAtApproval(outcome);
     }
     return approved;
+  }
+
+  /** Settles approved work with nothing to pay that no approval settled (approved before that rule); returns how many. */
+  async settleNothingDue(): Promise<number> {
+    let settled = 0;
+    for (const row of await this.submissions.findUnsettled()) {
+      if (paymentAmount(row.workedMinutes ?? 0, row.gig.opportunity.rateMinor) > 0) continue;
+      const outcome = await this.submissions.pay(row.id, 'ALL', platformKey('sweep', row.id), null, paymentAmount, 'settle-nothing-due');
+      if (typeof outcome === 'string' || !outcome.created) continue;
+      settled += 1;
+      this.notifySettled(outcome.payment);
+    }
+    return settled;
   }
 
   async pay(user: AuthUser, submissionId: string, key: string): Promise<PaymentResponseDto> {
@@ -122,21 +139,29 @@ export class SubmissionsService {
       case 'NOT_APPROVED':
         throw conflict('NOT_APPROVED', 'Only approved work is paid');
       case 'ALREADY_PAID':
-        throw conflict('ALREADY_PAID', 'This submission is already paid');
+        throw conflict('ALREADY_PAID', 'This submission is already settled (approved work with nothing to pay is settled as 0 at approval)');
       case 'KEY_REUSED':
         throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another payment');
-      case 'NOTHING_TO_PAY':
-        throw conflict('NOTHING_TO_PAY', 'The approved work has no worked time to pay');
+      case 'NOT_ALLOWED':
+        throw conflict('INVALID_STATE', 'This settlement cannot be paid now');
     }
-    if (outcome.created) {
-      this.realtime.toUser(outcome.payment.gig.agent.userId, 'notification:new', {
-        type: 'payment.settled',
-        paymentId: outcome.payment.id,
-        amountMinor: outcome.payment.amountMinor,
-        currency: outcome.payment.currency,
-      });
-    }
+    if (outcome.created) this.notifySettled(outcome.payment);
     return toPaymentDto(outcome.payment);
+  }
+
+  private notifySettled(payment: { id: string; amountMinor: number; currency: string; gig: { agent: { userId: string } } }): void {
+    this.realtime.toUser(payment.gig.agent.userId, 'notification:new', {
+      type: 'payment.settled',
+      paymentId: payment.id,
+      amountMinor: payment.amountMinor,
+      currency: payment.currency,
+    });
+  }
+
+  /** An approval that settled work with nothing to pay tells the agent as a payment does. */
+  private notifySettledAtApproval(submission: SubmissionRow): void {
+    if (submission.status !== 'APPROVED' || !submission.payment) return;
+    this.notifySettled({ ...submission.payment, gig: submission.gig });
   }
 
   async payments(user: AuthUser, query: ListPaymentsQueryDto): Promise<Page<PaymentResponseDto>> {

@@ -6,6 +6,7 @@ import { defineQueue, JobContext, JobQueue, QueueDefinition } from '../../infra/
 import { SpeechProvider } from '../../infra/speech/speech.provider.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { WritingAssessor } from '../../infra/writing-assessment/writing-assessor.js';
+import { JobRetryRegistry, retryRefused } from '../jobs/job-retry.registry.js';
 import { AnswersRepository, AnswerWithContext } from './answers.repository.js';
 import { EvaluationService } from './evaluation.service.js';
 
@@ -30,7 +31,7 @@ const PENDING: Readonly<Record<'PENDING_SPEECH' | 'PENDING_AI', QueueDefinition<
  * Background scoring of answers: a failed attempt is retried with back-off; after the last one the
  * answer waits for a person (PENDING_MANUAL) and the job is in the failed list. Every write is
  * guarded by the answer's status and version, so a late or repeated job never overwrites a newer
- * answer or a reviewer's score (a failed-list retry of an answer already handed to a person does nothing).
+ * answer or a reviewer's score. A failed-list retry takes the answer back from manual review (see prepareRetry).
  */
 @Injectable()
 export class AnswerScoringJobs implements OnModuleInit {
@@ -43,11 +44,35 @@ export class AnswerScoringJobs implements OnModuleInit {
     private readonly storage: StorageProvider,
     private readonly speech: SpeechProvider,
     private readonly writing: WritingAssessor,
+    private readonly retries: JobRetryRegistry,
   ) {}
 
   onModuleInit(): void {
     this.queue.process(SPEECH_SCORING_QUEUE, (job, context) => this.run('PENDING_SPEECH', job, context, (answer) => this.scoreSpeaking(answer, job)));
     this.queue.process(WRITING_SCORING_QUEUE, (job, context) => this.run('PENDING_AI', job, context, (answer) => this.scoreWriting(answer, job)));
+    this.retries.register(SPEECH_SCORING_QUEUE, (job) => this.prepareRetry('PENDING_SPEECH', job));
+    this.retries.register(WRITING_SCORING_QUEUE, (job) => this.prepareRetry('PENDING_AI', job));
+  }
+
+  /**
+   * A failed scoring job retried from the failed list: its answer went to manual review when the job
+   * failed, so it is taken back (and scored again) unless a person scored it, the candidate replaced
+   * it or the attempt completed since; then the retry is refused.
+   */
+  private async prepareRetry(pending: 'PENDING_SPEECH' | 'PENDING_AI', job: AnswerScoringJob): Promise<AnswerScoringJob> {
+    const version = new Date(job.version);
+    const answer = await this.answers.findWithContext(job.answerId);
+    if (!answer) throw retryRefused('The answer no longer exists');
+    if (answer.status === pending && answer.updatedAt.getTime() === version.getTime()) return job;
+    const taken = await this.answers.takeBackForScoring(answer.id, version, pending);
+    if (taken) {
+      this.logger.log(`Answer ${answer.id} taken back from manual review for a retried scoring job`);
+      return { answerId: answer.id, version: taken.toISOString() };
+    }
+    const current = await this.answers.findWithContext(job.answerId);
+    if (current?.status === 'SCORED') throw retryRefused(`The answer has been scored since (by ${current.scoredBy ?? 'someone'}); nothing to retry`);
+    if (current && current.updatedAt.getTime() !== version.getTime()) throw retryRefused('The candidate replaced this answer since; the new answer has its own scoring');
+    throw retryRefused('The answer no longer waits for this scoring');
   }
 
   /** Queues the scoring of an answer just stored as PENDING_SPEECH or PENDING_AI; if it cannot be queued, a person scores it. */

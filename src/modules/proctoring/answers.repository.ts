@@ -82,12 +82,34 @@ export class AnswersRepository {
     });
   }
 
-  /** Background scoring failed: a person scores it instead. */
+  /**
+   * Background scoring failed: a person scores it instead. The answer keeps its version (`updatedAt`),
+   * so a retry of the failed job can tell that it is still the same answer.
+   */
   async markManual(id: string, guard: { status: AnswerStatus; updatedAt: Date }, speaking?: Omit<Prisma.SpeakingEvaluationUncheckedCreateInput, 'answerId'>) {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.answer.updateMany({ where: { id, status: guard.status, updatedAt: guard.updatedAt }, data: { status: 'PENDING_MANUAL' } });
+      const { count } = await tx.answer.updateMany({
+        where: { id, status: guard.status, updatedAt: guard.updatedAt },
+        data: { status: 'PENDING_MANUAL', updatedAt: guard.updatedAt },
+      });
       if (count === 1 && speaking) await tx.speakingEvaluation.upsert({ where: { answerId: id }, create: { answerId: id, ...speaking }, update: speaking });
       return count === 1;
+    });
+  }
+
+  /**
+   * PENDING_MANUAL → `pending` for a retry of its failed scoring job: only the same answer (same
+   * version), not scored by a person yet, in an attempt not completed. The answer gets a new version
+   * (the retried job's); null when it cannot be taken back.
+   */
+  async takeBackForScoring(id: string, version: Date, pending: 'PENDING_SPEECH' | 'PENDING_AI'): Promise<Date | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.answer.updateMany({
+        where: { id, status: 'PENDING_MANUAL', updatedAt: version, candidateAssessment: { status: { in: ['IN_PROGRESS', 'SUBMITTED'] } } },
+        data: { status: pending },
+      });
+      if (count === 0) return null;
+      return (await tx.answer.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
     });
   }
 

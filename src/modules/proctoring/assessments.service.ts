@@ -7,6 +7,7 @@ import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/paginat
 import { AppConfig } from '../../config/app-config.js';
 import { AssessmentsRepository } from './assessments.repository.js';
 import { AssessmentDetailDto, AssessmentSummaryDto, CreateAssessmentDto, CreateQuestionDto, InstructionsDto } from './dto/assessment.dto.js';
+import { CEFR_BANDS } from './domain/cefr.js';
 import { systemRequirements } from './domain/system-requirements.js';
 import { toAssessmentDetail, toAssessmentSummary } from './proctoring.mappers.js';
 
@@ -78,11 +79,13 @@ export class AssessmentsService {
         `A face missing or a second face counts only when it lasts ${facePersistMs / 1000} seconds or more.`,
         `More than ${maxViolations} counted violations, or a second person in view, submits the test automatically.`,
         'Short events are recorded as warnings and reviewed by a person; you may appeal each violation once.',
+        `Your CEFR level follows your weighted score (0 to 100): ${CEFR_BANDS.map((b) => `${b.level}: ${b.range}`).join('; ')}.`,
       ],
       systemRequirements: { ...systemRequirements(minNetworkMbps) },
       maxViolations,
       facePersistSeconds: facePersistMs / 1000,
       assessments: assessments.map(toAssessmentSummary),
+      cefrBands: CEFR_BANDS.map((band) => ({ ...band })),
     };
   }
 }

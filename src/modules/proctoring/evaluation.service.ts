@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import type { CandidateAssessment, Prisma, ProctoringSession } from '../../generated/prisma/client.js';
 import { AnswersRepository, AttemptForEvaluation } from './answers.repository.js';
-import { cefrFromScore, meetsLevel } from './domain/cefr.js';
+import { CEFR_BANDS, cefrFromScore, meetsLevel } from './domain/cefr.js';
 import { SectionScore, weightedScore } from './domain/scoring.js';
 import type { ResultDto } from './dto/session.dto.js';
 
@@ -85,6 +85,7 @@ function toResult(attempt: CandidateAssessment, session: ProctoringSession, pend
     result: ready ? attempt.result : null,
     score: ready ? attempt.score : null,
     cefrLevel: ready ? attempt.cefrLevel : null,
+    cefrBands: CEFR_BANDS.map((band) => ({ ...band })),
     sections: ready ? ((attempt.sectionScores ?? []) as unknown as SectionScore[]) : [],
     pendingAnswers,
     pendingReview: REVIEW_OPEN.has(session.reviewStatus),

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { QueueModule } from '../../infra/queue/queue.module.js';
 import { SpeechModule } from '../../infra/speech/speech.module.js';
 import { WritingAssessmentModule } from '../../infra/writing-assessment/writing-assessment.module.js';
+import { AgentsModule } from '../agents/agents.module.js';
+import { JobRetryModule } from '../jobs/job-retry.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AnswerScoringJobs } from './answer-scoring.jobs.js';
 import { AnswersRepository } from './answers.repository.js';
@@ -29,7 +31,7 @@ import { SystemChecksService } from './system-checks.service.js';
 
 /** Proctored language assessment (hitouchcx §5): authoring, checks, identity, monitored sessions, scoring and CEFR level. */
 @Module({
-  imports: [UsersModule, SpeechModule, WritingAssessmentModule, QueueModule],
+  imports: [UsersModule, AgentsModule, SpeechModule, WritingAssessmentModule, QueueModule, JobRetryModule],
   controllers: [AssessmentsController, ChecksController, SessionsController, ReviewsController, BlacklistController],
   providers: [
     AssessmentsRepository,

@@ -35,7 +35,7 @@ export class SessionsController {
 
   @Post()
   @Roles(UserRole.AGENT)
-  @ApiOperation({ summary: 'Start a proctored session: needs a passed system check and a verified identity from the last hour' })
+  @ApiOperation({ summary: 'Start a proctored session: needs KYC approved (409 ONBOARDING_ORDER names the step to do first), a passed system check and a verified identity from the last hour' })
   @ApiEnvelope(SessionDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   start(@Body() dto: StartSessionDto, @CurrentUser() user: AuthUser): Promise<SessionDto> {

@@ -4,6 +4,8 @@ import { foundOr404, ownedOrNotFound } from '../../common/auth/ownership.js';
 import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import { ONBOARDING_STEPS } from '../../common/auth/onboarding.js';
+import { AgentsService } from '../agents/agents.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AssessmentsRepository } from './assessments.repository.js';
 import { BlacklistService } from './blacklist.service.js';
@@ -59,12 +61,14 @@ export class SessionsService {
     private readonly lifecycle: SessionLifecycleService,
     private readonly evaluation: EvaluationService,
     private readonly users: UsersService,
+    private readonly agents: AgentsService,
     private readonly config: AppConfig,
   ) {}
 
   async start(user: AuthUser, assessmentId: string): Promise<SessionDto> {
     const assessment = foundOr404(await this.assessments.findWithQuestions(assessmentId, true), 'Assessment');
     if (await this.blacklist.isListed(user.id)) throw new AppError(HttpStatus.FORBIDDEN, 'BLACKLISTED', 'You may not take assessments');
+    await this.assertOnboardingReached(user.id);
     const since = new Date(Date.now() - PRECHECK_VALIDITY_MS);
     const check = await this.checks.findLatestSystemCheckForUser(user.id, 'SYSTEM', since);
     if (check?.status !== 'PASSED') throw conflict('SYSTEM_CHECK_REQUIRED', 'Pass the system check first (valid for one hour)');
@@ -78,6 +82,15 @@ export class SessionsService {
       return new Date(Date.now() + minutes * 60_000);
     });
     return toSessionDto(session);
+  }
+
+  /** The assessment comes after KYC approval in the onboarding order; earlier steps are done first. */
+  private async assertOnboardingReached(userId: string): Promise<void> {
+    const nextStep = await this.agents.nextStep(userId);
+    if (ONBOARDING_STEPS.indexOf(nextStep) >= ONBOARDING_STEPS.indexOf('ASSESSMENT')) return;
+    throw new AppError(HttpStatus.CONFLICT, 'ONBOARDING_ORDER', `The assessment comes after KYC approval: finish ${nextStep} first`, [
+      { field: 'nextStep', message: `Finish ${nextStep} first`, nextStep },
+    ]);
   }
 
   /** Retake rules, applied to facts read under the candidate's lock. */

@@ -2,9 +2,10 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DomainEvents } from '../../../src/common/events/domain-events.js';
 import { OnboardingRegistry } from '../../../src/common/auth/onboarding.js';
-import { api, completeProfile, EXE, JPEG, PDF, PNG, uploadKyc, verifyContact } from '../../support/marketplace.js';
+import { api, completeProfile, EXE, JPEG, onboardAgent, openOpportunity, PDF, PNG, uploadKyc, verifyContact } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+import { freshIp } from '../auth/auth-helpers.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
 jest.setTimeout(60_000);
@@ -63,6 +64,46 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     const row = await t.prisma.agreementSignature.findFirstOrThrow({ where: { agentId } });
     expect(row).toMatchObject({ signature: 'Gita Agent', ipAddress: expect.any(String) });
     await t.http().post(api('/agents/me/agreement/sign')).set(agent.auth).send({ version: agreement.body.data.version, signature: 'Again' }).expect(409);
+  });
+
+  it('says which profile fields are missing, in the same place and shape on /agents/me and at login', async () => {
+    const agent = await t.createUser({ role: 'AGENT' });
+    await verifyContact(t, agent);
+    const login = async () =>
+      (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: agent.user.email, password: agent.password }).expect(200)).body.data.registrationStatus;
+    const everything = ['dateOfBirth', 'addressLine', 'city', 'country', 'photo', 'qualifications'];
+    expect((await me(agent)).registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: everything });
+    expect(await login()).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: everything });
+
+    await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ city: 'Pune', country: 'in' }).expect(200);
+    await t.http().post(api('/agents/me/qualifications')).set(agent.auth).send({ degree: 'BA', institution: 'X' }).expect(201);
+    const partial = await me(agent);
+    expect(partial).toMatchObject({ profileCompleted: false, nextStep: 'COMPLETE_PROFILE', registrationStatus: { nextStep: 'COMPLETE_PROFILE', missingFields: ['dateOfBirth', 'addressLine', 'photo'] } });
+    expect(await login()).toEqual(partial.registrationStatus);
+
+    await completeProfile(t, agent);
+    const done = await me(agent);
+    expect(done).toMatchObject({ profileCompleted: true, registrationStatus: { nextStep: 'KYC', missingFields: [] } });
+    expect(await login()).toEqual({ nextStep: 'KYC', missingFields: [] });
+    for (const q of done.qualifications) await t.http().delete(api(`/agents/me/qualifications/${q.id}`)).set(agent.auth).expect(204);
+    expect((await me(agent)).registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: ['qualifications'] });
+  });
+
+  it('counts experience in calendar months, so a six-month job meets a six-month requirement', async () => {
+    const veteran = await t.createUser({ role: 'AGENT' });
+    await t.http().post(api('/agents/me/experiences')).set(veteran.auth).send({ company: 'Acme', title: 'Support', startDate: '2021-01-01', endDate: '2024-01-01' }).expect(201);
+    expect((await me(veteran)).experienceMonths).toBe(36);
+
+    const junior = await t.createUser({ role: 'AGENT' });
+    await onboardAgent(t, junior, admin);
+    const [job] = (await me(junior)).experiences;
+    await t.http().patch(api(`/agents/me/experiences/${job.id}`)).set(junior.auth).send({ startDate: '2024-01-01', endDate: '2024-07-01' }).expect(200);
+    expect((await me(junior)).experienceMonths).toBe(6);
+    const { opportunityId } = await openOpportunity(t, client, { body: { minExperienceMonths: 6 } });
+    const seen = await t.http().get(api(`/opportunities/${opportunityId}`)).set(junior.auth).expect(200);
+    expect(seen.body.data.eligibility).toEqual({ eligible: true, reasons: [], missingSkills: [] });
+    const applied = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(junior.auth).send({}).expect(201);
+    expect(applied.body.data.agentExperienceMonths).toBe(6);
   });
 
   it('records employment details and refuses a bad employment status', async () => {

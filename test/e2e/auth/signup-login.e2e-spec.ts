@@ -18,7 +18,7 @@ describe('Auth: signup, login, tokens', () => {
     const email = uniqueEmail('flow');
     const signup = await signUp(t, { email }, { name: 'Flow Person' });
     expect(signup.user).toMatchObject({ email, role: 'AGENT', status: 'ACTIVE', emailVerified: true, phoneVerified: false, name: 'Flow Person' });
-    expect(signup.registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE' });
+    expect(signup.registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: ['dateOfBirth', 'addressLine', 'city', 'country', 'photo', 'qualifications'] });
     expect(JSON.stringify(signup)).not.toMatch(/passwordHash|\$2[aby]\$/);
     expect(await t.prisma.agentProfile.count({ where: { userId: signup.user.id } })).toBe(1);
 
@@ -189,13 +189,13 @@ describe('Auth: signup, login, tokens', () => {
   it('reports the next onboarding step for agents, from the registered resolver when there is one', async () => {
     const agent = await t.createUser({ role: 'AGENT' });
     const first = await login({ email: agent.user.email, password: agent.password }).expect(200);
-    expect(first.body.data.registrationStatus).toEqual({ nextStep: 'VERIFY_CONTACT' });
+    expect(first.body.data.registrationStatus).toMatchObject({ nextStep: 'VERIFY_CONTACT' });
     const support = await t.createUser({ role: 'SUPPORT_AGENT' });
     expect((await login({ email: support.user.email, password: support.password }).expect(200)).body.data.registrationStatus).toBeNull();
 
-    t.app.get(OnboardingRegistry).register(async () => 'KYC');
+    t.app.get(OnboardingRegistry).register(async () => ({ nextStep: 'KYC', missingFields: [] }));
     const second = await login({ email: agent.user.email, password: agent.password }).expect(200);
-    expect(second.body.data.registrationStatus).toEqual({ nextStep: 'KYC' });
+    expect(second.body.data.registrationStatus).toEqual({ nextStep: 'KYC', missingFields: [] });
   });
 
   describe('tokens', () => {

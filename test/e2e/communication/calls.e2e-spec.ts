@@ -1,33 +1,16 @@
 import type { Socket } from 'socket.io-client';
 import { CommunicationService } from '../../../src/modules/communication/communication.service.js';
 import { nextEvent } from '../../support/socket.js';
-import { RecordedRequest, sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
+import { RecordedRequest, sendJson, StandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+import { DAILY_KEY, startDaily } from './daily-stand-in.js';
 
-const DAILY_KEY = 'daily-test-key';
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 interface Donor {
   id: string;
   token: string;
   auth: { Authorization: string };
-}
-
-/** A stand-in of Daily's REST API: rooms and meeting tokens, recording what the real client sends. */
-async function startDaily(): Promise<StandInServer> {
-  let tokens = 0;
-  const daily = await startStandInServer({
-    'POST /rooms': (req, res) => {
-      const body = req.body as { name: string };
-      daily.on('DELETE', `/rooms/${body.name}`, (_r, del) => sendJson(del, 200, { deleted: true, name: body.name }));
-      sendJson(res, 200, { id: 'room-id', name: body.name, url: `https://cx.daily.co/${body.name}`, privacy: 'private' });
-    },
-    'POST /meeting-tokens': (_req, res) => {
-      tokens += 1;
-      sendJson(res, 200, { token: `daily-token-${tokens}` });
-    },
-  });
-  return daily;
 }
 
 describe('Calls (Daily.co stand-in)', () => {

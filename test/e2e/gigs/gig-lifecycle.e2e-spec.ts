@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { acceptedGig, api, backdateActivity, onboardAgent, openOpportunity } from '../../support/marketplace.js';
+import { acceptedGig, api, backdateActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, signUp, STRONG_PASSWORD, uniqueEmail } from '../auth/auth-helpers.js';
@@ -95,7 +95,9 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const slots = (await t.http().get(api(`/opportunities/${opportunityId}`)).set(client.auth).expect(200)).body.data.slots;
     expect(slots.map((s: { filledCount: number }) => s.filledCount)).toEqual([1, 0, 1]);
 
-    // Activity: the machine refuses LOGOUT before LOGIN and BREAK_END without BREAK_START.
+    // Activity: LOGIN only inside a picked slot; the machine refuses LOGOUT before LOGIN and BREAK_END without BREAK_START.
+    expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409)).body.error).toBe('OUTSIDE_WORK_SLOT');
+    await slotsAroundNow(t, gigId);
     expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGOUT' }).expect(409)).body.error).toBe('INVALID_TRANSITION');
     const loggedIn = notification(clientSocket, 'gig.activity');
     await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(201);

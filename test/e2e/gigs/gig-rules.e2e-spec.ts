@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { acceptedGig, api, backdateActivity, EXE, onboardAgent, openOpportunity } from '../../support/marketplace.js';
+import { acceptedGig, api, backdateActivity, EXE, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
@@ -45,6 +45,7 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
   async function approvedSubmission(): Promise<{ gigId: string; submissionId: string }> {
     const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: nextSlotStart(), endsAt: nextSlotStart(1), capacity: 1 }] });
     const { gigId } = await acceptedGig(t, client, agentA, opportunityId, slotIds);
+    await slotsAroundNow(t, gigId);
     for (const type of ['LOGIN', 'LOGOUT']) await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type }).expect(201);
     await backdateActivity(t, gigId, [130, 10]);
     const submission = await t.http().post(api(`/gigs/${gigId}/submissions`)).set(agentA.auth).send({ content: 'Done' }).expect(201);
@@ -172,6 +173,7 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
       expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type: 'LOGIN' }).expect(409)).body.error).toBe('NO_WORK_SLOTS');
       await t.http().post(api(`/gigs/${gigId}/work-slots`)).set(agentA.auth).send({ slotIds }).expect(201);
+      await slotsAroundNow(t, gigId);
       const results = await Promise.all([0, 1].map(() => t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type: 'LOGIN' })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(await t.prisma.activityLog.count({ where: { gigId } })).toBe(1);

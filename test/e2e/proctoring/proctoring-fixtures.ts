@@ -59,6 +59,13 @@ export async function createAssessment(t: TestApp, admin: TestUser, body = asses
   return res.body.data as AuthoredAssessment;
 }
 
+/** Contact verified, profile complete and KYC approved: the onboarding step is ASSESSMENT. */
+export async function kycApproved(t: TestApp, agent: TestUser): Promise<void> {
+  await t.prisma.user.update({ where: { id: agent.user.id }, data: { emailVerifiedAt: new Date() } });
+  const data = { profileCompleted: true, kycStatus: 'APPROVED' as const };
+  await t.prisma.agentProfile.upsert({ where: { userId: agent.user.id }, update: data, create: { userId: agent.user.id, ...data } });
+}
+
 /** System check passed, reference face set and identity verified: ready to start. */
 export async function prepareCandidate(t: TestApp, candidate: TestUser): Promise<void> {
   await t.http().post('/api/v1/proctoring/system-checks').set(candidate.auth).send(GOOD_SYSTEM).expect(201);
@@ -69,6 +76,7 @@ export async function prepareCandidate(t: TestApp, candidate: TestUser): Promise
 
 export async function readyCandidate(t: TestApp): Promise<TestUser> {
   const candidate = await t.createUser({ role: 'AGENT' });
+  await kycApproved(t, candidate);
   await prepareCandidate(t, candidate);
   return candidate;
 }

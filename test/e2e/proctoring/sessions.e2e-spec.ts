@@ -2,12 +2,14 @@ import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-
 import { SessionSweeperService } from '../../../src/modules/proctoring/session-sweeper.service.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
+import { verifyContact } from '../../support/marketplace.js';
 import {
   assessmentBody,
   AuthoredAssessment,
   createAssessment,
   descriptor,
   GOOD_SYSTEM,
+  kycApproved,
   prepareCandidate,
   questionsOf,
   readyCandidate,
@@ -41,8 +43,33 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
     t.prisma.proctoringSession.update({ where: { id: sessionId }, data: { deadline: new Date(Date.now() - 1_000) } });
 
   describe('starting', () => {
+    it('comes after KYC approval: before it, starting answers 409 with the step to do first', async () => {
+      const candidate = await t.createUser({ role: 'AGENT' });
+      await verifyContact(t, candidate);
+      await prepareCandidate(t, candidate);
+      const start = () => t.http().post('/api/v1/proctoring/sessions').set(candidate.auth).send({ assessmentId: assessment.id });
+      const profileFirst = await start().expect(409);
+      expect(profileFirst.body).toMatchObject({
+        success: false,
+        error: 'ONBOARDING_ORDER',
+        message: expect.stringMatching(/COMPLETE_PROFILE/),
+        details: [expect.objectContaining({ field: 'nextStep', nextStep: 'COMPLETE_PROFILE' })],
+      });
+      await t.prisma.agentProfile.upsert({
+        where: { userId: candidate.user.id },
+        update: { profileCompleted: true, kycStatus: 'SUBMITTED' },
+        create: { userId: candidate.user.id, profileCompleted: true, kycStatus: 'SUBMITTED' },
+      });
+      const kycFirst = await start().expect(409);
+      expect(kycFirst.body).toMatchObject({ error: 'ONBOARDING_ORDER', message: expect.stringMatching(/KYC/), details: [expect.objectContaining({ nextStep: 'KYC' })] });
+      expect(await t.prisma.proctoringSession.count({ where: { userId: candidate.user.id } })).toBe(0);
+      await t.prisma.agentProfile.update({ where: { userId: candidate.user.id }, data: { kycStatus: 'APPROVED' } });
+      await start().expect(201);
+    });
+
     it('refuses to start without a passed system check, then without a verified identity (409)', async () => {
       const candidate = await t.createUser({ role: 'AGENT' });
+      await kycApproved(t, candidate);
       const noCheck = await t.http().post('/api/v1/proctoring/sessions').set(candidate.auth).send({ assessmentId: assessment.id }).expect(409);
       expect(noCheck.body.error).toBe('SYSTEM_CHECK_REQUIRED');
 
@@ -248,6 +275,32 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       expect(retake.body.error).toBe('ALREADY_PASSED');
     });
 
+    it('publishes the score → CEFR bands in the instructions, the result and Swagger', async () => {
+      const bands = [
+        { level: 'A1', minScore: 0, belowScore: 35, range: '0 ≤ score < 35' },
+        { level: 'A2', minScore: 35, belowScore: 50, range: '35 ≤ score < 50' },
+        { level: 'B1', minScore: 50, belowScore: 65, range: '50 ≤ score < 65' },
+        { level: 'B2', minScore: 65, belowScore: 80, range: '65 ≤ score < 80' },
+        { level: 'C1', minScore: 80, belowScore: 90, range: '80 ≤ score < 90' },
+        { level: 'C2', minScore: 90, belowScore: null, range: '90 ≤ score ≤ 100' },
+      ];
+      const candidate = await readyCandidate(t);
+      const instructions = await t.http().get('/api/v1/proctoring/instructions').set(candidate.auth).expect(200);
+      expect(instructions.body.data.cefrBands).toEqual(bands);
+
+      const session = await startSession(t, candidate, assessment.id);
+      const [reading] = questionsOf(assessment);
+      await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: reading.id, response: 'goes' }).expect(200);
+      await t.http().post(`/api/v1/proctoring/sessions/${session.id}/submit`).set(candidate.auth).expect(200);
+      const result = (await t.http().get(`/api/v1/proctoring/sessions/${session.id}/result`).set(candidate.auth).expect(200)).body.data;
+      // Reading 1 of 2 (50 %) weighted 50, grammar unanswered → 25 → A1.
+      expect(result).toMatchObject({ ready: true, score: 25, cefrLevel: 'A1', cefrBands: bands });
+
+      const docs = (await t.http().get('/docs-json').expect(200)).body;
+      for (const schema of ['InstructionsDto', 'ResultDto']) expect(docs.components.schemas[schema].properties).toHaveProperty('cefrBands');
+      expect(JSON.stringify(docs.components.schemas.CefrBandDto)).toContain('belowScore');
+    });
+
     it('applies the cool-down after a fail and the attempts limit', async () => {
       const strict = await createAssessment(t, admin, assessmentBody({ maxAttempts: 2, retakeCooldownHours: 1, passingLevel: 'C2' }));
       const candidate = await readyCandidate(t);
@@ -357,8 +410,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
 
   describe('scheduled sweep', () => {
     it('submits an expired session when nobody calls the API', async () => {
-      const candidate = await t.createUser({ role: 'AGENT' });
-      await prepareCandidate(t, candidate);
+      const candidate = await readyCandidate(t);
       const session = await startSession(t, candidate, assessment.id);
       const before = completed.length;
       await expireSession(session.id);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ONBOARDING_STEPS, type OnboardingStep } from '../../../common/auth/onboarding.js';
+import { RegistrationStatusDto } from '../../../common/auth/registration-status.dto.js';
 import { CEFR_ORDER } from '../cefr.js';
 
 export class QualificationResponseDto {
@@ -78,14 +79,16 @@ export class AgentResponseDto {
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() hasPhoto: boolean;
   @ApiProperty() profileCompleted: boolean;
-  @ApiProperty({ description: 'Whole months of experience, overlapping jobs counted once' }) experienceMonths: number;
+  @ApiProperty({ description: 'Whole calendar months of experience: an end date is the last day worked, an ongoing job runs to today, overlapping jobs count once' }) experienceMonths: number;
   @ApiProperty({ type: [QualificationResponseDto] }) qualifications: QualificationResponseDto[];
   @ApiProperty({ type: [ExperienceResponseDto] }) experiences: ExperienceResponseDto[];
   @ApiProperty({ type: EmploymentResponseDto, nullable: true }) employment: EmploymentResponseDto | null;
   @ApiProperty({ type: KycResponseDto }) kyc: KycResponseDto;
   @ApiProperty({ type: AssessmentResponseDto }) assessment: AssessmentResponseDto;
   @ApiProperty({ type: AgreementStatusDto }) agreement: AgreementStatusDto;
-  @ApiProperty({ enum: ONBOARDING_STEPS }) nextStep: OnboardingStep;
+  @ApiProperty({ enum: ONBOARDING_STEPS, description: 'The same as registrationStatus.nextStep' }) nextStep: OnboardingStep;
+  @ApiProperty({ type: RegistrationStatusDto, description: 'Where onboarding continues and which profile fields are missing: the same object as registrationStatus in the login answer' })
+  registrationStatus: RegistrationStatusDto;
   @ApiPropertyOptional({ type: [KycDecisionResponseDto], description: 'Staff only: every KYC decision' })
   kycHistory?: KycDecisionResponseDto[];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { ONBOARDING_STEPS, type OnboardingStep } from '../../../common/auth/onboarding.js';
+import { RegistrationStatusDto } from '../../../common/auth/registration-status.dto.js';
 import { E164_PATTERN, toEmail, toPhone, trimmed } from '../../users/contact.js';
 import { UserDto } from '../../users/dto/user.dto.js';
 import { ContactDto } from './contact.dto.js';
@@ -72,9 +72,7 @@ export class ResetPasswordDto extends ContactDto {
   newPassword: string;
 }
 
-export class RegistrationStatusDto {
-  @ApiProperty({ enum: ONBOARDING_STEPS }) nextStep: OnboardingStep;
-}
+export { RegistrationStatusDto };
 
 export class TokenPairDto {
   @ApiProperty({ description: 'Access token (JWT, HS256; claims sub, role, status)' }) token: string;

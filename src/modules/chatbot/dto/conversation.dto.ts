@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ChatCategory, ChatSentiment, ConversationStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 
@@ -33,6 +33,7 @@ export class ConversationDto {
   @ApiProperty() isAgentInvolved: boolean;
   @ApiPropertyOptional({ nullable: true }) resolvedAt: Date | null;
   @ApiPropertyOptional({ type: CsatDto, nullable: true }) csat: CsatDto | null;
+  @ApiPropertyOptional({ nullable: true, description: 'When its owner deleted it (staff only see deleted conversations)' }) archivedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
@@ -74,6 +75,14 @@ export class ConversationQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff only' }) @IsUUID() @IsOptional() assignedAgentId?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time' }) @Type(() => Date) @IsDate() @IsOptional() from?: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time' }) @Type(() => Date) @IsDate() @IsOptional() to?: Date;
+
+  @ApiPropertyOptional({ description: 'Full-text search over titles and message text (every word must match)', maxLength: 200 })
+  @Transform(trim) @IsString() @MaxLength(200) @IsOptional()
+  search?: string;
+
+  @ApiPropertyOptional({ description: 'Staff only: deleted (archived) conversations only (true) or none of them (false); all when omitted' })
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() @IsOptional()
+  archived?: boolean;
 }
 
 export class EscalateDto {

@@ -3,13 +3,15 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ChatCategory, CustomQuestionOrigin, CustomQuestionStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { FaqDto } from '../../faqs/dto/faq.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CustomQuestionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() question: string;
-  @ApiProperty({ description: 'How many near-identical questions were grouped into this one' }) occurrences: number;
+  @ApiProperty({ description: 'How many times it was asked: near-duplicates (case, punctuation, word order, plurals, small typos) count on one entry' })
+  occurrences: number;
   @ApiProperty({ enum: CustomQuestionOrigin }) origin: CustomQuestionOrigin;
   @ApiProperty({ enum: CustomQuestionStatus }) status: CustomQuestionStatus;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) userId: string | null;
@@ -18,6 +20,7 @@ export class CustomQuestionDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) answeredById: string | null;
   @ApiPropertyOptional({ nullable: true }) answeredAt: Date | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The FAQ it became' }) faqId: string | null;
+  @ApiProperty({ description: 'When it was last asked' }) lastAskedAt: Date;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
@@ -60,4 +63,30 @@ export class UpdateCustomQuestionDto {
   @ApiPropertyOptional({ description: 'Tell the asker about the answer (default true)' })
   @IsBoolean() @IsOptional()
   notifyAsker?: boolean;
+}
+
+/** Staff publish an inbox question as an FAQ with their answer, in one step. */
+export class PublishCustomQuestionDto {
+  @ApiProperty({ minLength: 1, maxLength: 5000, description: 'The answer, published as the FAQ answer' })
+  @Transform(trim) @IsString() @Length(1, 5000)
+  answer: string;
+
+  @ApiPropertyOptional({ minLength: 5, maxLength: 500, description: 'FAQ wording of the question (defaults to the question as first asked)' })
+  @Transform(trim) @IsString() @Length(5, 500) @IsOptional()
+  question?: string;
+
+  @ApiPropertyOptional({ enum: ChatCategory, default: ChatCategory.GENERAL }) @IsEnum(ChatCategory) @IsOptional() category?: ChatCategory;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20 })
+  @IsString({ each: true }) @MaxLength(60, { each: true }) @ArrayMaxSize(20) @IsOptional()
+  keywords?: string[];
+
+  @ApiPropertyOptional({ description: 'Tell the asker about the answer (default true)' })
+  @IsBoolean() @IsOptional()
+  notifyAsker?: boolean;
+}
+
+export class PublishedCustomQuestionDto {
+  @ApiProperty({ type: CustomQuestionDto, description: 'The entry, now CONVERTED and linked to the FAQ' }) customQuestion: CustomQuestionDto;
+  @ApiProperty({ type: FaqDto }) faq: FaqDto;
 }

@@ -149,4 +149,7 @@ export class OpportunityResponseDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: [SlotResponseDto] }) slots: SlotResponseDto[];
   @ApiPropertyOptional({ type: EligibilityDto, description: 'Present for agents' }) eligibility?: EligibilityDto;
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 4.5, description: "Present for agents: average of agents' published reviews of the client, 2 decimals (null: none yet)" })
+  clientRating?: number | null;
+  @ApiPropertyOptional({ description: "Present for agents: agents' published reviews of the client" }) clientReviewCount?: number;
 }

@@ -33,7 +33,10 @@ export class ApplicationResponseDto {
   @ApiProperty() agentName: string;
   @ApiProperty({ enum: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], nullable: true, description: "The agent's assessed level, for the client's decision" }) agentCefrLevel: string | null;
   @ApiProperty({ type: [String] }) agentSkills: string[];
-  @ApiProperty() agentExperienceMonths: number;
+  @ApiProperty({ description: 'Whole calendar months of experience (as on the agent profile)' }) agentExperienceMonths: number;
+  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of clients' published reviews of the agent, 2 decimals (null: none yet); see GET /agents/:id/reviews" })
+  agentRating: number | null;
+  @ApiProperty({ description: "Clients' published reviews of the agent (reviews still hidden by the double-blind rule do not count)" }) agentReviewCount: number;
   @ApiProperty({ nullable: true, type: String }) coverNote: string | null;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty({ nullable: true, type: String }) decisionReason: string | null;

@@ -65,6 +65,10 @@ export class GigResponseDto {
   @ApiProperty() agentName: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;
   @ApiProperty({ nullable: true, type: String }) clientName: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of clients' published reviews of the agent (null: none yet)" }) agentRating: number | null;
+  @ApiProperty({ description: "Clients' published reviews of the agent" }) agentReviewCount: number;
+  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of agents' published reviews of the client (null: none yet)" }) clientRating: number | null;
+  @ApiProperty({ description: "Agents' published reviews of the client" }) clientReviewCount: number;
   @ApiProperty({ enum: ['ACTIVE', 'COMPLETED'] }) status: string;
   @ApiProperty({ enum: ['OFFLINE', 'WORKING', 'ON_BREAK'] }) workState: string;
   @ApiProperty({ type: [WorkSlotResponseDto] }) workSlots: WorkSlotResponseDto[];

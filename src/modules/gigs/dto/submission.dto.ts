@@ -32,7 +32,7 @@ export class SubmissionResponseDto {
   @ApiProperty({ nullable: true, type: String }) reviewNotes: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Worked minutes this approval pays for' }) workedMinutes: number | null;
   @ApiProperty() autoApproved: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) paymentId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set once paid; an approval of work with nothing to pay settles it at once (a payment of 0)' }) paymentId: string | null;
   @ApiProperty() submittedAt: Date;
   @ApiProperty({ nullable: true, type: Date }) reviewedAt: Date | null;
 }
@@ -41,10 +41,11 @@ export class PaymentResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) submissionId: string;
   @ApiProperty({ format: 'uuid' }) gigId: string;
-  @ApiProperty({ description: 'Minor units of currency' }) amountMinor: number;
+  @ApiProperty({ description: 'Minor units of currency; 0 when the approved work had no worked time to pay (settled at approval)' }) amountMinor: number;
   @ApiProperty({ example: 'INR' }) currency: string;
   @ApiProperty() workedMinutes: number;
   @ApiProperty({ description: 'Hourly rate in minor units' }) rateMinor: number;
   @ApiProperty({ enum: ['SETTLED'] }) status: string;
+  @ApiProperty({ description: 'Settled by the platform (automatic approval or sweep), not by a payer' }) automatic: boolean;
   @ApiProperty() createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { cefrFromScore, meetsLevel } from './cefr.js';
+import { CEFR_BANDS, cefrFromScore, meetsLevel } from './cefr.js';
 
 describe('CEFR mapping', () => {
   it.each([
@@ -26,5 +26,21 @@ describe('CEFR mapping', () => {
     expect(meetsLevel('B2', 'B1')).toBe(true);
     expect(meetsLevel('B1', 'B1')).toBe(true);
     expect(meetsLevel('A2', 'B1')).toBe(false);
+  });
+
+  it('publishes bands that cover 0..100 without gaps and agree with the mapping', () => {
+    expect(CEFR_BANDS.map((b) => [b.level, b.minScore, b.belowScore])).toEqual([
+      ['A1', 0, 35],
+      ['A2', 35, 50],
+      ['B1', 50, 65],
+      ['B2', 65, 80],
+      ['C1', 80, 90],
+      ['C2', 90, null],
+    ]);
+    for (const band of CEFR_BANDS) {
+      expect(cefrFromScore(band.minScore)).toBe(band.level);
+      expect(cefrFromScore((band.belowScore ?? 100.01) - 0.01)).toBe(band.level);
+    }
+    expect(CEFR_BANDS[5].range).toBe('90 ≤ score ≤ 100');
   });
 });

@@ -22,3 +22,19 @@ export function cefrFromScore(score: number): Cefr {
 }
 
 export const meetsLevel = (level: Cefr, required: Cefr): boolean => CEFR_ORDER.indexOf(level) >= CEFR_ORDER.indexOf(required);
+
+/** One level's score range: `minScore` ≤ score < `belowScore` (the top band runs to 100 inclusive). */
+export interface CefrBand {
+  level: Cefr;
+  minScore: number;
+  belowScore: number | null;
+  range: string;
+}
+
+/** The score → level mapping as published to candidates, lowest level first (from CEFR_CUTOFFS). */
+export const CEFR_BANDS: readonly CefrBand[] = CEFR_ORDER.map((level) => {
+  const minScore = CEFR_CUTOFFS.find((cutoff) => cutoff.level === level)?.minScore ?? 0;
+  const next = CEFR_ORDER[CEFR_ORDER.indexOf(level) + 1];
+  const belowScore = next ? (CEFR_CUTOFFS.find((cutoff) => cutoff.level === next)?.minScore ?? null) : null;
+  return { level, minScore, belowScore, range: belowScore === null ? `${minScore} ≤ score ≤ 100` : `${minScore} ≤ score < ${belowScore}` };
+});

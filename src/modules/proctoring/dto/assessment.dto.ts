@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { CEFR_BANDS_DESCRIPTION, CefrBandDto } from './cefr-band.dto.js';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -160,4 +161,5 @@ export class InstructionsDto {
   @ApiProperty({ description: 'Counted violations allowed before the test is submitted automatically' }) maxViolations: number;
   @ApiProperty({ description: 'How long a face event must persist before it counts' }) facePersistSeconds: number;
   @ApiProperty({ type: [AssessmentSummaryDto] }) assessments: AssessmentSummaryDto[];
+  @ApiProperty({ type: [CefrBandDto], description: CEFR_BANDS_DESCRIPTION }) cefrBands: CefrBandDto[];
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CEFR_BANDS_DESCRIPTION, CefrBandDto } from './cefr-band.dto.js';
 import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import {
   AnswerStatus,
@@ -152,7 +153,8 @@ export class ResultDto {
   @ApiProperty({ description: 'True once scoring and any review are done' }) ready: boolean;
   @ApiPropertyOptional({ enum: AssessmentResult, nullable: true }) result: AssessmentResult | null;
   @ApiPropertyOptional({ nullable: true, description: 'Weighted score 0..100' }) score: number | null;
-  @ApiPropertyOptional({ enum: CefrLevel, nullable: true }) cefrLevel: CefrLevel | null;
+  @ApiPropertyOptional({ enum: CefrLevel, nullable: true, description: 'The band of the weighted score (see cefrBands)' }) cefrLevel: CefrLevel | null;
+  @ApiProperty({ type: [CefrBandDto], description: CEFR_BANDS_DESCRIPTION }) cefrBands: CefrBandDto[];
   @ApiProperty({ type: [SectionScoreDto] }) sections: SectionScoreDto[];
   @ApiProperty({ description: 'Answers still waiting for speech, AI or manual scoring' }) pendingAnswers: number;
   @ApiProperty({ description: 'The session waits for a proctoring review' }) pendingReview: boolean;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "payments" ALTER COLUMN "created_by_id" DROP NOT NULL;
+

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../../../generated/prisma/client.js';
+import type { ReviewDirection } from '../../../generated/prisma/enums.js';
+import { PrismaService } from '../../../infra/database/prisma.service.js';
+import { SqlService } from '../../../infra/database/sql/sql.service.js';
+import { visibleTo, type ReviewViewer } from './review-visibility.js';
+import { ratingsOfAgents, ratingsOfClients } from './reviews.sql.js';
+
+const ABOUT_AGENT = { gig: { select: { opportunity: { select: { title: true } }, client: { select: { organizationName: true } } } } } satisfies Prisma.ReviewInclude;
+export type AgentReviewRow = Prisma.ReviewGetPayload<{ include: typeof ABOUT_AGENT }>;
+
+/** The only code that touches the gig reviews table. */
+@Injectable()
+export class ReviewsRepository {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlService,
+  ) {}
+
+  /**
+   * Stores a review; when the other side has reviewed too, both are published at once (double-blind).
+   * Returns false when this side already reviewed the gig.
+   */
+  async add(data: { gigId: string; authorId: string; subjectId: string; direction: ReviewDirection; rating: number; comment?: string }) {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${data.gigId}::uuid FOR UPDATE`;
+      const existing = await tx.review.count({ where: { gigId: data.gigId, direction: data.direction } });
+      if (existing > 0) return false;
+      const review = await tx.review.create({ data });
+      const other = await tx.review.count({ where: { gigId: data.gigId, direction: { not: data.direction } } });
+      if (other > 0) await tx.review.updateMany({ where: { gigId: data.gigId, publishedAt: null }, data: { publishedAt: review.createdAt } });
+      return tx.review.findUniqueOrThrow({ where: { id: review.id } });
+    });
+  }
+
+  /** A gig's reviews the viewer may read. */
+  forGig(gigId: string, viewer: ReviewViewer) {
+    return this.prisma.review.findMany({ where: { gigId, ...visibleTo(viewer) }, orderBy: { createdAt: 'asc' } });
+  }
+
+  /** Clients' reviews of one agent the viewer may read, newest first. */
+  async aboutAgent(agentId: string, viewer: ReviewViewer, page: { skip: number; take: number }) {
+    const where: Prisma.ReviewWhereInput = { direction: 'CLIENT_TO_AGENT', gig: { agentId }, ...visibleTo(viewer) };
+    const [items, total] = await Promise.all([
+      this.prisma.review.findMany({ where, include: ABOUT_AGENT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
+      this.prisma.review.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  /** Publishes one-sided reviews whose window closed; returns how many. */
+  async publishExpired(createdBefore: Date): Promise<number> {
+    const { count } = await this.prisma.review.updateMany({ where: { publishedAt: null, createdAt: { lt: createdBefore } }, data: { publishedAt: new Date() } });
+    return count;
+  }
+
+  ratingsOfAgents(agentIds: string[]) {
+    return this.sql.query(ratingsOfAgents, [agentIds]).then((rows) => rows.map((r) => ({ id: r.agentId, average: r.average, count: r.count })));
+  }
+
+  ratingsOfClients(clientIds: string[]) {
+    return this.sql.query(ratingsOfClients, [clientIds]).then((rows) => rows.map((r) => ({ id: r.clientId, average: r.average, count: r.count })));
+  }
+}

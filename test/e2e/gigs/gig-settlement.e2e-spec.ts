@@ -1,0 +1,109 @@
+import { jest } from '@jest/globals';
+import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
+import { acceptedGig, api, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
+
+// These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
+jest.setTimeout(60_000);
+
+let day = 0;
+/** A one-hour slot on a day of its own in the future (picked before it starts, moved to now afterwards). */
+function futureSlot() {
+  day += 1;
+  const startsAt = new Date(Date.UTC(2033, 0, 1) + day * 86_400_000);
+  return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 1 };
+}
+
+type Notification = { type: string; [key: string]: unknown };
+
+/** The next `notification:new` of one type, skipping others. */
+function notification(socket: Awaited<ReturnType<TestApp['socket']>>, type: string, timeoutMs = 3_000): Promise<Notification> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No ${type} notification within ${timeoutMs} ms`)), timeoutMs);
+    const onEvent = (payload: Notification) => {
+      if (payload.type !== type) return;
+      clearTimeout(timer);
+      socket.off('notification:new', onEvent);
+      resolve(payload);
+    };
+    socket.on('notification:new', onEvent);
+  });
+}
+
+describe('Gig settlement: approved work with nothing to pay is settled as paid-zero and the gig completes', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let client: TestUser;
+  let agent: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ GIGS_AUTO_APPROVE_DAYS: '3' });
+    admin = await t.createUser({ role: 'ADMIN' });
+    client = await t.createUser({ role: 'CLIENT' });
+    agent = await t.createUser({ role: 'AGENT' });
+    await onboardAgent(t, agent, admin);
+  });
+  afterAll(() => t.close());
+
+  const activity = (gigId: string, type: string) => t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type });
+
+  /** A gig whose agent logged in and out at once (0 worked minutes) and submitted. */
+  async function zeroMinuteSubmission(): Promise<{ gigId: string; submissionId: string }> {
+    const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [futureSlot()] });
+    const { gigId } = await acceptedGig(t, client, agent, opportunityId, slotIds);
+    await slotsAroundNow(t, gigId);
+    await activity(gigId, 'LOGIN').expect(201);
+    await activity(gigId, 'LOGOUT').expect(201);
+    const submission = await t.http().post(api(`/gigs/${gigId}/submissions`)).set(agent.auth).send({ content: 'Logged in by mistake' }).expect(201);
+    return { gigId, submissionId: submission.body.data.id };
+  }
+
+  it('settles at approval: a visible payment of 0, no payment request needed, and the gig completes', async () => {
+    const { gigId, submissionId } = await zeroMinuteSubmission();
+    const agentSocket = await t.socket(agent.token);
+    const settledNote = notification(agentSocket, 'payment.settled');
+    const approved = await t.http().patch(api(`/submissions/${submissionId}/review`)).set(client.auth).send({ decision: 'APPROVED' }).expect(200);
+    expect(approved.body.data).toMatchObject({ status: 'APPROVED', workedMinutes: 0, paymentId: expect.any(String) });
+
+    const payments = await t.http().get(api(`/payments?gigId=${gigId}`)).set(agent.auth).expect(200);
+    expect(payments.body.data.items).toEqual([
+      expect.objectContaining({ id: approved.body.data.paymentId, submissionId, amountMinor: 0, workedMinutes: 0, status: 'SETTLED', automatic: false }),
+    ]);
+    expect(await settledNote).toMatchObject({ type: 'payment.settled', amountMinor: 0 });
+    const again = await t.http().post(api(`/submissions/${submissionId}/payments`)).set(client.auth).set('Idempotency-Key', `zero-${submissionId}`).expect(409);
+    expect(again.body.error).toBe('ALREADY_PAID');
+
+    const completed = await t.http().post(api(`/gigs/${gigId}/complete`)).set(client.auth).expect(200);
+    expect(completed.body.data).toMatchObject({ status: 'COMPLETED' });
+  });
+
+  it('takes the same path when unreviewed work is approved automatically', async () => {
+    const { gigId, submissionId } = await zeroMinuteSubmission();
+    await t.prisma.submittedWork.update({ where: { id: submissionId }, data: { submittedAt: new Date(Date.now() - 4 * 86_400_000) } });
+    expect(await t.app.get(GigsSweeper).sweep()).toMatchObject({ autoApproved: 1 });
+    const submission = await t.http().get(api(`/submissions/${submissionId}`)).set(client.auth).expect(200);
+    expect(submission.body.data).toMatchObject({ status: 'APPROVED', autoApproved: true, workedMinutes: 0, paymentId: expect.any(String) });
+    const payments = await t.http().get(api(`/payments?gigId=${gigId}`)).set(client.auth).expect(200);
+    expect(payments.body.data.items).toEqual([expect.objectContaining({ amountMinor: 0, status: 'SETTLED', automatic: true })]);
+    await t.http().post(api(`/gigs/${gigId}/complete`)).set(agent.auth).expect(200);
+  });
+
+  it('settles approved work still unpaid with nothing to pay, through the payment route or the sweep', async () => {
+    // Work approved before settlement at approval existed: APPROVED, 0 minutes, no payment.
+    const viaRoute = await zeroMinuteSubmission();
+    await t.http().patch(api(`/submissions/${viaRoute.submissionId}/review`)).set(client.auth).send({ decision: 'APPROVED' }).expect(200);
+    await t.prisma.payment.deleteMany({ where: { submissionId: viaRoute.submissionId } });
+    expect((await t.http().post(api(`/gigs/${viaRoute.gigId}/complete`)).set(client.auth).expect(409)).body.error).toBe('PAYMENT_PENDING');
+    const paid = await t.http().post(api(`/submissions/${viaRoute.submissionId}/payments`)).set(client.auth).set('Idempotency-Key', `legacy-${viaRoute.submissionId}`).expect(201);
+    expect(paid.body.data).toMatchObject({ amountMinor: 0, workedMinutes: 0, status: 'SETTLED', automatic: false });
+    await t.http().post(api(`/gigs/${viaRoute.gigId}/complete`)).set(client.auth).expect(200);
+
+    const viaSweep = await zeroMinuteSubmission();
+    await t.http().patch(api(`/submissions/${viaSweep.submissionId}/review`)).set(client.auth).send({ decision: 'APPROVED' }).expect(200);
+    await t.prisma.payment.deleteMany({ where: { submissionId: viaSweep.submissionId } });
+    expect(await t.app.get(GigsSweeper).sweep()).toMatchObject({ settled: 1 });
+    const payments = await t.http().get(api(`/payments?gigId=${viaSweep.gigId}`)).set(client.auth).expect(200);
+    expect(payments.body.data.items).toEqual([expect.objectContaining({ amountMinor: 0, status: 'SETTLED', automatic: true })]);
+    await t.http().post(api(`/gigs/${viaSweep.gigId}/complete`)).set(client.auth).expect(200);
+  });
+});
