@@ -246,6 +246,16 @@ export interface components {
         DonorQuerySource: "PUBLIC" | "INTEGRATION";
         /** @enum {string} */
         DonorQueryStatus: "IN_PROGRESS" | "TRANSFERRED" | "RESOLVED" | "CLOSED_BY_DONOR";
+        GigActivityEvent: {
+            /** @enum {string} */
+            activity: "LOGIN" | "BREAK_START" | "BREAK_END" | "LOGOUT";
+            /** Format: date-time */
+            at: string;
+            /** @description true when the gig sweep logged the agent out after their slot */
+            automatic: boolean;
+            /** Format: uuid */
+            gigId: string;
+        };
         HandoverSummaryDto: {
             attempted: string[];
             customerRequest: string;
@@ -368,6 +378,11 @@ export interface components {
              * @example query.new
              */
             type: string;
+        };
+        OpportunityPublishedEvent: {
+            /** Format: uuid */
+            opportunityId: string;
+            title: string;
         };
         PresenceChangeEvent: {
             /** @description true: came online (first socket); false: went offline (last socket closed) */
@@ -610,10 +625,12 @@ export interface ServerToClientEvents {
   "conversation:agent_joined": (payload: components['schemas']["AgentJoinedEvent"]) => void;
   "conversation:updated": (payload: components['schemas']["ConversationDto"]) => void;
   "exception": (payload: components['schemas']["SocketErrorDto"]) => void;
+  "gig:activity": (payload: components['schemas']["GigActivityEvent"]) => void;
   "message:direct": (payload: components['schemas']["DirectMessageDto"]) => void;
   "message:read": (payload: components['schemas']["MessagesReadEvent"]) => void;
   "message:received": (payload: components['schemas']["MessageReceivedEvent"]) => void;
   "notification:new": (payload: components['schemas']["NotificationDto"]) => void;
+  "opportunity:published": (payload: components['schemas']["OpportunityPublishedEvent"]) => void;
   "proctoring:auto_submitted": (payload: components['schemas']["AutoSubmittedEvent"]) => void;
   "proctoring:heartbeat": (payload: components['schemas']["HeartbeatEvent"]) => void;
   "proctoring:session_ended": (payload: components['schemas']["SessionEndedEvent"]) => void;

@@ -8,9 +8,6 @@ import type { AppServer } from './socket-auth.js';
 /** The events that may be emitted to rooms of kind K. */
 type EventFor<K extends string> = { [N in ServerEventName]: K extends RoomKindOf<N> ? N : never }[ServerEventName];
 
-/** What modules still emit as `notification:new` on their own, without storing it. */
-type LegacyNotificationPayload = Record<string, unknown>;
-
 /**
  * The one way services emit to clients, typed by the realtime contract: an event goes only to the
  * kinds of room it is declared for, with its declared payload. The gateway hands it the server at
@@ -32,17 +29,11 @@ export class RealtimeService {
     operator.emit(event, payload);
   }
 
-  toUser<E extends EventFor<'user'>>(userId: string, event: E, payload: ServerPayload<E, 'user' & RoomKindOf<E>>): void;
-  /** @deprecated Notifications go through NotificationsService; this overload goes once no caller is left. */
-  toUser(userId: string, event: 'notification:new', payload: LegacyNotificationPayload): void;
-  toUser(userId: string, event: ServerEventName, payload: unknown): void {
+  toUser<E extends EventFor<'user'>>(userId: string, event: E, payload: ServerPayload<E, 'user' & RoomKindOf<E>>): void {
     this.emitTo([rooms.user(userId)], event, payload);
   }
 
-  toRoles<E extends EventFor<'role'>>(roles: readonly UserRole[], event: E, payload: ServerPayload<E, 'role' & RoomKindOf<E>>): void;
-  /** @deprecated Notifications go through NotificationsService; this overload goes once no caller is left. */
-  toRoles(roles: readonly UserRole[], event: 'notification:new', payload: LegacyNotificationPayload): void;
-  toRoles(roles: readonly UserRole[], event: ServerEventName, payload: unknown): void {
+  toRoles<E extends EventFor<'role'>>(roles: readonly UserRole[], event: E, payload: ServerPayload<E, 'role' & RoomKindOf<E>>): void {
     if (roles.length) this.emitTo(roles.map(rooms.role), event, payload);
   }
 

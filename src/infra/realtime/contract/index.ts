@@ -6,6 +6,7 @@ import { chatClientEvents, chatServerEvents } from './chat.contract.js';
 import { connectionServerEvents, type SocketErrorDto } from './connection.contract.js';
 import type { PayloadClass } from './define.js';
 import { donorDeskClientEvents, donorDeskServerEvents } from './donor-desk.contract.js';
+import { gigsServerEvents } from './gigs.contract.js';
 import { proctoringClientEvents, proctoringServerEvents } from './proctoring.contract.js';
 
 /**
@@ -18,6 +19,7 @@ export const SERVER_EVENTS = {
   ...accountServerEvents,
   ...chatServerEvents,
   ...donorDeskServerEvents,
+  ...gigsServerEvents,
   ...proctoringServerEvents,
   ...connectionServerEvents,
 };
