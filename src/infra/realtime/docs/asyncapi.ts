@@ -28,7 +28,7 @@ function describeAccess(access: AccessRule): string {
     case 'public':
       return 'anyone';
     case 'authenticated':
-      return 'any signed-in user (the handler checks the resource: its owner or staff)';
+      return 'any signed-in user (a handler for a resource also checks that the user may see it)';
     case 'roles':
       return `users with the role ${access.roles.join(', ')}`;
     case 'guest-or-roles':
