@@ -8,6 +8,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { AccessTokenService } from './common/auth/access-token.service.js';
+import { installLifecycle } from './bootstrap/lifecycle.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { corsOptions } from './common/http/cors.js';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor.js';
@@ -54,8 +55,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   registerJsonBodyParser(fastify, { maxDepth: config.http.jsonMaxDepth, bodyLimit: config.bodyLimitBytes });
   refuseUnsafeUrlText(fastify);
   echoRequestId(fastify);
-  // Graceful shutdown: once the server stops listening, each response still in flight ends its
-  // keep-alive connection, so closing does not wait on idle clients after the last request ends.
+  // Once the server stops listening (app.close() without the SIGTERM drain, as in tests), each response
+  // still in flight ends its keep-alive connection, so closing does not wait on idle clients.
   fastify.addHook('onResponse', (request, _reply, done) => {
     if (!fastify.server.listening) request.raw.socket?.end();
     done();
@@ -80,6 +81,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(rateLimit, rateLimitOptions(config, redis?.command));
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 20 } });
   app.enableCors(corsOptions(config.corsOrigins));
+  installLifecycle(app); // health probes straight from Fastify; the drain a shutdown starts with
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

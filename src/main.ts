@@ -1,38 +1,60 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup.js';
 import { prepareRuntime } from './bootstrap/runtime.js';
-import { ConfigError } from './config/environment.js';
+import { GracefulShutdown } from './bootstrap/shutdown.js';
+import { describeStartupFailure, listenFailure } from './bootstrap/startup-failure.js';
+import type { EmbeddedDatabase } from './infra/database/embedded-postgres.js';
+import { DatabaseStatus } from './infra/database/database-status.js';
 import { API_PREFIX } from './swagger.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function main(): Promise<void> {
-  const { config, embedded } = await prepareRuntime(process.env, say);
-  const app = await createApp(config);
+let embedded: EmbeddedDatabase | undefined;
+let shutdown: GracefulShutdown | undefined;
+let stopRequested: string | undefined;
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal} received: finishing requests in flight and shutting down`);
-    const force = setTimeout(() => {
-      say('Shutdown took too long; exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs).unref();
-    try {
-      await app.close(); // stops accepting, drains requests, closes sockets, disconnects Prisma
-      await embedded?.stop();
-      clearTimeout(force);
-      process.exit(0);
-    } catch (error) {
-      say(`Shutdown failed: ${(error as Error).message}`);
+/** A signal during start-up stops the start after its current step; a second one exits at once. */
+function onSignal(signal: NodeJS.Signals): void {
+  if (shutdown) {
+    if (!shutdown.started) void shutdown.run(`${signal} received`);
+    else {
+      say(`${signal} received again: exiting now`);
+      embedded?.abandon();
       process.exit(1);
     }
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+    return;
+  }
+  if (stopRequested) {
+    embedded?.abandon();
+    process.exit(1);
+  }
+  stopRequested = signal;
+  say(`${signal} received during start-up: stopping once the current step ends`);
+}
+process.on('SIGTERM', onSignal);
+process.on('SIGINT', onSignal);
 
-  await app.listen({ port: config.port, host: config.host });
+async function main(): Promise<void> {
+  const runtime = await prepareRuntime(process.env, say);
+  const { config } = runtime;
+  embedded = runtime.embedded;
+  if (stopRequested) return stopDuringStartup();
+  const app: NestFastifyApplication = await createApp(config);
+  if (embedded) {
+    const database = embedded;
+    const logger = new Logger('EmbeddedPostgres');
+    database.useLog((line) => logger.warn(line));
+    app.get(DatabaseStatus).supervise(database);
+    database.onFailure((reason) => void shutdown?.run(reason, 1));
+  }
+  shutdown = new GracefulShutdown(app, { graceMs: config.shutdownGraceMs, embedded });
+  if (stopRequested) return void shutdown.run(`${stopRequested} received during start-up`);
+
+  await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+    throw listenFailure(error, config.port, config.host);
+  });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = `http://${shown}:${config.port}`;
   say(`API      ${base}/${API_PREFIX}`);
@@ -40,7 +62,17 @@ async function main(): Promise<void> {
   say(`Database ${embedded ? `embedded PostgreSQL (${config.dataDir}/postgres)` : 'DATABASE_URL'}`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Start-up failed: ${(error as Error).message ?? error}`}\n`);
+async function stopDuringStartup(): Promise<void> {
+  await embedded?.stop(5_000);
+  process.exit(0);
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`${describeStartupFailure(error)}\n`);
+  try {
+    await embedded?.stop(5_000);
+  } catch {
+    embedded?.abandon();
+  }
   process.exit(1);
 });

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { AppConfig } from '../config/app-config.js';
 import { validateEnvironment } from '../config/environment.js';
-import { PrismaClient } from '../generated/prisma/client.js';
 import { assertDatabaseReachable } from '../infra/database/database-check.js';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../infra/database/embedded-postgres.js';
-import { migrateDatabase, migrationsUpToDate } from '../infra/database/migrate.js';
-import { seedDatabase } from '../infra/database/seed/seed.js';
+import { applyPendingMigrations } from '../infra/database/migrate.js';
+import { seedDatabaseIfIncomplete } from '../infra/database/seed/seed.js';
 
 export interface Runtime {
   config: AppConfig;
@@ -27,16 +25,14 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
   try {
     if (!databaseUrl) {
       log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(env.DATA_DIR, 'postgres')}`);
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT });
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT, log });
       databaseUrl = embedded.url;
     }
-    await assertDatabaseReachable(databaseUrl);
+    await assertDatabaseReachable(databaseUrl, embedded ? 'EMBEDDED_DB_PORT' : 'DATABASE_URL');
     const config = new AppConfig(env, { databaseUrl, jwtSecret: env.JWT_SECRET ?? devSecret(env.DATA_DIR) });
     if (embedded) {
-      if (!(await migrationsUpToDate(databaseUrl))) {
-        log('Applying migrations');
-        await migrateDatabase(databaseUrl);
-      }
+      const applied = await applyPendingMigrations(databaseUrl);
+      if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
       await seed(config, log);
     }
     return { config, embedded };
@@ -47,20 +43,20 @@ export async function prepareRuntime(raw: Record<string, string | undefined>, lo
 }
 
 async function seed(config: AppConfig, log: (line: string) => void): Promise<void> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 2 }) });
-  try {
-    await seedDatabase(prisma, { ...config.seed, bcryptRounds: config.bcryptRounds, log });
-  } finally {
-    await prisma.$disconnect();
-  }
+  await seedDatabaseIfIncomplete(config.databaseUrl, { ...config.seed, bcryptRounds: config.bcryptRounds, log });
 }
 
 function devSecret(dataDir: string): string {
   const file = path.join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return secret;
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('hex');
+    writeFileSync(file, secret, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return secret;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`Cannot keep the generated JWT secret in ${file} (${reason}): set DATA_DIR to a writable folder, or set JWT_SECRET`, { cause: error });
+  }
 }

@@ -14,6 +14,7 @@ export class AppConfig {
   readonly trustProxy: boolean | string[];
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
+  readonly databaseTimeoutMs: number;
   readonly dataDir: string;
   readonly embeddedDbPort: number;
   readonly redisUrl?: string;
@@ -27,7 +28,7 @@ export class AppConfig {
   readonly uploadDir: string;
   readonly throttle: { ttlSeconds: number; limit: number };
   readonly swaggerEnabled: boolean;
-  readonly shutdownTimeoutMs: number;
+  readonly shutdownGraceMs: number;
   readonly mail: { smtpUrl?: string; from: string };
   readonly seed: { adminEmail: string; adminPassword: string; demoData: boolean };
   readonly donorDesk: {
@@ -68,6 +69,7 @@ export class AppConfig {
       env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY.split(',').map((entry) => entry.trim());
     this.databaseUrl = resolved.databaseUrl;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
+    this.databaseTimeoutMs = env.DATABASE_TIMEOUT_MS;
     this.dataDir = env.DATA_DIR;
     this.embeddedDbPort = env.EMBEDDED_DB_PORT;
     this.redisUrl = env.REDIS_URL;
@@ -88,7 +90,12 @@ export class AppConfig {
     this.uploadDir = env.UPLOAD_DIR;
     this.throttle = { ttlSeconds: env.THROTTLE_TTL_SECONDS, limit: env.THROTTLE_LIMIT };
     this.swaggerEnabled = env.SWAGGER_ENABLED;
-    this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.shutdownGraceMs =
+      env.SHUTDOWN_GRACE_SECONDS !== undefined
+        ? env.SHUTDOWN_GRACE_SECONDS * 1000
+        : env.SHUTDOWN_TIMEOUT_MS !== undefined
+          ? Math.max(1000, env.SHUTDOWN_TIMEOUT_MS)
+          : 10_000;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.seed = { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: env.SEED_ADMIN_PASSWORD, demoData: env.SEED_DEMO_DATA };
     this.donorDesk = {

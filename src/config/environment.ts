@@ -61,6 +61,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(200) @IsOptional()
   DATABASE_POOL_SIZE = 10;
 
+  /** Longest wait for a pooled connection and, separately, for one query's answer; past it the request gets 503. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) @IsOptional()
+  DATABASE_TIMEOUT_MS = 3_000;
+
   @IsString() @IsOptional()
   DATA_DIR = '.data';
 
@@ -121,8 +125,13 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean() @IsOptional()
   SWAGGER_ENABLED = true;
 
+  /** How long a SIGTERM/SIGINT drain may take before the process exits anyway (default 10). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3_600) @IsOptional()
+  SHUTDOWN_GRACE_SECONDS?: number;
+
+  /** Older name of the shutdown bound, in milliseconds; read only when SHUTDOWN_GRACE_SECONDS is unset. */
   @Transform(toInt) @IsInt() @Min(0) @IsOptional()
-  SHUTDOWN_TIMEOUT_MS = 10_000;
+  SHUTDOWN_TIMEOUT_MS?: number;
 
   @Transform(emptyToUndefined) @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }) @IsOptional()
   SMTP_URL?: string;

@@ -3,7 +3,11 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { migrateDatabase } from '../../src/infra/database/migrate.js';
 import { readdirSync } from 'node:fs';
-import { adminQuery, readHarness, withDatabase } from '../support/test-database.js';
+import { rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { adminQuery, createTestDatabase, readHarness, withDatabase } from '../support/test-database.js';
 
 const run = promisify(execFile);
 
@@ -43,7 +47,36 @@ describe('Start-up failures', () => {
   it('exits non-zero with a clear message when the database is down', async () => {
     const result = await startServer({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/cx' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('Start-up failed: Cannot reach the database at 127.0.0.1:1/cx: connect ECONNREFUSED 127.0.0.1:1');
+    expect(result.stderr.trim()).toBe('Start-up failed: Cannot reach the database at 127.0.0.1:1/cx: connect ECONNREFUSED 127.0.0.1:1 (check DATABASE_URL)');
+  });
+});
+
+describe('Start-up failures that name the setting to change', () => {
+  it('stops with one line naming PORT when another program holds the HTTP port', async () => {
+    const database = await createTestDatabase();
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      const result = await startServer({ DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([`Start-up failed: Port ${port} on 127.0.0.1 is already in use by another program: set PORT to a free port (or stop that program)`]);
+    } finally {
+      holder.close();
+      await database.drop();
+    }
+  });
+
+  it('stops with one line naming DATA_DIR when the embedded database cannot have its folder', async () => {
+    const file = path.join(os.tmpdir(), `cx-not-a-folder-${process.pid}`);
+    writeFileSync(file, 'a file where a folder should be');
+    try {
+      const result = await startServer({ DATA_DIR: path.join(file, 'data') });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Start-up failed: .*set DATA_DIR/)]);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });
 

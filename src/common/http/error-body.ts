@@ -13,6 +13,8 @@ export interface ErrorBody {
 }
 
 const DATABASE_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Driver adapter error kinds of a lost, refused or unanswered connection (raw queries report them as P2010). */
+const DATABASE_UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'SocketTimeout', 'ConnectionClosed']);
 const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connect ENOENT|timeout exceeded when trying to connect|not queryable|DatabaseNotReachable|the database system is (shutting down|starting up)|terminating connection/i;
 /** SQLSTATE classes of a lost or refused connection (08xxx) and of a server going away (57P01-03). */
 const CONNECTION_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
@@ -57,6 +59,8 @@ function fromPrismaError(error: unknown) {
     if (error.code === 'P2003') return body(400, 'INVALID_REFERENCE', 'A referenced record does not exist');
     if (error.code === 'P2034') return body(409, 'CONCURRENT_UPDATE', 'Another request changed this record at the same time; try again');
     if (DATABASE_UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
+    const kind = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind;
+    if (error.code === 'P2010' && kind && DATABASE_UNAVAILABLE_KINDS.has(kind)) return databaseUnavailable();
   }
   if (error instanceof Prisma.PrismaClientInitializationError) return databaseUnavailable();
   if (isErrorLike(error) && CONNECTION_SQLSTATE.test(String((error as NodeJS.ErrnoException).code ?? ''))) return databaseUnavailable();

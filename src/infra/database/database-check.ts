@@ -1,7 +1,10 @@
 import pg from 'pg';
 
-/** Connects once to fail fast, with a message that names the server, when the database is unreachable. */
-export async function assertDatabaseReachable(databaseUrl: string): Promise<void> {
+/**
+ * Connects once to fail fast when the database is unreachable, with one line that names the server
+ * and the variable to change.
+ */
+export async function assertDatabaseReachable(databaseUrl: string, variable = 'DATABASE_URL'): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
   client.on('error', () => undefined);
   try {
@@ -10,7 +13,7 @@ export async function assertDatabaseReachable(databaseUrl: string): Promise<void
   } catch (error) {
     const url = new URL(databaseUrl);
     const reason = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code : String(error);
-    throw new Error(`Cannot reach the database at ${url.hostname}:${url.port || 5432}${url.pathname}: ${reason}`, { cause: error });
+    throw new Error(`Cannot reach the database at ${url.hostname}:${url.port || 5432}${url.pathname}: ${reason} (check ${variable})`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import type pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { createDatabasePool } from './database-pool.js';
 
 /** The one Prisma client of the process, on a pg pool; only repositories inject it. */
 @Injectable()
@@ -11,12 +12,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   readonly pool: pg.Pool;
 
   constructor(config: AppConfig) {
-    const pool = new pg.Pool({
-      connectionString: config.databaseUrl,
-      max: config.databasePoolSize,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-    });
+    const pool = createDatabasePool({ connectionString: config.databaseUrl, max: config.databasePoolSize, timeoutMs: config.databaseTimeoutMs });
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
     // An idle client losing its server must not crash the process; the pool reconnects on demand.

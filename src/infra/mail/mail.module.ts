@@ -5,7 +5,7 @@ import { DevOutboxMailProvider } from './dev-outbox-mail.provider.js';
 import { DevOutbox } from './dev-outbox.js';
 import { MailProvider } from './mail.provider.js';
 import { OutgoingMail } from './outgoing-mail.js';
-import { SmtpMailProvider } from './smtp-mail.provider.js';
+import { importOptional } from '../optional-sdk.js';
 
 /** Email through the `mail` queue: modules inject `OutgoingMail`, never the provider itself. */
 @Module({
@@ -16,8 +16,12 @@ import { SmtpMailProvider } from './smtp-mail.provider.js';
     {
       provide: MailProvider,
       inject: [AppConfig, DevOutbox],
-      useFactory: (config: AppConfig, outbox: DevOutbox): MailProvider =>
-        config.mail.smtpUrl ? new SmtpMailProvider(config) : new DevOutboxMailProvider(outbox),
+      // nodemailer is loaded only when SMTP_URL is set.
+      useFactory: async (config: AppConfig, outbox: DevOutbox): Promise<MailProvider> => {
+        if (!config.mail.smtpUrl) return new DevOutboxMailProvider(outbox);
+        const { SmtpMailProvider } = await importOptional(() => import('./smtp-mail.provider.js'));
+        return new SmtpMailProvider(config);
+      },
     },
   ],
   exports: [OutgoingMail],

@@ -29,12 +29,3 @@ export class OpenAiWritingAssessor extends WritingAssessor {
     return scores;
   }
 }
-
-/** Offline default: writing answers wait for staff. */
-export class ManualWritingAssessor extends WritingAssessor {
-  readonly enabled = false;
-
-  assess(): Promise<WritingScores> {
-    return Promise.reject(new Error('No writing assessor is configured (set PROCTORING_WRITING_AI_API_KEY)'));
-  }
-}

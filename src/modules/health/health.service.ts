@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { AppConfig } from '../../config/app-config.js';
-import { AppError } from '../../common/http/app-error.js';
+import { AppError, ErrorDetail } from '../../common/http/app-error.js';
+import { DatabaseStatus } from '../../infra/database/database-status.js';
 import { HealthRepository } from './health.repository.js';
 import { pingRedis } from './redis-ping.js';
 
@@ -15,6 +15,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+type Check = { status: 'up'; responseTimeMs: number } | { status: 'down'; message: string };
+
 export interface ReadinessReport {
   status: 'ok';
   checks: Record<string, { status: string; [key: string]: unknown }>;
@@ -22,10 +24,11 @@ export interface ReadinessReport {
 
 @Injectable()
 export class HealthService {
+  private draining = false;
+
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
     private readonly repository: HealthRepository,
+    private readonly database: DatabaseStatus,
     private readonly config: AppConfig,
   ) {}
 
@@ -33,35 +36,34 @@ export class HealthService {
     return { status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) };
   }
 
-  async readiness(): Promise<ReadinessReport> {
-    const checks = [() => this.probe('database', () => this.repository.ping())];
-    const redisUrl = this.config.redisUrl;
-    if (redisUrl) checks.push(() => this.probe('redis', () => pingRedis(redisUrl, PROBE_TIMEOUT_MS)));
-    try {
-      const result = await this.health.check(checks);
-      return { status: 'ok', checks: result.details as ReadinessReport['checks'] };
-    } catch (error) {
-      const details = ((error as { getResponse?: () => { details?: Record<string, { status: string; message?: string }> } }).getResponse?.()
-        ?.details ?? {}) as Record<string, { status: string; message?: string }>;
-      throw new AppError(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'NOT_READY',
-        'A dependency is unavailable',
-        Object.entries(details)
-          .filter(([, check]) => check.status !== 'up')
-          .map(([name, check]) => ({ field: name, message: check.message ?? 'down' })),
-      );
-    }
+  /** From now on readiness answers 503: the process is shutting down and takes no new work. */
+  markDraining(): void {
+    this.draining = true;
   }
 
-  private async probe(key: string, ping: () => Promise<void>): Promise<HealthIndicatorResult> {
-    const indicator = this.indicators.check(key);
+  async readiness(): Promise<ReadinessReport> {
+    if (this.draining) {
+      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'NOT_READY', 'The server is shutting down', [{ field: 'server', message: 'shutting down' }]);
+    }
+    const databaseProblem = this.database.problem();
+    const redisUrl = this.config.redisUrl;
+    const [database, redis] = await Promise.all([
+      databaseProblem ? ({ status: 'down', message: databaseProblem } as const) : this.probe(() => this.repository.ping()),
+      redisUrl ? this.probe(() => pingRedis(redisUrl, PROBE_TIMEOUT_MS)) : undefined,
+    ]);
+    const checks: Record<string, Check> = redis ? { database, redis } : { database };
+    const down: ErrorDetail[] = Object.entries(checks).flatMap(([field, check]) => (check.status === 'down' ? [{ field, message: check.message }] : []));
+    if (down.length > 0) throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'NOT_READY', 'A dependency is unavailable', down);
+    return { status: 'ok', checks };
+  }
+
+  private async probe(ping: () => Promise<void>): Promise<Check> {
     const started = performance.now();
     try {
       await withTimeout(ping(), PROBE_TIMEOUT_MS);
-      return indicator.up({ responseTimeMs: Math.round(performance.now() - started) });
+      return { status: 'up', responseTimeMs: Math.round(performance.now() - started) };
     } catch (error) {
-      return indicator.down({ message: (error as Error).message || 'unreachable' });
+      return { status: 'down', message: (error as Error)?.message || 'unreachable' };
     }
   }
 }

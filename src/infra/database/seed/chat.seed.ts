@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
 import type { ChatCategory } from '../../../generated/prisma/enums.js';
-import type { SeedOptions } from './seed.js';
+import type { SeedCheckClient, SeedOptions } from './seed.js';
 
 /** The knowledge base the offline assistant answers from, covering the portal and the gig platform. */
 const DEMO_FAQS: readonly { category: ChatCategory; question: string; answer: string; keywords: string[] }[] = [
@@ -66,4 +66,11 @@ export async function seedChat(prisma: PrismaClient, options: SeedOptions): Prom
     created += 1;
   }
   if (created) options.log?.(`Seeded ${created} demo FAQs`);
+}
+
+export async function chatSeeded(db: SeedCheckClient, options: SeedOptions): Promise<boolean> {
+  if (!options.demoData) return true;
+  const questions = DEMO_FAQS.map((faq) => faq.question);
+  const { rows } = await db.query<{ found: number }>('SELECT count(DISTINCT question)::int AS found FROM faqs WHERE question = ANY($1::text[])', [questions]);
+  return rows[0].found === questions.length;
 }

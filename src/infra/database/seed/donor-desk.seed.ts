@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import type { SeedOptions } from './seed.js';
+import type { SeedCheckClient, SeedOptions } from './seed.js';
 
 /**
  * Two demo donor queries for the desk (one waiting in the queue, one resolved). Their token hashes
@@ -29,10 +29,12 @@ const DEMO_QUERIES = [
   },
 ];
 
+const demoTokenHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
 export async function seedDonorDesk(prisma: PrismaClient, options: SeedOptions): Promise<void> {
   if (!options.demoData) return;
   for (const demo of DEMO_QUERIES) {
-    const accessTokenHash = createHash('sha256').update(demo.key).digest('hex');
+    const accessTokenHash = demoTokenHash(demo.key);
     if (await prisma.donorQuery.findUnique({ where: { accessTokenHash }, select: { id: true } })) continue;
     const { key: _key, messages, ...fields } = demo;
     await prisma.donorQuery.create({
@@ -46,4 +48,11 @@ export async function seedDonorDesk(prisma: PrismaClient, options: SeedOptions):
     });
     options.log?.(`Seeded demo donor query ${demo.donorId}`);
   }
+}
+
+export async function donorDeskSeeded(db: SeedCheckClient, options: SeedOptions): Promise<boolean> {
+  if (!options.demoData) return true;
+  const hashes = DEMO_QUERIES.map((demo) => demoTokenHash(demo.key));
+  const { rows } = await db.query<{ found: number }>('SELECT count(*)::int AS found FROM donor_queries WHERE access_token_hash = ANY($1::text[])', [hashes]);
+  return rows[0].found === hashes.length;
 }

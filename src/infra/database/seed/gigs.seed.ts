@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import type { SeedOptions } from './seed.js';
+import type { SeedCheckClient, SeedOptions } from './seed.js';
 
 const DEMO_CLIENT_EMAIL = 'client@demo.cx';
 const DEMO_AGENT_EMAIL = 'agent@demo.cx';
@@ -60,4 +60,16 @@ export async function seedGigs(prisma: PrismaClient, options: SeedOptions): Prom
     },
   });
   options.log?.('Seeded demo marketplace (client organisation, project, open opportunity)');
+}
+
+export async function gigsSeeded(db: SeedCheckClient, options: SeedOptions): Promise<boolean> {
+  if (!options.demoData) return true;
+  const { rows } = await db.query<{ done: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM agent_profiles a JOIN users u ON u.id = a.user_id WHERE u.email = $1)
+        AND EXISTS (
+          SELECT 1 FROM opportunities o JOIN projects p ON p.id = o.project_id JOIN client_profiles c ON c.id = p.client_id JOIN users u ON u.id = c.user_id
+          WHERE u.email = $2 AND p.name = $3 AND o.title = $4) AS done`,
+    [DEMO_AGENT_EMAIL, DEMO_CLIENT_EMAIL, DEMO_PROJECT, DEMO_OPPORTUNITY],
+  );
+  return rows[0].done;
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
 import type { QuestionType } from '../../../generated/prisma/enums.js';
-import type { SeedOptions } from './seed.js';
+import type { SeedCheckClient, SeedOptions } from './seed.js';
 
 const DEMO_ASSESSMENT_TITLE = 'English for customer support (demo)';
 
@@ -65,4 +65,10 @@ export async function seedProctoring(prisma: PrismaClient, options: SeedOptions)
     }
   });
   options.log?.(`Seeded demo assessment "${DEMO_ASSESSMENT_TITLE}"`);
+}
+
+export async function proctoringSeeded(db: SeedCheckClient, options: SeedOptions): Promise<boolean> {
+  if (!options.demoData) return true;
+  const { rows } = await db.query<{ done: boolean }>('SELECT EXISTS (SELECT 1 FROM assessments WHERE title = $1) AS done', [DEMO_ASSESSMENT_TITLE]);
+  return rows[0].done;
 }
