@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', '.data/**', 'coverage/**', 'bench/.tmp/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'client/dist/**', 'client/src/generated/**', '.data/**', 'coverage/**', 'bench/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,20 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createApp } from '../src/app.setup.js';
 import { AppConfig } from '../src/config/app-config.js';
 import { buildOpenApiDocument } from '../src/swagger.js';
+import { sortKeys } from './sort-keys.js';
 
 const FILE = 'openapi.json';
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
 
 const config = AppConfig.fromEnv({ LOG_LEVEL: 'silent', SWAGGER_ENABLED: 'false' }, { databaseUrl: 'postgresql://localhost/openapi', jwtSecret: 'o'.repeat(32) });
 const app = await createApp(config);

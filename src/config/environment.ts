@@ -82,7 +82,7 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsString() @MinLength(32) @IsOptional()
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(86_400) @IsOptional()
+  @Transform(toInt) @IsInt() @Min(2) @Max(86_400) @IsOptional()
   JWT_ACCESS_TTL_SECONDS = 900;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(365) @IsOptional()

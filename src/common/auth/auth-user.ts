@@ -14,4 +14,5 @@ export interface AccessTokenClaims {
   status: UserStatus;
   typ: 'access';
   iat?: number;
+  exp?: number;
 }

@@ -1,4 +1,6 @@
-import { normalizeIP, type RateLimitPluginOptions } from '@fastify/rate-limit';
+import { normalizeIP, type FastifyRateLimitStore, type FastifyRateLimitStoreCtor, type RateLimitPluginOptions } from '@fastify/rate-limit';
+import LocalStore from '@fastify/rate-limit/store/LocalStore.js';
+import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config.js';
@@ -15,10 +17,37 @@ export function rateLimitOptions(config: AppConfig, redis?: unknown): RateLimitP
     global: true,
     max: config.throttle.limit,
     timeWindow: config.throttle.ttlSeconds * 1000,
-    ...(redis ? { redis, nameSpace: `${config.redisKeyPrefix}rate-limit:` } : {}),
+    store: storeWithSharedCounters(redis, `${config.redisKeyPrefix}rate-limit:`),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`Too many requests; try again in ${context.after}`), { statusCode: 429 }),
   };
+}
+
+type StoreInternals = FastifyRateLimitStore & { read?: unknown };
+type ChildOptions = Parameters<FastifyRateLimitStore['child']>[0] & { sharedCounter?: string; continueExceeding?: boolean; exponentialBackoff?: boolean };
+
+/**
+ * The plugin's own stores (in memory, or Redis with REDIS_URL), plus named counters: every limit
+ * that names the same `shared` counter (an HTTP route and a socket event, say) draws on one budget.
+ */
+function storeWithSharedCounters(redis: unknown, nameSpace: string): FastifyRateLimitStoreCtor {
+  const create = (key: string): StoreInternals => (redis ? new RedisStore(false, false, redis, key) : new LocalStore(false, false, 5000));
+  const shared = new Map<string, StoreInternals>();
+  return class SharedCountersStore {
+    private readonly root = create(nameSpace);
+
+    incr(...args: Parameters<FastifyRateLimitStore['incr']>): void {
+      this.root.incr(...args);
+    }
+
+    child(options: ChildOptions): FastifyRateLimitStore {
+      const name = options.sharedCounter;
+      if (!name) return this.root.child(options);
+      let store = shared.get(name);
+      if (!store) shared.set(name, (store = create(`${nameSpace}shared:${name}-`)));
+      return store;
+    }
+  } as unknown as FastifyRateLimitStoreCtor;
 }
 
 /** What a rate-limit key may learn about the caller without touching the database. */
@@ -71,15 +100,18 @@ export interface RouteRateLimit {
   per?: 'ip' | 'user' | CallerKey;
   /** A key read from the parsed body (a login or OTP target); counted after parsing, still before authentication. */
   key?: (request: FastifyRequest) => string;
+  /** The name of a counter shared with other limits of the same name (e.g. a socket event's). */
+  shared?: string;
 }
 
 /** A tighter limit for one route (login, OTP, chat). */
-export const RateLimit = ({ max, windowMs, per = 'ip', key }: RouteRateLimit) => {
+export const RateLimit = ({ max, windowMs, per = 'ip', key, shared }: RouteRateLimit) => {
   const callerKey: CallerKey | undefined = per === 'user' ? (request, callers) => callers.userOrIp(request) : per === 'ip' ? undefined : per;
   return RouteConfig({
     rateLimit: {
       max: typeof max === 'number' ? max : (request: FastifyRequest, counted: string) => max(counted, callersOf(request)),
       timeWindow: windowMs,
+      ...(shared ? { sharedCounter: shared } : {}),
       ...(callerKey ? { keyGenerator: (request: FastifyRequest) => callerKey(request, callersOf(request)) } : {}),
       ...(key ? { keyGenerator: key, hook: 'preHandler' } : {}),
     },

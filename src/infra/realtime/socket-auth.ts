@@ -1,14 +1,9 @@
-import type { Socket } from 'socket.io';
-import type { AuthUser } from '../../common/auth/auth-user.js';
-import type { GuestPrincipal } from '../../common/auth/guest-credentials.js';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './contract/index.js';
 
-/** What the handshake middleware stores on `socket.data`: a user, or a guest scoped to one resource. */
-export interface SocketData {
-  user?: AuthUser;
-  guest?: GuestPrincipal;
-}
-
-export type AppSocket = Socket<Record<string, (...args: unknown[]) => void>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>;
+export type { SocketData };
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export function handshakeToken(socket: Socket): string | undefined {
   const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;

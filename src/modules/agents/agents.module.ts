@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AgentsAdminController } from './agents-admin.controller.js';
 import { AgentsController } from './agents.controller.js';
 import { AgentsRepository } from './agents.repository.js';
@@ -6,6 +7,7 @@ import { AgentsService } from './agents.service.js';
 import { KycService } from './kyc.service.js';
 
 @Module({
+  imports: [NotificationsModule],
   controllers: [AgentsController, AgentsAdminController],
   providers: [AgentsService, KycService, AgentsRepository],
   exports: [AgentsService],

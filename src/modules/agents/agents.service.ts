@@ -7,7 +7,7 @@ import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.
 import type { CefrLevel } from '../../generated/prisma/enums.js';
 import { IMAGE_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
-import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
 import { toAgentDto, toExperienceDto, toQualificationDto } from './agent.mapper.js';
 import { CURRENT_AGREEMENT } from './agreement.js';
 import { AgentsRepository, toProfileFacts, type FullAgent } from './agents.repository.js';
@@ -44,7 +44,7 @@ export class AgentsService implements OnModuleInit {
     private readonly onboarding: OnboardingRegistry,
     private readonly events: DomainEvents,
     private readonly storage: StorageProvider,
-    private readonly realtime: RealtimeService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -201,7 +201,7 @@ export class AgentsService implements OnModuleInit {
     const userId = await this.agents.findUserIdById(agentId);
     if (!userId) throw notFound('Agent');
     await this.agents.recordAssessment(userId, { status: dto.status, cefrLevel: dto.cefrLevel ?? null, score: dto.score ?? null });
-    this.realtime.toUser(userId, 'notification:new', { type: 'agent.assessment_recorded', status: dto.status, cefrLevel: dto.cefrLevel ?? null });
+    await this.notifications.notify([userId], assessmentNotice('agent.assessment_recorded', dto.status, dto.cefrLevel ?? null));
     return this.getForStaff(agentId);
   }
 
@@ -229,10 +229,9 @@ export class AgentsService implements OnModuleInit {
   private async onAssessmentCompleted(payload: DomainEventMap['assessment.completed']): Promise<void> {
     await this.agents.recordAssessment(payload.userId, { status: payload.status, cefrLevel: payload.cefrLevel, score: payload.score });
     this.logger.log({ userId: payload.userId, status: payload.status }, 'Recorded assessment result');
-    this.realtime.toUser(payload.userId, 'notification:new', {
-      type: 'agent.assessment_recorded',
-      status: payload.status,
-      cefrLevel: payload.cefrLevel,
+    await this.notifications.notify([payload.userId], {
+      ...assessmentNotice('agent.assessment_scored', payload.status, payload.cefrLevel),
+      data: { status: payload.status, cefrLevel: payload.cefrLevel, score: payload.score, candidateAssessmentId: payload.candidateAssessmentId },
     });
   }
 
@@ -245,4 +244,15 @@ export class AgentsService implements OnModuleInit {
   async stream(key: string, contentType: string): Promise<StreamableFile> {
     return new StreamableFile(await this.storage.read(key), { type: contentType, disposition: 'inline' });
   }
+}
+
+/** The agent's assessment result, scored by the proctoring module or recorded by staff. */
+function assessmentNotice(type: 'agent.assessment_recorded' | 'agent.assessment_scored', status: string, cefrLevel: string | null): NewNotification {
+  const passed = status === 'PASSED';
+  return {
+    type,
+    title: passed ? 'Assessment passed' : 'Assessment result',
+    body: `Your language assessment: ${status.toLowerCase()}${cefrLevel ? `, level ${cefrLevel}` : ''}${passed ? '; sign the agreement to finish' : ''}`,
+    data: { status, cefrLevel },
+  };
 }

@@ -2,7 +2,8 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { conflict, notFound } from '../../common/http/app-error.js';
 import type { KycDocumentType } from '../../generated/prisma/enums.js';
-import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { ADMIN_ROLES } from '../../common/auth/roles.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { AgentsRepository } from './agents.repository.js';
@@ -19,7 +20,7 @@ export class KycService {
     private readonly agents: AgentsRepository,
     private readonly profiles: AgentsService,
     private readonly storage: StorageProvider,
-    private readonly realtime: RealtimeService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async uploadKycDocument(userId: string, type: KycDocumentType, file: UploadedBytes | undefined): Promise<AgentResponseDto> {
@@ -50,7 +51,7 @@ export class KycService {
     if (outcome === 'STATE') throw conflict('INVALID_STATE', 'KYC is already submitted or approved');
     if (outcome === 'PROFILE') throw conflict('PROFILE_INCOMPLETE', 'Complete your profile before submitting KYC');
     if (outcome === 'DOCUMENTS') throw conflict('KYC_DOCUMENTS_MISSING', `Upload all of ${KYC_DOCUMENT_TYPES.join(', ')} first`);
-    this.realtime.toRoles(['ADMIN', 'SUPER_ADMIN'], 'notification:new', { type: 'agent.kyc_submitted', agentId, userId });
+    await this.notifications.notifyRoles(ADMIN_ROLES, { type: 'agent.kyc_submitted', title: 'KYC to review', body: 'An agent submitted their KYC documents', data: { agentId, userId } });
     return this.profiles.getMe(userId);
   }
 
@@ -60,7 +61,12 @@ export class KycService {
     if (!(await this.agents.decideKyc(agentId, dto.decision, dto.reason ?? null, reviewer.id))) {
       throw conflict('INVALID_STATE', 'KYC is not awaiting review');
     }
-    this.realtime.toUser(userId, 'notification:new', { type: 'agent.kyc_decided', decision: dto.decision, reason: dto.reason ?? null });
+    await this.notifications.notify([userId], {
+      type: 'agent.kyc_decided',
+      title: dto.decision === 'APPROVED' ? 'KYC approved' : 'KYC not approved',
+      body: dto.decision === 'APPROVED' ? 'Your identity is verified: the language assessment is next' : `Your KYC was not approved${dto.reason ? `: ${dto.reason}` : ''}`,
+      data: { decision: dto.decision, reason: dto.reason },
+    });
     return this.profiles.getForStaff(agentId);
   }
 }

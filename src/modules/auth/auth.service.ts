@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { OnboardingRegistry, type OnboardingStep } from '../../common/auth/onboarding.js';
 import { AppError, badRequest } from '../../common/http/app-error.js';
+import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { contactOf } from '../users/contact.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { assertStrongPassword } from '../users/password-policy.js';
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly users: UsersService,
     private readonly onboarding: OnboardingRegistry,
+    private readonly realtime: RealtimeService,
   ) {}
 
   async signup(dto: SignupDto): Promise<AuthResultDto> {
@@ -61,8 +63,9 @@ export class AuthService {
     const contact = contactOf(dto);
     const owner = await this.credentials.findOwnerContact(contact.channel, contact.target);
     assertStrongPassword(dto.newPassword, owner ?? { email: dto.email, phone: dto.phone }, 'newPassword');
-    const reset = await this.credentials.resetPassword(contact.channel, contact.target, tokenHash(dto.verificationToken), await this.hasher.hash(dto.newPassword));
-    if (!reset) throw notVerified();
+    const userId = await this.credentials.resetPassword(contact.channel, contact.target, tokenHash(dto.verificationToken), await this.hasher.hash(dto.newPassword));
+    if (!userId) throw notVerified();
+    this.realtime.disconnectUser(userId, 'password_changed');
   }
 
   private async loginWithCode(dto: LoginDto): Promise<AuthResultDto> {

@@ -75,14 +75,15 @@ export class CredentialsRepository {
    * Uses a PASSWORD_RESET verification: new hash, lockout cleared, every refresh token revoked. False
    * when the verification or the account is not valid.
    */
-  resetPassword(channel: DeliveryChannel, target: string, verificationHash: string, passwordHash: string): Promise<boolean> {
+  /** Sets the new password and signs out every session; the user's id, or null when the code does not match. */
+  resetPassword(channel: DeliveryChannel, target: string, verificationHash: string, passwordHash: string): Promise<string | null> {
     return this.prisma.$transaction(async (tx) => {
       const user = await tx.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } }, select: { id: true } });
-      if (!user || !(await consumeVerification(tx, 'PASSWORD_RESET', target, verificationHash))) return false;
+      if (!user || !(await consumeVerification(tx, 'PASSWORD_RESET', target, verificationHash))) return null;
       const now = new Date();
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null, ...verifiedNow(channel) } });
       await tx.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
-      return true;
+      return user.id;
     });
   }
 

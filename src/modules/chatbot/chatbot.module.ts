@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AiModule } from '../../infra/ai/ai.module.js';
 import { QueueModule } from '../../infra/queue/queue.module.js';
 import { FaqsModule } from '../faqs/faqs.module.js';
@@ -22,7 +23,7 @@ import { SupportTicketsService } from './support-tickets.service.js';
 
 /** AI support chat: conversations, the message pipeline, feedback, escalation, custom questions, tickets. */
 @Module({
-  imports: [AiModule, FaqsModule, QueueModule, UsersModule],
+  imports: [NotificationsModule, AiModule, FaqsModule, QueueModule, UsersModule],
   controllers: [ConversationsController, MessagesController, ChatbotStaffController],
   providers: [
     ChatAnswersJobs,

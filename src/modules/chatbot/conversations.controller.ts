@@ -6,6 +6,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { STAFF_ROLES } from '../../common/auth/roles.js';
 import { ApiIdempotencyKey, IdempotencyKey } from '../../common/idempotency/idempotency-key.js';
 import { RateLimit } from '../../common/http/rate-limit.js';
+import { CHAT_MESSAGE_RATE_LIMIT } from './chat-rate-limit.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { ChatPipelineService } from './chat-pipeline.service.js';
 import { ConversationsService } from './conversations.service.js';
@@ -113,8 +114,7 @@ export class ConversationsController {
 
   @Post(':id/messages')
   @Authenticated()
-  // Per user, not per IP: many customers can share one office or mobile-carrier IP.
-  @RateLimit({ max: 60, windowMs: 60_000, per: 'user' })
+  @RateLimit({ ...CHAT_MESSAGE_RATE_LIMIT, per: 'user' })
   @ApiOperation({
     summary: 'Send a message: moderation, sentiment, FAQ-first answer or the AI (streamed as ai:chunk)',
     description: 'Staff posting to a conversation reply as a human agent; aiMessage is then null.',

@@ -4,7 +4,7 @@ import { isStaff } from '../../common/auth/roles.js';
 import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { CustomQuestionOrigin } from '../../generated/prisma/enums.js';
-import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { FaqDto } from '../faqs/dto/faq.dto.js';
 import { FaqsService } from '../faqs/faqs.service.js';
 import { ConversationsRepository } from './conversations.repository.js';
@@ -50,7 +50,7 @@ export class CustomQuestionsService {
     private readonly questions: CustomQuestionsRepository,
     private readonly conversations: ConversationsRepository,
     private readonly faqs: FaqsService,
-    private readonly realtime: RealtimeService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async ask(user: AuthUser, dto: CreateCustomQuestionDto): Promise<CustomQuestionDto> {
@@ -91,7 +91,7 @@ export class CustomQuestionsService {
     const current = await this.found(id);
     const faq = await this.convert(staff, current, dto.answer, dto);
     const entry = await this.found(id);
-    if (dto.notifyAsker !== false) this.notifyAsker(entry);
+    if (dto.notifyAsker !== false) await this.notifyAsker(entry);
     return { customQuestion: toDto(entry), faq };
   }
 
@@ -107,7 +107,7 @@ export class CustomQuestionsService {
       if (!(await this.questions.transition(id, ['OPEN'], { status: dto.status, ...answered }))) throw await this.cannotBecome(id, dto.status);
     }
     const result = await this.found(id);
-    if (dto.status !== 'DISMISSED' && dto.notifyAsker !== false) this.notifyAsker(result);
+    if (dto.status !== 'DISMISSED' && dto.notifyAsker !== false) await this.notifyAsker(result);
     return toDto(result);
   }
 
@@ -131,8 +131,13 @@ export class CustomQuestionsService {
     return conflict('INVALID_STATE', `This question is ${now.status.toLowerCase()} and cannot become ${status.toLowerCase()}`);
   }
 
-  private notifyAsker(entry: InboxEntryRow): void {
+  private async notifyAsker(entry: InboxEntryRow): Promise<void> {
     if (!entry.userId) return;
-    this.realtime.toUser(entry.userId, 'notification:new', { type: 'custom_question_answered', customQuestionId: entry.id, question: entry.question, answer: entry.answer });
+    await this.notifications.notify([entry.userId], {
+      type: 'custom_question.answered',
+      title: 'Your question was answered',
+      body: entry.answer ?? entry.question,
+      data: { customQuestionId: entry.id },
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { isStaff } from '../../common/auth/roles.js';
+import { isStaff, UserRole } from '../../common/auth/roles.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
@@ -131,7 +131,7 @@ export class ClientsService {
     if (current.slots.length === 0) throw conflict('NO_SLOTS', 'Add at least one schedule slot before publishing');
     const row = await this.clients.transitionOpportunity(id, clientId, ['DRAFT'], { status: 'OPEN', publishedAt: new Date() });
     if (!row) throw conflict('INVALID_STATE', `Only a DRAFT can be published (it is ${current.status})`);
-    this.realtime.toRoles(['AGENT'], 'notification:new', { type: 'opportunity.published', opportunityId: row.id, title: row.title });
+    this.realtime.toRoles([UserRole.AGENT], 'opportunity:published', { opportunityId: row.id, title: row.title });
     return toOpportunityDto(row);
   }
 

@@ -12,7 +12,7 @@ import { DonorQueriesService } from '../donor-queries/donor-queries.service.js';
 import type { QueryActor } from '../donor-queries/query-actor.js';
 import type { AfterMove, QueryMoveContext } from '../donor-queries/query-move-steps.js';
 import { isOpen, mayHandle } from '../donor-queries/query-state.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
 import { UsersService } from '../users/users.service.js';
 import { CallEvents } from './call.events.js';
 import { callPhrase, durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS, withArticle } from './call-state.js';
@@ -292,7 +292,7 @@ export class CommunicationService implements OnModuleInit {
 }
 
 /** What the admins who handle a query hear of a call request. */
-function requestedNotice(query: Pick<DonorQuery, 'id' | 'donor'>, request: Pick<CallRequest, 'id' | 'mode' | 'message'>) {
+function requestedNotice(query: Pick<DonorQuery, 'id' | 'donor'>, request: Pick<CallRequest, 'id' | 'mode' | 'message'>): NewNotification {
   return {
     type: 'call.requested',
     title: `${query.donor} requests ${withArticle(callPhrase(request.mode))}`,

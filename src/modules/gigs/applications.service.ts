@@ -4,7 +4,7 @@ import { isStaff } from '../../common/auth/roles.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
-import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { experienceMonths } from '../agents/experience.js';
 import { ClientsService } from '../clients/clients.service.js';
@@ -38,7 +38,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly applications: ApplicationsRepository,
     private readonly clients: ClientsService,
     private readonly agents: AgentsService,
-    private readonly realtime: RealtimeService,
+    private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
     private readonly reviews: ReviewsService,
   ) {}
@@ -59,10 +59,11 @@ export class ApplicationsService implements OnModuleInit {
     const outcome = await this.applications.create(opportunityId, agentId, dto.coverNote);
     if (outcome === 'NOT_OPEN') throw conflict('NOT_ELIGIBLE', 'The opportunity is no longer open');
     if (outcome === 'DUPLICATE') throw conflict('ALREADY_APPLIED', 'You already applied to this opportunity');
-    this.realtime.toUser(outcome.opportunity.client.userId, 'notification:new', {
+    await this.notifications.notify([outcome.opportunity.client.userId], {
       type: 'application.received',
-      applicationId: outcome.id,
-      opportunityId,
+      title: 'New application',
+      body: 'An agent applied to your opportunity',
+      data: { applicationId: outcome.id, opportunityId },
     });
     return this.present(outcome);
   }
@@ -85,11 +86,12 @@ export class ApplicationsService implements OnModuleInit {
     if (outcome === 'NOT_PENDING') throw conflict('INVALID_STATE', 'The application was already decided');
     if (outcome === 'FULL') throw conflict('CAPACITY_REACHED', 'Every seat of this opportunity is taken');
     if (outcome === 'NOT_OPEN') throw conflict('INVALID_STATE', 'The opportunity is not open');
-    this.realtime.toUser(outcome.agent.userId, 'notification:new', {
+    const accepted = outcome.status === 'ACCEPTED';
+    await this.notifications.notify([outcome.agent.userId], {
       type: 'application.decided',
-      applicationId: outcome.id,
-      decision: outcome.status,
-      gigId: outcome.gig?.id ?? null,
+      title: accepted ? 'Application accepted' : 'Application declined',
+      body: accepted ? 'Your application was accepted: your gig is ready' : `Your application was declined${dto.reason ? `: ${dto.reason}` : ''}`,
+      data: { applicationId: outcome.id, decision: outcome.status, gigId: outcome.gig?.id },
     });
     return this.present(outcome);
   }
@@ -100,7 +102,12 @@ export class ApplicationsService implements OnModuleInit {
 
   private async rejectPendingOf(opportunityId: string, title: string): Promise<void> {
     for (const { applicationId, agentUserId } of await this.applications.rejectPending(opportunityId, 'The opportunity was closed')) {
-      this.realtime.toUser(agentUserId, 'notification:new', { type: 'application.decided', applicationId, decision: 'REJECTED', gigId: null, opportunityTitle: title });
+      await this.notifications.notify([agentUserId], {
+        type: 'application.decided',
+        title: 'Application declined',
+        body: `"${title}" was closed`,
+        data: { applicationId, decision: 'REJECTED', opportunityTitle: title },
+      });
     }
   }
 

@@ -4,7 +4,8 @@ import { isStaff } from '../../common/auth/roles.js';
 import { conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
-import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { ADMIN_ROLES, UserRole } from '../../common/auth/roles.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { DisputesRepository, type DisputeScope } from './disputes.repository.js';
 import type { CreateDisputeDto, DisputeResponseDto, ListDisputesQueryDto, ResolveDisputeDto } from './dto/dispute.dto.js';
 import { toDisputeDto } from './gigs.mapper.js';
@@ -13,7 +14,7 @@ import { toDisputeDto } from './gigs.mapper.js';
 export class DisputesService {
   constructor(
     private readonly disputes: DisputesRepository,
-    private readonly realtime: RealtimeService,
+    private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -25,9 +26,14 @@ export class DisputesService {
     const deadlineAt = new Date(Date.now() + this.config.gigs.disputeDeadlineDays * 86_400_000);
     const dispute = await this.disputes.create({ raisedById: user.id, counterpartyId, targetType: dto.targetType, targetId: dto.targetId, reason: dto.reason, deadlineAt });
     if (!dispute) throw conflict('DISPUTE_OPEN', 'You already have an open dispute on this record');
-    const payload = { type: 'dispute.opened', disputeId: dispute.id, targetType: dispute.targetType };
-    this.realtime.toUser(counterpartyId, 'notification:new', payload);
-    this.realtime.toRoles(['ADMIN', 'SUPER_ADMIN'], 'notification:new', payload);
+    const opened = {
+      type: 'dispute.opened',
+      title: 'Dispute opened',
+      body: `A dispute was opened on a ${dispute.targetType.toLowerCase()}: ${dto.reason}`,
+      data: { disputeId: dispute.id, targetType: dispute.targetType },
+    } as const;
+    await this.notifications.notify([counterpartyId], opened);
+    await this.notifications.notifyRoles(ADMIN_ROLES, opened, [counterpartyId, user.id]);
     return toDisputeDto(dispute);
   }
 
@@ -48,7 +54,12 @@ export class DisputesService {
     const row = await this.disputes.resolve(id, dto.status, dto.resolution, user.id);
     if (!row) throw conflict('INVALID_STATE', 'The dispute is already closed');
     for (const userId of [row.raisedById, row.counterpartyId]) {
-      this.realtime.toUser(userId, 'notification:new', { type: 'dispute.resolved', disputeId: id, status: row.status });
+      await this.notifications.notify([userId], {
+        type: 'dispute.resolved',
+        title: row.status === 'RESOLVED' ? 'Dispute resolved' : 'Dispute dismissed',
+        body: dto.resolution,
+        data: { disputeId: id, status: row.status },
+      });
     }
     return toDisputeDto(row);
   }
@@ -57,7 +68,12 @@ export class DisputesService {
   async escalateOverdue(now = new Date()): Promise<number> {
     const escalated = await this.disputes.escalateOverdue(now);
     for (const dispute of escalated) {
-      this.realtime.toRoles(['SUPER_ADMIN'], 'notification:new', { type: 'dispute.escalated', disputeId: dispute.id });
+      await this.notifications.notifyRoles([UserRole.SUPER_ADMIN], {
+        type: 'dispute.escalated',
+        title: 'Dispute escalated',
+        body: 'A dispute passed its deadline unresolved',
+        data: { disputeId: dispute.id },
+      });
     }
     return escalated.length;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { QueueModule } from '../../infra/queue/queue.module.js';
 import { AgentsModule } from '../agents/agents.module.js';
 import { ClientsModule } from '../clients/clients.module.js';
@@ -18,7 +19,7 @@ import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 @Module({
-  imports: [AgentsModule, ClientsModule, ReviewsModule, QueueModule],
+  imports: [NotificationsModule, AgentsModule, ClientsModule, ReviewsModule, QueueModule],
   controllers: [ApplicationsController, GigsController, SubmissionsController, DisputesController],
   providers: [
     ApplicationsService,

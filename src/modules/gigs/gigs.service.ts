@@ -4,6 +4,7 @@ import { AppError, conflict, forbidden, notFound } from '../../common/http/app-e
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
 import type { ActivityDto, ActivityResponseDto, CreateReviewDto, GigResponseDto, ListGigsQueryDto, PickSlotsDto, ReviewResponseDto } from './dto/gig.dto.js';
 import { gigScopeOf } from './gig-scope.js';
 import { toGigDto, toReviewDto } from './gigs.mapper.js';
@@ -16,6 +17,7 @@ export class GigsService {
   constructor(
     private readonly gigs: GigsRepository,
     private readonly realtime: RealtimeService,
+    private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly reviewsService: ReviewsService,
   ) {}
@@ -48,7 +50,7 @@ export class GigsService {
       case 'OVERLAP':
         throw conflict('SLOT_OVERLAP', 'These slots overlap each other or slots you already work');
     }
-    this.notifyOther(outcome, user.id, { type: 'gig.slots_picked', gigId: id, slotIds: dto.slotIds });
+    await this.notifyOther(outcome, user.id, { type: 'gig.slots_picked', title: 'Work slots picked', body: 'The agent picked their work slots', data: { gigId: id, slotIds: dto.slotIds.join(',') } });
     return this.present(outcome);
   }
 
@@ -61,7 +63,8 @@ export class GigsService {
     if (outcome === 'INVALID_TRANSITION') throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from.join(' or ')})`);
     if ('refused' in outcome) throw this.outsideWorkSlot(outcome.window, outcome.upcoming);
     const gig = await this.find(user, id);
-    this.notifyOther(gig, user.id, { type: 'gig.activity', gigId: id, activity: dto.type });
+    const activity = { gigId: id, activity: dto.type, automatic: false, at: new Date().toISOString() };
+    for (const userId of [gig.agent.userId, gig.client.userId].filter((party) => party !== user.id)) this.realtime.toUser(userId, 'gig:activity', activity);
     return this.activityOf(gig);
   }
 
@@ -77,7 +80,7 @@ export class GigsService {
       if (!(await this.gigs.closeWork(gig.id, now))) continue;
       closed += 1;
       for (const userId of [gig.agent.userId, gig.client.userId]) {
-        this.realtime.toUser(userId, 'notification:new', { type: 'gig.activity', gigId: gig.id, activity: 'LOGOUT', automatic: true });
+        this.realtime.toUser(userId, 'gig:activity', { gigId: gig.id, activity: 'LOGOUT', automatic: true, at: now.toISOString() });
       }
     }
     return closed;
@@ -101,7 +104,7 @@ export class GigsService {
       case 'DISPUTED':
         throw conflict('DISPUTE_OPEN', 'Resolve the open dispute first');
     }
-    this.notifyOther(outcome, user.id, { type: 'gig.completed', gigId: id });
+    await this.notifyOther(outcome, user.id, { type: 'gig.completed', title: 'Gig completed', body: 'The gig was marked completed', data: { gigId: id } });
     return this.present(outcome);
   }
 
@@ -119,7 +122,13 @@ export class GigsService {
       comment: dto.comment,
     });
     if (!review) throw conflict('ALREADY_REVIEWED', 'You already reviewed this gig');
-    this.notifyOther(gig, user.id, { type: 'gig.reviewed', gigId: id, published: review.publishedAt !== null });
+    const published = review.publishedAt !== null;
+    await this.notifyOther(gig, user.id, {
+      type: 'gig.reviewed',
+      title: 'New review',
+      body: published ? 'You were reviewed; both reviews are now visible' : 'You were reviewed; it shows once you review too or the review window closes',
+      data: { gigId: id, published },
+    });
     return toReviewDto(review);
   }
 
@@ -175,8 +184,10 @@ export class GigsService {
     return gig;
   }
 
-  private notifyOther(gig: GigRow, actorId: string, payload: Record<string, unknown>): void {
-    const parties = [gig.agent.userId, gig.client.userId].filter((id) => id !== actorId);
-    for (const userId of parties) this.realtime.toUser(userId, 'notification:new', payload);
+  private notifyOther(gig: GigRow, actorId: string, notification: NewNotification): Promise<void> {
+    return this.notifications.notify(
+      [gig.agent.userId, gig.client.userId].filter((id) => id !== actorId),
+      notification,
+    );
   }
 }

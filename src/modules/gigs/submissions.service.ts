@@ -4,7 +4,7 @@ import { AppError, badRequest, conflict, notFound } from '../../common/http/app-
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
 import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
-import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import type { CreateSubmissionDto, ListPaymentsQueryDto, PaymentResponseDto, ReviewSubmissionDto, SubmissionResponseDto } from './dto/submission.dto.js';
 import { gigScopeOf } from './gig-scope.js';
@@ -19,13 +19,15 @@ const FILE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png'
 /** Approval pays the worked time (inside the picked slots) the gig's earlier approvals have not covered yet. */
 const minutesToApprove: MinutesToApprove = (activity, windows, alreadyApproved) => Math.max(0, summarizeActivity(activity, windows).workedMinutes - alreadyApproved);
 
+const REVIEW_TITLES: Readonly<Record<string, string>> = { APPROVED: 'Work approved', REJECTED: 'Work rejected', REWORK_NEEDED: 'Rework requested' };
+
 @Injectable()
 export class SubmissionsService {
   constructor(
     private readonly submissions: SubmissionsRepository,
     private readonly gigs: GigsRepository,
     private readonly storage: StorageProvider,
-    private readonly realtime: RealtimeService,
+    private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -34,7 +36,12 @@ export class SubmissionsService {
     if (outcome === 'NOT_FOUND') throw notFound('Gig');
     if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
     if (outcome === 'OPEN_EXISTS') throw conflict('SUBMISSION_OPEN', 'Your previous submission still awaits review or rework');
-    this.realtime.toUser(outcome.gig.client.userId, 'notification:new', { type: 'submission.received', gigId, submissionId: outcome.id });
+    await this.notifications.notify([outcome.gig.client.userId], {
+      type: 'submission.received',
+      title: 'Work submitted',
+      body: 'The agent submitted work for your review',
+      data: { gigId, submissionId: outcome.id },
+    });
     return toSubmissionDto(outcome);
   }
 
@@ -82,8 +89,13 @@ export class SubmissionsService {
     if (outcome === 'REWORK_LIMIT') {
       throw conflict('REWORK_LIMIT', `At most ${this.config.gigs.maxReworkRounds} rework rounds; approve or reject the work`);
     }
-    this.realtime.toUser(outcome.gig.agent.userId, 'notification:new', { type: 'submission.reviewed', submissionId: id, decision: outcome.status });
-    this.notifySettledAtApproval(outcome);
+    await this.notifications.notify([outcome.gig.agent.userId], {
+      type: 'submission.reviewed',
+      title: REVIEW_TITLES[outcome.status] ?? 'Work reviewed',
+      body: dto.notes ?? 'The client reviewed your work',
+      data: { submissionId: id, decision: outcome.status },
+    });
+    await this.notifySettledAtApproval(outcome);
     return toSubmissionDto(outcome);
   }
 
@@ -93,7 +105,12 @@ export class SubmissionsService {
       await this.find(user, id);
       throw conflict('INVALID_STATE', 'Only work marked REWORK_NEEDED can be resubmitted');
     }
-    this.realtime.toUser(updated.gig.client.userId, 'notification:new', { type: 'submission.reworked', submissionId: id });
+    await this.notifications.notify([updated.gig.client.userId], {
+      type: 'submission.reworked',
+      title: 'Rework submitted',
+      body: 'The agent resubmitted the work for your review',
+      data: { submissionId: id },
+    });
     return toSubmissionDto(updated);
   }
 
@@ -110,10 +127,13 @@ export class SubmissionsService {
       });
       if (typeof outcome === 'string') continue;
       approved += 1;
-      for (const userId of [outcome.gig.agent.userId, outcome.gig.client.userId]) {
-        this.realtime.toUser(userId, 'notification:new', { type: 'submission.reviewed', submissionId: id, decision: 'APPROVED', automatic: true });
-      }
-      this.notifySettledAtApproval(outcome);
+      await this.notifications.notify([outcome.gig.agent.userId, outcome.gig.client.userId], {
+        type: 'submission.reviewed',
+        title: 'Work approved automatically',
+        body: `The work was not reviewed within ${this.config.gigs.autoApproveDays} days and is approved`,
+        data: { submissionId: id, decision: 'APPROVED', automatic: true },
+      });
+      await this.notifySettledAtApproval(outcome);
     }
     return approved;
   }
@@ -126,7 +146,7 @@ export class SubmissionsService {
       const outcome = await this.submissions.pay(row.id, 'ALL', platformKey('sweep', row.id), null, paymentAmount, 'settle-nothing-due');
       if (typeof outcome === 'string' || !outcome.created) continue;
       settled += 1;
-      this.notifySettled(outcome.payment);
+      await this.notifySettled(outcome.payment);
     }
     return settled;
   }
@@ -145,23 +165,23 @@ export class SubmissionsService {
       case 'NOT_ALLOWED':
         throw conflict('INVALID_STATE', 'This settlement cannot be paid now');
     }
-    if (outcome.created) this.notifySettled(outcome.payment);
+    if (outcome.created) await this.notifySettled(outcome.payment);
     return toPaymentDto(outcome.payment);
   }
 
-  private notifySettled(payment: { id: string; amountMinor: number; currency: string; gig: { agent: { userId: string } } }): void {
-    this.realtime.toUser(payment.gig.agent.userId, 'notification:new', {
+  private notifySettled(payment: { id: string; amountMinor: number; currency: string; gig: { agent: { userId: string } } }): Promise<void> {
+    return this.notifications.notify([payment.gig.agent.userId], {
       type: 'payment.settled',
-      paymentId: payment.id,
-      amountMinor: payment.amountMinor,
-      currency: payment.currency,
+      title: 'Payment made',
+      body: `${(payment.amountMinor / 100).toFixed(2)} ${payment.currency} for your work`,
+      data: { paymentId: payment.id, amountMinor: payment.amountMinor, currency: payment.currency },
     });
   }
 
   /** An approval that settled work with nothing to pay tells the agent as a payment does. */
-  private notifySettledAtApproval(submission: SubmissionRow): void {
+  private async notifySettledAtApproval(submission: SubmissionRow): Promise<void> {
     if (submission.status !== 'APPROVED' || !submission.payment) return;
-    this.notifySettled({ ...submission.payment, gig: submission.gig });
+    await this.notifySettled({ ...submission.payment, gig: submission.gig });
   }
 
   async payments(user: AuthUser, query: ListPaymentsQueryDto): Promise<Page<PaymentResponseDto>> {

@@ -12,7 +12,7 @@ import {
   markNotificationRead,
 } from './notifications.sql.js';
 
-export interface NewNotification {
+export interface StoredNotification {
   type: string;
   title: string;
   body: string;
@@ -29,7 +29,7 @@ export class NotificationsRepository {
     private readonly prisma: PrismaService,
   ) {}
 
-  createForUsers(userIds: string[], notification: NewNotification): Promise<NotificationRow[]> {
+  createForUsers(userIds: string[], notification: StoredNotification): Promise<NotificationRow[]> {
     return this.sql.query(insertNotifications, [userIds, notification.type, notification.title, notification.body, notification.data]);
   }
 

@@ -1,18 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { foundOr404 } from '../../common/auth/ownership.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
+import type { UserRole } from '../../generated/prisma/enums.js';
 import { PushProvider } from '../../infra/push/push.provider.js';
 import { JobQueue } from '../../infra/queue/job-queue.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
+import { UsersService } from '../users/users.service.js';
 import { ListNotificationsQueryDto, NotificationDto } from './dto/notification.dto.js';
-import { NewNotification, NotificationsRepository } from './notifications.repository.js';
+import { type NotificationData, type NotificationType, toPushData } from './notification-types.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { PUSH_QUEUE } from './push.jobs.js';
 
-export const NOTIFICATION_EVENT = 'notification:new';
+export interface NewNotification {
+  type: NotificationType;
+  title: string;
+  body: string;
+  data: NotificationData;
+}
 
 /**
- * In-app notifications: one row per recipient, `notification:new` to the recipient's sockets, and
- * a job on the `push` queue per recipient (FCM when the recipient has a device token and no open socket).
+ * The one way anything notifies a user: a stored row per recipient (so `GET /notifications` and the
+ * unread count show it to an app that was offline), `notification:new` with that row to the
+ * recipient's sockets, and a job on the `push` queue per recipient (FCM to the device token, if any).
  */
 @Injectable()
 export class NotificationsService {
@@ -23,21 +32,35 @@ export class NotificationsService {
     private readonly realtime: RealtimeService,
     private readonly push: PushProvider,
     private readonly queue: JobQueue,
+    private readonly users: UsersService,
   ) {}
 
   async notify(userIds: readonly string[], notification: NewNotification): Promise<void> {
     const recipients = [...new Set(userIds)];
     if (!recipients.length) return;
-    const rows = await this.notifications.createForUsers(recipients, notification);
-    for (const row of rows) this.realtime.toUser(row.userId, NOTIFICATION_EVENT, NotificationDto.from(row));
+    const data = toPushData(notification.data);
+    const rows = await this.notifications.createForUsers(recipients, { ...notification, data });
+    for (const row of rows) this.realtime.toUser(row.userId, 'notification:new', NotificationDto.from(row));
     if (!this.push.enabled) return;
-    const data = { type: notification.type, ...notification.data };
     try {
-      await Promise.all(recipients.map((userId) => this.queue.add(PUSH_QUEUE, { userId, title: notification.title, body: notification.body, data })));
+      await Promise.all(
+        rows.map((row) =>
+          this.queue.add(PUSH_QUEUE, { userId: row.userId, title: notification.title, body: notification.body, data: { type: notification.type, notificationId: row.id, ...data } }),
+        ),
+      );
     } catch (error) {
       // The notifications are stored and delivered in-app; a queue outage costs only the push.
       this.logger.error({ err: error }, 'Could not queue push notifications');
     }
+  }
+
+  /** Notifies every active user with one of `roles` (e.g. the admins about a new dispute). */
+  async notifyRoles(roles: readonly UserRole[], notification: NewNotification, except: readonly string[] = []): Promise<void> {
+    const ids = await this.users.listActiveIdsWithRoles(roles);
+    await this.notify(
+      ids.filter((id) => !except.includes(id)),
+      notification,
+    );
   }
 
   /** Resolves when the push queue has no job left to run (tests). */

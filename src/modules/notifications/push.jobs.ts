@@ -2,8 +2,6 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { PushProvider } from '../../infra/push/push.provider.js';
 import { defineQueue, JobQueue } from '../../infra/queue/job-queue.js';
-import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { rooms } from '../../infra/realtime/rooms.js';
 import { UsersService } from '../users/users.service.js';
 
 /** One push to one user; the device token is read when the job runs, so it never sits in a queue. */
@@ -19,13 +17,16 @@ export const PUSH_QUEUE = defineQueue<PushJob>('push', {
   summarize: ({ userId, title, data }) => ({ userId, title, type: data.type }),
 });
 
-/** Runs the `push` queue: FCM to a user without an open socket; a failed send is retried with back-off. */
+/**
+ * Runs the `push` queue: FCM to the user's device token, whether or not a socket of theirs is open (a
+ * web tab must not silence the phone); `data.notificationId` lets an app that also got the
+ * notification over its socket show it once. A failed send is retried with back-off.
+ */
 @Injectable()
 export class PushJobs implements OnModuleInit {
   constructor(
     private readonly queue: JobQueue,
     private readonly push: PushProvider,
-    private readonly realtime: RealtimeService,
     private readonly users: UsersService,
     private readonly events: DomainEvents,
   ) {}
@@ -35,7 +36,6 @@ export class PushJobs implements OnModuleInit {
   }
 
   async send(job: PushJob): Promise<void> {
-    if ((await this.realtime.socketCount(rooms.user(job.userId))) > 0) return;
     const token = await this.users.getFcmToken(job.userId);
     if (!token) return;
     const result = await this.push.send(token, { title: job.title, body: job.body, data: job.data });

@@ -83,9 +83,10 @@ export class UsersService {
       throw badRequest('SAME_PASSWORD', 'The new password must differ from the current one', [{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
     }
     assertStrongPassword(dto.newPassword, account, 'newPassword');
-    // passwordChangedAt invalidates every refresh token issued before it (checked on refresh).
+    // passwordChangedAt invalidates every access and refresh token issued before it; open sockets are closed.
     const changed = await this.users.changePassword(user.id, account.passwordHash, await this.hasher.hash(dto.newPassword));
     if (!changed) throw conflict('CONCURRENT_UPDATE', 'The password was changed by another request; sign in again');
+    this.realtime.disconnectUser(user.id, 'password_changed');
   }
 
   async replaceAvatar(user: AuthUser, file: { buffer?: Buffer } | undefined): Promise<UserDto> {
@@ -154,9 +155,8 @@ export class UsersService {
     };
     this.outcome(await this.users.updateManaged(id, target, data, removesSuperAdmin(target, dto)));
     // Open sockets carry the role and status of their handshake: make them reconnect with the new ones.
-    if ((dto.status !== undefined && dto.status !== target.status) || (dto.role !== undefined && dto.role !== target.role)) {
-      this.realtime.disconnectUser(id);
-    }
+    if (dto.status !== undefined && dto.status !== target.status) this.realtime.disconnectUser(id, 'status_changed');
+    else if (dto.role !== undefined && dto.role !== target.role) this.realtime.disconnectUser(id, 'role_changed');
     return this.getProfile(id);
   }
 
@@ -173,7 +173,7 @@ export class UsersService {
       isOnline: false,
     };
     this.outcome(await this.users.updateManaged(id, target, deleted, removesSuperAdmin(target, { deleted: true })));
-    this.realtime.disconnectUser(id);
+    this.realtime.disconnectUser(id, 'deleted');
   }
 
   private async findManageable(actor: AuthUser, id: string) {

@@ -164,11 +164,11 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     await uploadKyc(t, agent);
     const agentId = (await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(200)).body.data.id;
     const socket = await t.socket(agent.token);
-    const notified = nextEvent<{ type: string; decision: string }>(socket, 'notification:new');
+    const notified = nextEvent<{ type: string; data: { decision: string } }>(socket, 'notification:new');
 
     await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'REJECTED' }).expect(400);
     await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'REJECTED', reason: 'PAN is blurry' }).expect(200);
-    expect(await notified).toMatchObject({ type: 'agent.kyc_decided', decision: 'REJECTED' });
+    expect(await notified).toMatchObject({ type: 'agent.kyc_decided', data: { decision: 'REJECTED', reason: 'PAN is blurry' } });
     await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'APPROVED' }).expect(409);
     const rejected = await me(agent);
     expect(rejected).toMatchObject({ nextStep: 'KYC', kyc: { status: 'REJECTED', lastDecision: { decision: 'REJECTED', reason: 'PAN is blurry', reviewerId: admin.user.id } } });

@@ -99,11 +99,12 @@ describe('Socket.IO: handshake and presence', () => {
     const socket = await t.socket(support.token);
     const { RealtimeService } = await import('../../../src/infra/realtime/realtime.service.js');
     const realtime = t.app.get(RealtimeService);
-    const toUser = nextEvent(socket, 'notification:new');
-    realtime.toUser(support.user.id, 'notification:new', { hello: 1 });
-    expect(await toUser).toEqual({ hello: 1 });
-    const toRole = nextEvent(socket, 'report:new');
-    realtime.toRoles(['SUPPORT_AGENT'], 'report:new', { id: 'r1' });
-    expect(await toRole).toEqual({ id: 'r1' });
+    const direct = { id: 'd1', senderId: 's1', recipientId: support.user.id, content: 'hello', readAt: null, createdAt: new Date(0).toISOString() };
+    const toUser = nextEvent(socket, 'message:direct');
+    realtime.toUser(support.user.id, 'message:direct', direct);
+    expect(await toUser).toEqual(direct);
+    const toRole = nextEvent(socket, 'query:viewers');
+    realtime.toRoles(['SUPPORT_AGENT'], 'query:viewers', { queryId: 'q1', viewers: [] });
+    expect(await toRole).toEqual({ queryId: 'q1', viewers: [] });
   });
 });

@@ -49,10 +49,10 @@ describe('Clients: organisation, projects, opportunities', () => {
     expect(added.body.data).toMatchObject({ capacity: 2, filledCount: 0 });
 
     const agentSocket = await t.socket(agent.token);
-    const published = nextEvent<{ type: string; opportunityId: string }>(agentSocket, 'notification:new');
+    const published = nextEvent<{ opportunityId: string; title: string }>(agentSocket, 'opportunity:published');
     const open = await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(fresh.auth).expect(200);
     expect(open.body.data).toMatchObject({ status: 'OPEN', publishedAt: expect.any(String), requiredSkills: ['support'] });
-    expect(await published).toMatchObject({ type: 'opportunity.published', opportunityId });
+    expect(await published).toMatchObject({ opportunityId });
     await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(fresh.auth).expect(409);
 
     const closed = await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(fresh.auth).expect(200);

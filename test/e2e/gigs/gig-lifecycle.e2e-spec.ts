@@ -72,7 +72,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const received = notification(clientSocket, 'application.received');
     const applied = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agent.auth).send({ coverNote: 'Ready to help' }).expect(201);
     expect(applied.body.data).toMatchObject({ status: 'PENDING', opportunityId, gigId: null });
-    expect(await received).toMatchObject({ applicationId: applied.body.data.id });
+    expect(await received).toMatchObject({ data: { applicationId: applied.body.data.id } });
     const twice = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agent.auth).send({}).expect(409);
     expect(twice.body.error).toBe('ALREADY_APPLIED');
 
@@ -83,7 +83,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const decided = notification(agentSocket, 'application.decided');
     const accepted = await t.http().patch(api(`/applications/${applied.body.data.id}/decision`)).set(client.auth).send({ decision: 'ACCEPTED' }).expect(200);
     const gigId: string = accepted.body.data.gigId;
-    expect(await decided).toMatchObject({ decision: 'ACCEPTED', gigId });
+    expect(await decided).toMatchObject({ data: { decision: 'ACCEPTED', gigId } });
     const opportunity = await t.http().get(api(`/opportunities/${opportunityId}`)).set(client.auth).expect(200);
     expect(opportunity.body.data).toMatchObject({ acceptedCount: 1, status: 'OPEN' });
 
@@ -99,9 +99,9 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409)).body.error).toBe('OUTSIDE_WORK_SLOT');
     await slotsAroundNow(t, gigId);
     expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGOUT' }).expect(409)).body.error).toBe('INVALID_TRANSITION');
-    const loggedIn = notification(clientSocket, 'gig.activity');
+    const loggedIn = nextEvent(clientSocket, 'gig:activity');
     await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(201);
-    expect(await loggedIn).toMatchObject({ gigId, activity: 'LOGIN' });
+    expect(await loggedIn).toMatchObject({ gigId, activity: 'LOGIN', automatic: false });
     await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_END' }).expect(409);
     await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_START' }).expect(201);
     await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409);
@@ -120,7 +120,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     await t.http().post(api(`/submissions/${submissionId}/files`)).set(agent.auth).attach('file', Buffer.from('%PDF-1.4\nreport\n%%EOF\n'), 'report.pdf').expect(201);
     const reworkNote = notification(agentSocket, 'submission.reviewed');
     await t.http().patch(api(`/submissions/${submissionId}/review`)).set(client.auth).send({ decision: 'REWORK_NEEDED', notes: 'Add the CSAT numbers' }).expect(200);
-    expect(await reworkNote).toMatchObject({ decision: 'REWORK_NEEDED' });
+    expect(await reworkNote).toMatchObject({ data: { decision: 'REWORK_NEEDED' } });
     const reworked = await t.http().post(api(`/submissions/${submissionId}/rework`)).set(agent.auth).send({ content: 'Handled 42 chats, CSAT 4.8' }).expect(201);
     expect(reworked.body.data).toMatchObject({ status: 'REWORK_SUBMITTED', reworkRounds: 1, fileCount: 1 });
     const approved = await t.http().patch(api(`/submissions/${submissionId}/review`)).set(client.auth).send({ decision: 'APPROVED' }).expect(200);
@@ -135,7 +135,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const paidNote = notification(agentSocket, 'payment.settled');
     const payment = await t.http().post(api(`/submissions/${submissionId}/payments`)).set(client.auth).set('Idempotency-Key', 'pay-1').expect(201);
     expect(payment.body.data).toMatchObject({ amountMinor: 50000, currency: 'INR', workedMinutes: 120, rateMinor: 25000, status: 'SETTLED' });
-    expect(await paidNote).toMatchObject({ amountMinor: 50000, currency: 'INR' });
+    expect(await paidNote).toMatchObject({ data: { amountMinor: '50000', currency: 'INR' } });
     const replay = await t.http().post(api(`/submissions/${submissionId}/payments`)).set(client.auth).set('Idempotency-Key', 'pay-1').expect(201);
     expect(replay.body.data.id).toBe(payment.body.data.id);
     expect((await t.http().post(api(`/submissions/${submissionId}/payments`)).set(client.auth).set('Idempotency-Key', 'pay-2').expect(409)).body.error).toBe('ALREADY_PAID');

@@ -107,9 +107,9 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       const { opportunityId } = await openOpportunity(t, client);
       const app = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agentB.auth).send({}).expect(201);
       const socket = await t.socket(agentB.token);
-      const told = nextEvent<{ type: string; decision: string; applicationId: string }>(socket, 'notification:new');
+      const told = nextEvent<{ type: string; data: Record<string, string> }>(socket, 'notification:new');
       await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(client.auth).expect(200);
-      expect(await told).toMatchObject({ type: 'application.decided', decision: 'REJECTED', applicationId: app.body.data.id });
+      expect(await told).toMatchObject({ type: 'application.decided', data: { decision: 'REJECTED', applicationId: app.body.data.id } });
       const after = await t.http().get(api(`/applications/${app.body.data.id}`)).set(agentB.auth).expect(200);
       expect(after.body.data).toMatchObject({ status: 'REJECTED', decisionReason: 'The opportunity was closed' });
     });
@@ -326,9 +326,9 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       expect((await t.http().get(api('/disputes')).set(otherClient.auth).expect(200)).body.data.total).toBe(0);
 
       await t.prisma.dispute.update({ where: { id: dispute.body.data.id }, data: { deadlineAt: new Date(Date.now() - 1000) } });
-      const escalatedNote = nextEvent<{ type: string; disputeId: string }>(superSocket, 'notification:new');
+      const escalatedNote = nextEvent<{ type: string; data: { disputeId: string } }>(superSocket, 'notification:new');
       expect((await t.app.get(GigsSweeper).sweep()).escalated).toBe(1);
-      expect(await escalatedNote).toMatchObject({ type: 'dispute.escalated', disputeId: dispute.body.data.id });
+      expect(await escalatedNote).toMatchObject({ type: 'dispute.escalated', data: { disputeId: dispute.body.data.id } });
 
       await t.http().patch(api(`/disputes/${dispute.body.data.id}`)).set(support.auth).send({ status: 'RESOLVED', resolution: 'Fine' }).expect(403);
       await t.http().patch(api(`/disputes/${dispute.body.data.id}`)).set(admin.auth).send({ status: 'REOPENED', resolution: 'x' }).expect(400);

@@ -69,7 +69,7 @@ describe('Gig settlement: approved work with nothing to pay is settled as paid-z
     expect(payments.body.data.items).toEqual([
       expect.objectContaining({ id: approved.body.data.paymentId, submissionId, amountMinor: 0, workedMinutes: 0, status: 'SETTLED', automatic: false }),
     ]);
-    expect(await settledNote).toMatchObject({ type: 'payment.settled', amountMinor: 0 });
+    expect(await settledNote).toMatchObject({ type: 'payment.settled', data: { amountMinor: '0' } });
     const again = await t.http().post(api(`/submissions/${submissionId}/payments`)).set(client.auth).set('Idempotency-Key', `zero-${submissionId}`).expect(409);
     expect(again.body.error).toBe('ALREADY_PAID');
 

@@ -61,22 +61,25 @@ describe('Notifications and push', () => {
     await google.close();
   });
 
-  it('pushes through firebase-admin to offline admins with a device token, not to connected ones', async () => {
+  it('pushes through firebase-admin to every admin with a device token, connected or not, with the notification id', async () => {
     const offline = await t.createUser({ role: 'ADMIN' });
     const online = await t.createUser({ role: 'ADMIN' });
     await t.prisma.user.update({ where: { id: offline.user.id }, data: { fcmToken: 'fcm-offline-device' } });
     await t.prisma.user.update({ where: { id: online.user.id }, data: { fcmToken: 'fcm-online-device' } });
     const socket = await t.socket(online.token);
-    const live = nextEvent<{ type: string }>(socket, 'notification:new');
+    const live = nextEvent<{ id: string; type: string }>(socket, 'notification:new');
 
     const created = await createQuery();
-    expect((await live).type).toBe('query.new');
+    const shown = await live;
+    expect(shown.type).toBe('query.new');
     await t.app.get(NotificationsService).settled();
 
     const pushed = sends().map((r) => r.body as { message: { token: string; notification: { title: string; body: string }; data: Record<string, string> } });
-    expect(pushed.map((p) => p.message.token)).toEqual(['fcm-offline-device']);
-    expect(pushed[0].message.notification.title).toBe('New donor query');
-    expect(pushed[0].message.data).toMatchObject({ type: 'query.new', queryId: created.body.data.query.id });
+    expect(pushed.map((p) => p.message.token).sort()).toEqual(['fcm-offline-device', 'fcm-online-device']);
+    const toOnline = pushed.find((p) => p.message.token === 'fcm-online-device')!;
+    expect(toOnline.message.notification.title).toBe('New donor query');
+    // The app that also got it over its socket recognises the same notification.
+    expect(toOnline.message.data).toMatchObject({ type: 'query.new', queryId: created.body.data.query.id, notificationId: shown.id });
     const send = sends()[0];
     expect(send.headers.authorization).toBe('Bearer ya29.stand-in');
     const tokenRequest = google.requests.find((r) => r.path === '/token')!;

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { JwtService } from '@nestjs/jwt';
 import { PrismaPg } from '@prisma/adapter-pg';
+import bcrypt from 'bcrypt';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Socket } from 'socket.io-client';
@@ -12,7 +13,7 @@ import type { UserRole } from '../../../src/generated/prisma/enums.js';
 import { SCHEDULES_QUEUE } from '../../../src/infra/queue/job-queue.js';
 import { type PresenceChange, USERS_ONLINE_EVENT } from '../../../src/modules/users/user-presence.js';
 import { findTestRedis } from '../../support/redis.js';
-import { connectSocket, nextEvent } from '../../support/socket.js';
+import { connectSocket, emitWithAck, nextEvent } from '../../support/socket.js';
 import { spawnServer, SpawnedServer } from '../../support/spawned-server.js';
 import { sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
 import { createTestDatabase } from '../../support/test-database.js';
@@ -207,6 +208,66 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     expect(changes[1]).toMatchObject({ userId: member.user.id, isOnline: false, role: 'AGENT' });
     expect(await isOnline()).toBe(false);
     expect(changes.map((change) => change.isOnline)).toEqual([true, false]);
+  });
+
+  describe('the realtime surface', () => {
+    const PASSWORD = 'Correct-Horse-42!';
+    type Viewers = { queryId: string; viewers: { id: string; name: string }[] };
+    const byName = (viewers: Viewers['viewers']) => [...viewers].sort((x, y) => x.name.localeCompare(y.name));
+    const person = async (role: UserRole, name: string) => {
+      const user = await prisma.user.create({
+        data: { email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.cx`, name, role, status: 'ACTIVE', passwordHash: await bcrypt.hash(PASSWORD, 4) },
+      });
+      return { user, token: tokens.sign({ id: user.id, role: user.role, status: user.status }) };
+    };
+    const socketOn = async (server: SpawnedServer, token: string) => {
+      const socket = await connectSocket(server.url, token);
+      sockets.push(socket);
+      return socket;
+    };
+
+    it('shares query:viewers: staff on A and on B see each other, and a disconnect on B is seen on A', async () => {
+      const query = await createQuery(a);
+      const [ada, bo] = [await person('ADMIN', 'Ada'), await person('SUPPORT_AGENT', 'Bo')];
+      const onA = await socketOn(a, ada.token);
+      const onB = await socketOn(b, bo.token);
+
+      expect(await emitWithAck(onA, 'query:join', { queryId: query.id })).toEqual({ success: true, data: { queryId: query.id, viewers: [{ id: ada.user.id, name: 'Ada' }] } });
+      const seenOnA = nextEvent<Viewers>(onA, 'query:viewers', 5_000);
+      const joined = await emitWithAck<{ data: Viewers }>(onB, 'query:join', { queryId: query.id });
+      const both = [
+        { id: ada.user.id, name: 'Ada' },
+        { id: bo.user.id, name: 'Bo' },
+      ];
+      expect(byName(joined.data.viewers)).toEqual(both);
+      expect(byName((await seenOnA).viewers)).toEqual(both);
+
+      const afterLeave = nextEvent<Viewers>(onA, 'query:viewers', 5_000);
+      onB.disconnect();
+      expect(await afterLeave).toEqual({ queryId: query.id, viewers: [{ id: ada.user.id, name: 'Ada' }] });
+    });
+
+    it('closes the sockets on B of a user who changed their password through A', async () => {
+      const agent = await person('AGENT', 'Cy');
+      const onB = await socketOn(b, agent.token);
+      const ended = nextEvent<{ reason: string }>(onB, 'auth:session_ended', 8_000);
+      const closed = nextEvent<string>(onB, 'disconnect', 8_000);
+      // Tokens carry whole seconds: change the password a second later, so the old token is strictly older.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await api(a, 'PATCH', '/users/me/password', { token: agent.token, body: { currentPassword: PASSWORD, newPassword: 'Purple-Otter-Sings-77' } })).status).toBe(204);
+      expect(await ended).toEqual({ reason: 'password_changed' });
+      expect(await closed).toBe('io server disconnect');
+    });
+
+    it('counts chat messages of one user against one limit, over HTTP on A and the socket on B', async () => {
+      const customer = await person('CUSTOMER', 'Dee');
+      const conversation = ((await (await api(a, 'POST', '/conversations', { token: customer.token, body: { title: 'Help' } })).json()) as { data: { id: string } }).data;
+      for (let i = 0; i < 60; i += 1) {
+        expect((await api(a, 'POST', `/conversations/${conversation.id}/messages`, { token: customer.token, body: { content: `message ${i}` } })).status).toBe(201);
+      }
+      const onB = await socketOn(b, customer.token);
+      expect(await emitWithAck(onB, 'message:new', { conversationId: conversation.id, content: 'over the limit' })).toMatchObject({ success: false, statusCode: 429 });
+    }, 60_000);
   });
 
   it('retries a failing push with back-off on Redis, lists it as failed once, and runs it again on retry', async () => {

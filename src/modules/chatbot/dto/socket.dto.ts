@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { createValidationPipe } from '../../../common/http/validation.pipe.js';
@@ -6,6 +7,7 @@ import { MESSAGE_MAX_LENGTH } from './message.dto.js';
 
 /** `conversation:join|leave`, `typing:start|stop` payload. */
 export class ConversationRefDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   conversationId: string;
 }
@@ -17,15 +19,18 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
  * send the text as `message`; `content` (as over HTTP) is accepted too.
  */
 export class SocketMessageDto extends ConversationRefDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The text (content or message is required)' })
   @Transform(trim) @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
   content?: string;
 
+  @ApiPropertyOptional({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The text, as the portal’s clients send it' })
   @Transform(trim) @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
   message?: string;
 }
 
 /** `message:read` payload. */
 export class SocketReadDto extends ConversationRefDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 200 })
   @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(200)
   messageIds: string[];
 }

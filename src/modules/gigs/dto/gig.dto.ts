@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 
-const ACTIVITY_TYPES = ['LOGIN', 'BREAK_START', 'BREAK_END', 'LOGOUT'] as const;
+export const ACTIVITY_TYPES = ['LOGIN', 'BREAK_START', 'BREAK_END', 'LOGOUT'] as const;
 
 export class ListGigsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: ['ACTIVE', 'COMPLETED'] }) @IsIn(['ACTIVE', 'COMPLETED']) @IsOptional() status?: 'ACTIVE' | 'COMPLETED';
