@@ -64,18 +64,18 @@ app.get('/api/v1/health/ready', async () => {
 const CONVERSATION_COLUMNS = `c.id, c.user_id AS "userId", c.title, c.status, c.sentiment, c.category, c.total_messages AS "totalMessages",
   c.user_messages AS "userMessages", c.ai_messages AS "aiMessages", c.agent_messages AS "agentMessages", c.avg_response_time_ms AS "avgResponseTimeMs",
   c.last_message_at AS "lastMessageAt", c.assigned_agent_id AS "assignedAgentId", c.is_agent_involved AS "isAgentInvolved", c.resolved_at AS "resolvedAt",
-  c.csat_rating AS "csatRating", c.csat_comment AS "csatComment", c.csat_at AS "csatAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.csat_rating AS "csatRating", c.csat_comment AS "csatComment", c.csat_at AS "csatAt", c.archived_at AS "archivedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /** One statement: the page and the total beside it. */
 app.get('/api/v1/conversations', { preHandler: caller }, async (request) => {
   const { page, limit, offset } = pageOf(request);
   const { rows } = await query(
     'conversation-page',
-    `SELECT ${CONVERSATION_COLUMNS}, count(*) OVER () AS total FROM conversations c WHERE c.user_id = $1
+    `SELECT ${CONVERSATION_COLUMNS}, count(*) OVER () AS total FROM conversations c WHERE c.user_id = $1 AND c.archived_at IS NULL
      ORDER BY c.last_message_at DESC NULLS LAST, c.created_at DESC LIMIT $2 OFFSET $3`,
     [request.user.id, limit, offset],
   );
-  const total = rows.length ? Number(rows[0].total) : Number((await query('conversation-count', 'SELECT count(*) FROM conversations WHERE user_id = $1', [request.user.id])).rows[0].count);
+  const total = rows.length ? Number(rows[0].total) : Number((await query('conversation-count', 'SELECT count(*) FROM conversations WHERE user_id = $1 AND archived_at IS NULL', [request.user.id])).rows[0].count);
   return ok({ items: rows.map(toConversationDto), total, page, limit });
 });
 
@@ -123,7 +123,7 @@ app.post('/api/v1/conversations/:id/messages', { preHandler: caller }, async (re
   const title = content.length > 60 ? `${content.slice(0, 59).trimEnd()}…` : content;
   const { rows } = await query(
     'chat-question',
-    `WITH conv AS (SELECT id, status, assigned_agent_id FROM conversations WHERE id = $1 AND user_id = $2),
+    `WITH conv AS (SELECT id, status, assigned_agent_id FROM conversations WHERE id = $1 AND user_id = $2 AND archived_at IS NULL),
      msg AS (
        INSERT INTO messages (id, conversation_id, sender_id, sender_type, content, sentiment, metadata)
        SELECT $3, conv.id, $2, 'USER', $4, $5, $6 FROM conv WHERE conv.status <> 'RESOLVED'
@@ -145,7 +145,7 @@ app.post('/api/v1/conversations/:id/messages', { preHandler: caller }, async (re
   if (!row) return reply.code(404).send({ success: false });
   if (!row.id) return reply.code(409).send({ success: false });
   const { status, assignedAgentId, candidates, ...saved } = row;
-  const userMessage = toMessageDto({ ...saved, sender: { id: user.id, name: user.name, role: user.role } });
+  const userMessage = toMessageDto({ ...saved, senderName: user.name, senderRole: user.role });
   const room = `conversation:${conversationId}`;
   io.to(room).emit('message:received', { conversationId, message: userMessage });
   if (status === 'ESCALATED' || assignedAgentId) return reply.code(201).send(ok({ userMessage, aiMessage: null }));
@@ -172,7 +172,7 @@ app.post('/api/v1/conversations/:id/messages', { preHandler: caller }, async (re
     [randomUUID(), conversationId, best.answer, scoreSentiment(best.answer).label, best.id, best.confidence, elapsed, { faqQuestion: best.question }, best.category],
   );
   usage.set(best.id, (usage.get(best.id) ?? 0) + 1);
-  const aiMessage = toMessageDto({ ...answer.rows[0], sender: null });
+  const aiMessage = toMessageDto({ ...answer.rows[0], senderName: null, senderRole: null });
   io.to(room).emit('message:received', { conversationId, message: aiMessage });
   io.to(room).emit('ai:typing', { conversationId, typing: false });
   return reply.code(201).send(ok({ userMessage, aiMessage }));
