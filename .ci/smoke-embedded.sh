@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the built server with no DATABASE_URL (embedded PostgreSQL, migrations, seed), waits until it
-# is ready, fetches the OpenAPI document, sends SIGTERM and requires a clean exit. Then starts it a
+# Starts the built server (the bundle `npm run build` writes) with no DATABASE_URL (embedded PostgreSQL,
+# migrations, seed), waits until it is ready, fetches the OpenAPI document, walks the README's first
+# steps (.ci/smoke-flow.mjs), sends SIGTERM and requires a clean exit. Then starts it a
 # second time on the same data folder to prove that the data is reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ log="$(mktemp)"
 
 run_once() {
   env -u DATABASE_URL -u TEST_DATABASE_URL PORT="$port" HOST=127.0.0.1 DATA_DIR="$data_dir" \
-    EMBEDDED_DB_PORT="$db_port" UPLOAD_DIR="$data_dir/uploads" LOG_LEVEL=warn node dist/main.js >"$log" 2>&1 &
+    EMBEDDED_DB_PORT="$db_port" UPLOAD_DIR="$data_dir/uploads" LOG_LEVEL=${SMOKE_LOG_LEVEL:-warn} node dist/main.js >"$log" 2>&1 &
   local pid=$!
   local ready=""
   for _ in $(seq 1 120); do
@@ -30,6 +31,7 @@ run_once() {
       const doc = JSON.parse(s); if (!doc.openapi || !doc.paths['/api/v1/health']) process.exit(1);
       console.log('docs-json: ' + Object.keys(doc.paths).length + ' paths');
     });"
+  node .ci/smoke-flow.mjs "http://127.0.0.1:$port"
   kill -TERM "$pid"
   local code=0
   wait "$pid" || code=$?
