@@ -5,7 +5,7 @@ import path from 'node:path';
 import { freePort } from '../support/spawned-server.js';
 import { createTestDatabase } from '../support/test-database.js';
 
-const SDKS = ['openai', '@google/genai', 'assemblyai', 'firebase-admin', 'bullmq', 'nodemailer'];
+const SDKS = ['openai', '@google/genai', 'assemblyai', 'firebase-admin', 'bullmq', 'ioredis', 'nodemailer'];
 
 /** Starts `src/main.ts` until it is ready and returns the provider SDK packages it loaded. */
 async function sdksLoadedByServer(env: Record<string, string>): Promise<string[]> {
