@@ -21,7 +21,7 @@ import bcrypt from 'bcrypt';
 import pg from 'pg';
 import { BENCH_PASSWORD, CHAT_QUESTION, FAQ_COUNT, faqIndexPendingTuples, seedBenchData } from './data.mjs';
 import { measureFanout } from './fanout.mjs';
-import { BROWSER_HEADERS, canConnect, freePort, jsonDifferences, load, rssMb, spread, startProcess } from './lib.mjs';
+import { BROWSER_HEADERS, canConnect, cpuMs, freePort, jsonDifferences, load, rssMb, spread, startProcess } from './lib.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 3 : 8));
@@ -113,14 +113,16 @@ async function interleaved(measureNest, measureBase) {
 function throughputRow(scenario, { nest, base }, { goal, p99Goal, note = '' }) {
   const ratios = nest.map((n, i) => n.rps / base[i].rps);
   const p99Ratios = nest.map((n, i) => n.p99 / Math.max(1, base[i].p99));
+  const cpu = (list) => `${spread(list.map((r) => r.cpuPerRequest)).median.toFixed(2)} ms CPU/req`;
+  const cpuRatios = nest.map((n, i) => n.cpuPerRequest / base[i].cpuPerRequest);
   const failures = nest.reduce((sum, n) => sum + n.failures, 0);
   const statuses = {};
   for (const n of nest) for (const [code, count] of Object.entries(n.statuses)) if (!code.startsWith('2')) statuses[code] = (statuses[code] ?? 0) + count;
   rows.push({
     scenario,
-    nest: `${Math.round(spread(nest.map((n) => n.rps)).median)} req/s · p99 ${spread(nest.map((n) => n.p99)).median} ms`,
-    base: `${Math.round(spread(base.map((b) => b.rps)).median)} req/s · p99 ${spread(base.map((b) => b.p99)).median} ms`,
-    ratio: ratioText(spread(ratios)) + (p99Goal ? `; p99 ${ratioText(spread(p99Ratios), '×')}` : ''),
+    nest: `${Math.round(spread(nest.map((n) => n.rps)).median)} req/s · p99 ${spread(nest.map((n) => n.p99)).median} ms · ${cpu(nest)}`,
+    base: `${Math.round(spread(base.map((b) => b.rps)).median)} req/s · p99 ${spread(base.map((b) => b.p99)).median} ms · ${cpu(base)}`,
+    ratio: ratioText(spread(ratios)) + (p99Goal ? `; p99 ${ratioText(spread(p99Ratios), '×')}` : '') + `; CPU/req ${ratioText(spread(cpuRatios), '×')}`,
     goal: `≥ ${goal}${p99Goal ? `; p99 ≤ ${p99Goal}×` : ''}`,
     met: spread(ratios).median >= goal && (!p99Goal || spread(p99Ratios).median <= p99Goal),
     note: [note, failures ? `${failures} failed requests (${JSON.stringify(statuses)})` : ''].filter(Boolean).join('; '),
@@ -130,13 +132,23 @@ function throughputRow(scenario, { nest, base }, { goal, p99Goal, note = '' }) {
 
 const ratioText = (s, unit = '') => `${s.median.toFixed(2)}${unit} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 
+/** The server processes whose CPU time `compare` counts (set once both are started). */
+const servers = { nest: undefined, base: undefined };
+
+/** A load run with the CPU time the server spent on it per request: less sensitive to a busy machine than throughput. */
+async function loadCounted(pid, url, options) {
+  const before = await cpuMs(pid);
+  const result = await load(url, options);
+  return { ...result, cpuPerRequest: ((await cpuMs(pid)) - before) / Math.max(1, result.total) };
+}
+
 async function compare(scenario, nestUrl, baseUrl, options, rowOptions) {
   // Warm-up (JIT, pools, prepared statements) on both, not measured.
   await load(nestUrl, { ...options, duration: 1 });
   await load(baseUrl, { ...options, duration: 1 });
   const results = await interleaved(
-    () => load(nestUrl, { duration: DURATION, ...options }),
-    () => load(baseUrl, { duration: DURATION, ...options }),
+    () => loadCounted(servers.nest, nestUrl, { duration: DURATION, ...options }),
+    () => loadCounted(servers.base, baseUrl, { duration: DURATION, ...options }),
   );
   throughputRow(scenario, results, rowOptions);
   return results;
@@ -205,6 +217,7 @@ async function measureAll(db) {
   };
   const nest = await startServer('dist/main.js', env, await freePort(), 'server');
   const base = await startServer('bench/baseline-server.mjs', env, await freePort(), 'baseline');
+  Object.assign(servers, { nest: nest.child.pid, base: base.child.pid });
   // Separate users for each use, so that no one's chat limit (60 a minute) is shared between two.
   const chatUsers = await loginAll(nest.url, data.chatUsers, 16);
   const fanoutUsers = chatUsers.splice(0, 2 * RUNS);
@@ -363,14 +376,15 @@ async function startTimes() {
     mkdirSync(env.DATA_DIR, { recursive: true });
     for (const list of [cold, warm]) {
       const proc = await startProcess(['dist/main.js'], env, ready, { logFile: path.join(LOGS, `start-${run}.log`), timeoutMs: 180_000, inherit: false });
-      list.push(proc.readyMs);
+      list.push({ ms: proc.readyMs, cpu: await cpuMs(proc.child.pid) });
       await proc.stop();
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  const row = (scenario, values, goalMs, note) => {
-    const s = spread(values);
-    rows.push({ scenario, nest: `${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)})`, base: '—', ratio: '', goal: `≤ ${goalMs / 1000} s`, met: s.median <= goalMs, note });
+  const row = (scenario, starts, goalMs, note) => {
+    const s = spread(starts.map((start) => start.ms));
+    const cpu = spread(starts.map((start) => start.cpu)).median;
+    rows.push({ scenario, nest: `${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)}) · ${(cpu / 1000).toFixed(2)} s CPU`, base: '—', ratio: '', goal: `≤ ${goalMs / 1000} s`, met: s.median <= goalMs, note });
     console.log(`${scenario}: ${rows.at(-1).nest}`);
   };
   row('cold start to ready on the embedded default (initdb, migrate, seed)', cold, 5000, 'process start to the first 200 of /health/ready, empty DATA_DIR');
@@ -387,7 +401,7 @@ function writeResults(dbLabel) {
     `Load average (1/5/15 min) at the start ${startedAt.load}, at the end ${loadAverage()}: figures taken while other work ran on the machine are noisy.`,
     `This server runs as shipped: \`LOG_LEVEL=info\` (request logs to a file), requests carry \`accept-encoding: br, gzip, deflate\`. HTTP load: autocannon, 32 connections unless noted, ${DURATION} s per run; the load generator shares the machine's cores.`,
     'Baseline: `bench/baseline-server.mjs`, bare Fastify + pg + Socket.IO doing the same work with the least SQL (checked: same responses, same encoding, answered by the same FAQ), no request logging.',
-    `Each ratio is the median of ${RUNS} interleaved runs (this server, baseline, this server, …), with min–max in brackets; throughput ratios are this server ÷ baseline, latency ratios this server's p99 ÷ the baseline's.`,
+    `Each ratio is the median of ${RUNS} interleaved runs (this server, baseline, this server, …), with min–max in brackets; throughput ratios are this server ÷ baseline, latency ratios this server's p99 ÷ the baseline's; CPU/req is the server process's CPU time (user + system) per answered request in the same runs, which a busy machine distorts less than throughput.`,
     '',
     '| scenario | this server (median) | baseline (median) | ratio | goal | met |',
     '| --- | --- | --- | --- | --- | --- |',
