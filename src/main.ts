@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from './app.setup.js';
 import { prepareRuntime } from './bootstrap/runtime.js';
 import { GracefulShutdown } from './bootstrap/shutdown.js';
 import { describeStartupFailure, listenFailure } from './bootstrap/startup-failure.js';
@@ -36,11 +35,19 @@ function onSignal(signal: NodeJS.Signals): void {
 process.on('SIGTERM', onSignal);
 process.on('SIGINT', onSignal);
 
+/** The app's modules, loaded while the embedded PostgreSQL boots (its own process) rather than after. */
+let appModules: Promise<typeof import('./app.setup.js')> | undefined;
+const loadAppModules = () => {
+  appModules ??= import('./app.setup.js');
+  return appModules;
+};
+
 async function main(): Promise<void> {
-  const runtime = await prepareRuntime(process.env, say);
+  const runtime = await prepareRuntime(process.env, say, { whileDatabaseStarts: () => void loadAppModules().catch(() => undefined) });
   const { config } = runtime;
   embedded = runtime.embedded;
   if (stopRequested) return stopDuringStartup();
+  const { createApp } = await loadAppModules();
   const app: NestFastifyApplication = await createApp(config);
   if (embedded) {
     const database = embedded;

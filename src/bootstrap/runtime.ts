@@ -18,14 +18,18 @@ export interface Runtime {
  * DATA_DIR, migrated and seeded (idempotently) on every start. Without JWT_SECRET (not allowed in
  * production): a random secret kept in DATA_DIR so that sessions survive restarts.
  */
-export async function prepareRuntime(raw: Record<string, string | undefined>, log: (line: string) => void): Promise<Runtime> {
+export async function prepareRuntime(
+  raw: Record<string, string | undefined>,
+  log: (line: string) => void,
+  { whileDatabaseStarts }: { whileDatabaseStarts?: () => void } = {},
+): Promise<Runtime> {
   const env = validateEnvironment(raw);
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   try {
     if (!databaseUrl) {
       log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(env.DATA_DIR, 'postgres')}`);
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT, log });
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT, log, whileStarting: whileDatabaseStarts });
       databaseUrl = embedded.url;
     }
     await assertDatabaseReachable(databaseUrl, embedded ? 'EMBEDDED_DB_PORT' : 'DATABASE_URL');

@@ -35,6 +35,8 @@ export interface EmbeddedPostgresOptions {
   serverLog?: (line: string) => void;
   tuneForTests?: boolean;
   restart?: RestartPolicy;
+  /** Called once the server process is launched, while it boots: work that does not need it can run meanwhile. */
+  whileStarting?: () => void;
 }
 
 /**
@@ -209,7 +211,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log,
   );
   try {
-    await database.launch();
+    const launched = database.launch();
+    options.whileStarting?.();
+    await launched;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const portProblem = /could not (create|bind)|Address already in use/i.test(reason);
