@@ -12,6 +12,7 @@
  * BENCH_QUICK=1: one short run of everything (for development, not for results).
  * BENCH_DURATION (s per HTTP run), BENCH_RUNS, BENCH_CHAT_USERS override the defaults.
  * BENCH_CPU_PROF=<dir>: the server processes write V8 CPU profiles there when they stop.
+ * BENCH_ONLY=chat,list,…: only those scenarios (for profiling one path; the results file says so).
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,9 @@ const SOCKETS = QUICK ? 200 : 1000;
 const FANOUT_MESSAGES = QUICK ? 5 : 15;
 const JWT_SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+const ONLY = process.env.BENCH_ONLY?.split(',').map((key) => key.trim());
+/** BENCH_ONLY=health,list,search,chat,login,fanout,fanout2,start runs only those scenarios (the memory row always). */
+const runs = (key) => !ONLY || ONLY.includes(key);
 const LOGS = mkdtempSync(path.join(os.tmpdir(), 'cx-bench-logs-'));
 
 const rows = [];
@@ -228,66 +232,78 @@ async function measureAll(db) {
     await assertSameWork(nest, base, listUsers[0], checkUser);
     const anyListUser = () => listUsers[Math.floor(Math.random() * listUsers.length)];
 
-    await compare('GET /health/ready (SELECT 1)', `${nest.url}/api/v1/health/ready`, `${base.url}/api/v1/health/ready`, {}, { goal: 0.75 });
+    if (runs('health')) {
+      await compare('GET /health/ready (SELECT 1)', `${nest.url}/api/v1/health/ready`, `${base.url}/api/v1/health/ready`, {}, { goal: 0.75 });
+    }
 
-    await compare(
-      'authenticated list: GET /conversations (20 of the caller\'s)',
-      `${nest.url}/api/v1/conversations?limit=20`,
-      `${base.url}/api/v1/conversations?limit=20`,
-      { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${anyListUser().token}` } }) }] },
-      { goal: 0.7, p99Goal: 2 },
-    );
+    if (runs('list')) {
+      await compare(
+        'authenticated list: GET /conversations (20 of the caller\'s)',
+        `${nest.url}/api/v1/conversations?limit=20`,
+        `${base.url}/api/v1/conversations?limit=20`,
+        { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${anyListUser().token}` } }) }] },
+        { goal: 0.7, p99Goal: 2 },
+      );
+    }
 
-    const words = ['password', 'refund', 'invoice schedule', 'verify phone', 'export document', 'tax receipt'];
-    await compare(
-      `FAQ search over ${FAQ_COUNT.toLocaleString('en')} FAQs: GET /faqs?search=`,
-      `${nest.url}/api/v1/faqs`,
-      `${base.url}/api/v1/faqs`,
-      { requests: [{ setupRequest: (request) => ({ ...request, path: `/api/v1/faqs?search=${encodeURIComponent(words[Math.floor(Math.random() * words.length)])}&limit=20` }) }] },
-      { goal: 0.8 },
-    );
+    if (runs('search')) {
+      const words = ['password', 'refund', 'invoice schedule', 'verify phone', 'export document', 'tax receipt'];
+      await compare(
+        `FAQ search over ${FAQ_COUNT.toLocaleString('en')} FAQs: GET /faqs?search=`,
+        `${nest.url}/api/v1/faqs`,
+        `${base.url}/api/v1/faqs`,
+        { requests: [{ setupRequest: (request) => ({ ...request, path: `/api/v1/faqs?search=${encodeURIComponent(words[Math.floor(Math.random() * words.length)])}&limit=20` }) }] },
+        { goal: 0.8 },
+      );
+    }
 
-    // Round robin over the chat users: each sends at most runs × duration × rate / users messages
-    // a minute, far under the limit of 60 (the notes give the figure).
-    let next = 0;
-    const chatRequests = () => [
-      {
-        setupRequest: (request) => {
-          const user = chatUsers[next++ % chatUsers.length];
-          return { ...request, method: 'POST', path: `/api/v1/conversations/${user.conversationId}/messages`, headers: { ...request.headers, authorization: `Bearer ${user.token}` }, body: JSON.stringify({ content: CHAT_QUESTION }) };
+    if (runs('chat')) {
+      // Round robin over the chat users: each sends at most runs × duration × rate / users messages
+      // a minute, far under the limit of 60 (the notes give the figure).
+      let next = 0;
+      const chatRequests = () => [
+        {
+          setupRequest: (request) => {
+            const user = chatUsers[next++ % chatUsers.length];
+            return { ...request, method: 'POST', path: `/api/v1/conversations/${user.conversationId}/messages`, headers: { ...request.headers, authorization: `Bearer ${user.token}` }, body: JSON.stringify({ content: CHAT_QUESTION }) };
+          },
         },
-      },
-    ];
-    const chat = await compare('chat message answered from the FAQ: POST /conversations/:id/messages', `${nest.url}/api/v1/conversations/x/messages`, `${base.url}/api/v1/conversations/x/messages`, { connections: 16, requests: chatRequests() }, {
-      goal: 0.8,
-      note: `answered by the FAQ (checked); the server also moderates and scores sentiment, as does the baseline with the same functions; ${chatUsers.length} users in turn`,
-    });
-    const busiest = Math.max(...chat.nest.map((run) => run.total)) / chatUsers.length;
-    notes.push(`Chat: at most ${Math.ceil(busiest)} messages per user in one ${DURATION} s run of this server (limit 60 a minute per user); 429 answers: ${chat.nest.reduce((sum, run) => sum + (run.statuses['429'] ?? 0), 0)}.`);
+      ];
+      const chat = await compare('chat message answered from the FAQ: POST /conversations/:id/messages', `${nest.url}/api/v1/conversations/x/messages`, `${base.url}/api/v1/conversations/x/messages`, { connections: 16, requests: chatRequests() }, {
+        goal: 0.8,
+        note: `answered by the FAQ (checked); the server also moderates and scores sentiment, as does the baseline with the same functions; ${chatUsers.length} users in turn`,
+      });
+      const busiest = Math.max(...chat.nest.map((run) => run.total)) / chatUsers.length;
+      notes.push(`Chat: at most ${Math.ceil(busiest)} messages per user in one ${DURATION} s run of this server (limit 60 a minute per user); 429 answers: ${chat.nest.reduce((sum, run) => sum + (run.statuses['429'] ?? 0), 0)}.`);
+    }
 
-    // Login: this server against the bcrypt ceiling of the machine, measured in turn.
-    await load(`${nest.url}/api/v1/auth/login`, { ...loginLoad(anyListUser), duration: 1 });
-    const login = await interleaved(
-      () => load(`${nest.url}/api/v1/auth/login`, { ...loginLoad(anyListUser), duration: DURATION }),
-      () => bcryptCeiling(),
-    );
-    const loginRatios = login.nest.map((n, i) => n.rps / login.base[i]);
-    rows.push({
-      scenario: 'login: POST /auth/login (bcrypt cost 10) against the bcrypt ceiling',
-      nest: `${Math.round(spread(login.nest.map((n) => n.rps)).median)} req/s · p99 ${spread(login.nest.map((n) => n.p99)).median} ms`,
-      base: `${spread(login.base).median.toFixed(1)} bcrypt compares/s on both cores`,
-      ratio: ratioText(spread(loginRatios)),
-      goal: '≥ 0.9',
-      met: spread(loginRatios).median >= 0.9,
-      note: login.nest.some((n) => n.failures) ? `${login.nest.reduce((sum, n) => sum + n.failures, 0)} failed requests` : '',
-    });
-    console.log(`login: ${rows.at(-1).nest} | ${rows.at(-1).base} | ${rows.at(-1).ratio}`);
+    if (runs('login')) {
+      // Login: this server against the bcrypt ceiling of the machine, measured in turn.
+      await load(`${nest.url}/api/v1/auth/login`, { ...loginLoad(anyListUser), duration: 1 });
+      const login = await interleaved(
+        () => load(`${nest.url}/api/v1/auth/login`, { ...loginLoad(anyListUser), duration: DURATION }),
+        () => bcryptCeiling(),
+      );
+      const loginRatios = login.nest.map((n, i) => n.rps / login.base[i]);
+      rows.push({
+        scenario: 'login: POST /auth/login (bcrypt cost 10) against the bcrypt ceiling',
+        nest: `${Math.round(spread(login.nest.map((n) => n.rps)).median)} req/s · p99 ${spread(login.nest.map((n) => n.p99)).median} ms`,
+        base: `${spread(login.base).median.toFixed(1)} bcrypt compares/s on both cores`,
+        ratio: ratioText(spread(loginRatios)),
+        goal: '≥ 0.9',
+        met: spread(loginRatios).median >= 0.9,
+        note: login.nest.some((n) => n.failures) ? `${login.nest.reduce((sum, n) => sum + n.failures, 0)} failed requests` : '',
+      });
+      console.log(`login: ${rows.at(-1).nest} | ${rows.at(-1).base} | ${rows.at(-1).ratio}`);
+    }
 
-    const fan = await interleaved(
-      (run) => measureFanout({ urls: [nest.url], ...fanoutUser(fanoutUsers[2 * run]), count: SOCKETS, messages: FANOUT_MESSAGES }),
-      (run) => measureFanout({ urls: [base.url], ...fanoutUser(fanoutUsers[2 * run + 1]), count: SOCKETS, messages: FANOUT_MESSAGES }),
-    );
-    latencyRow(`Socket.IO fan-out: one message to ${SOCKETS.toLocaleString('en')} sockets in one room, one instance`, fan, 1.15, 'time from the POST to each socket receiving the message');
+    if (runs('fanout')) {
+      const fan = await interleaved(
+        (run) => measureFanout({ urls: [nest.url], ...fanoutUser(fanoutUsers[2 * run]), count: SOCKETS, messages: FANOUT_MESSAGES }),
+        (run) => measureFanout({ urls: [base.url], ...fanoutUser(fanoutUsers[2 * run + 1]), count: SOCKETS, messages: FANOUT_MESSAGES }),
+      );
+      latencyRow(`Socket.IO fan-out: one message to ${SOCKETS.toLocaleString('en')} sockets in one room, one instance`, fan, 1.15, 'time from the POST to each socket receiving the message');
+    }
 
     const [nestRss, baseRss] = [await rssMb(nest.child.pid), await rssMb(base.child.pid)];
     rows.push({ scenario: 'memory after the load above (RSS)', nest: `${nestRss.toFixed(0)} MiB`, base: `${baseRss.toFixed(0)} MiB`, ratio: `${(nestRss / baseRss).toFixed(2)}×`, goal: '≤ 200 MiB', met: nestRss <= 200, note: 'one measurement' });
@@ -296,10 +312,10 @@ async function measureAll(db) {
     await base.stop();
   }
 
-  if (redis) await twoInstanceFanout(env, redis, pairFanoutUsers);
-  else rows.push({ scenario: 'Socket.IO fan-out across two instances', nest: '—', base: '—', ratio: '', goal: 'p99 ≤ 1.3×', met: undefined, note: 'skipped: no Redis reachable' });
+  if (runs('fanout2') && redis) await twoInstanceFanout(env, redis, pairFanoutUsers);
+  else if (runs('fanout2')) rows.push({ scenario: 'Socket.IO fan-out across two instances', nest: '—', base: '—', ratio: '', goal: 'p99 ≤ 1.3×', met: undefined, note: 'skipped: no Redis reachable' });
 
-  await startTimes();
+  if (runs('start')) await startTimes();
   writeResults(db.label);
 }
 
@@ -397,7 +413,7 @@ function writeResults(dbLabel) {
   const lines = [
     '# Benchmark results',
     '',
-    `Run ${startedAt.time.toISOString()} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${dbLabel}${QUICK ? ' — QUICK MODE, not for comparison' : ''}.`,
+    `Run ${startedAt.time.toISOString()} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${dbLabel}${QUICK ? ' — QUICK MODE, not for comparison' : ''}${ONLY ? ` — only ${ONLY.join(', ')}` : ''}.`,
     `Load average (1/5/15 min) at the start ${startedAt.load}, at the end ${loadAverage()}: figures taken while other work ran on the machine are noisy.`,
     `This server runs as shipped: \`LOG_LEVEL=info\` (request logs to a file), requests carry \`accept-encoding: br, gzip, deflate\`. HTTP load: autocannon, 32 connections unless noted, ${DURATION} s per run; the load generator shares the machine's cores.`,
     'Baseline: `bench/baseline-server.mjs`, bare Fastify + pg + Socket.IO doing the same work with the least SQL (checked: same responses, same encoding, answered by the same FAQ), no request logging.',
