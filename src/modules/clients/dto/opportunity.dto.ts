@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 import { CEFR_ORDER } from '../../agents/cefr.js';
+import { QueryBoolean } from '../../../common/validation/boolean-query.decorator.js';
 
 const STATUSES = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED'] as const;
 type Cefr = (typeof CEFR_ORDER)[number];
@@ -91,8 +92,6 @@ export class CreateSlotDto {
   capacity: number;
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class ListOpportunitiesQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: STATUSES, description: 'Clients and staff; agents only ever see OPEN' })
   @IsIn(STATUSES) @IsOptional()
@@ -107,7 +106,7 @@ export class ListOpportunitiesQueryDto extends PaginationQueryDto {
   minRate?: number;
 
   @ApiPropertyOptional({ description: 'Agents: only opportunities they are eligible for' })
-  @Transform(toBool) @IsBoolean() @IsOptional()
+  @QueryBoolean() @IsBoolean() @IsOptional()
   eligibleOnly?: boolean;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { CallRequest, CallSession } from '../../../generated/prisma/client.js';
 import { CallMode, CallRequestStatus, CallSessionStatus } from '../../../generated/prisma/enums.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -12,7 +12,7 @@ export class RequestCallDto {
   mode: CallMode;
 
   @ApiPropertyOptional({ example: 'Can you show me where to tap?' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 1000) @IsOptional()
   message?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { DirectMessage } from '../../../generated/prisma/client.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class SendDirectMessageDto {
   @ApiProperty({ format: 'uuid', description: 'Another active staff member' })
@@ -9,7 +9,7 @@ export class SendDirectMessageDto {
   recipientId: string;
 
   @ApiProperty({ example: 'Can you take the donor in query 42? I am on a call.' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 5000)
   content: string;
 }

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { DonorMessage } from '../../../generated/prisma/client.js';
 import { CallMode, DonorMessageSender, DonorMessageType } from '../../../generated/prisma/enums.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class SendDonorMessageDto {
   @ApiProperty({ example: 'Could you try again with headphones?' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 5000)
   content: string;
 }

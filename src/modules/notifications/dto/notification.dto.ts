@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { QueryBoolean } from '../../../common/validation/boolean-query.decorator.js';
 
 /** What a notification response is made of: a stored row, without its recipient. */
 export interface NotificationFields {
@@ -41,7 +41,7 @@ export class NotificationDto {
 
 export class ListNotificationsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean() @IsOptional()
   unread?: boolean;
 }
