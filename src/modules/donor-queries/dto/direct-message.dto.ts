@@ -24,17 +24,17 @@ export class DirectMessageDto {
   @ApiProperty() content: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: DirectMessageFields): DirectMessageDto {
-    return {
-      id: row.id,
-      senderId: row.senderId,
-      recipientId: row.recipientId,
-      content: row.content,
-      readAt: row.readAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toDirectMessageDto(row: DirectMessageFields): DirectMessageDto {
+  return {
+    id: row.id,
+    senderId: row.senderId,
+    recipientId: row.recipientId,
+    content: row.content,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export class DirectMessagePageDto {

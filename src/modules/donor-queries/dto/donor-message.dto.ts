@@ -36,21 +36,21 @@ export class DonorMessageDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) callSessionId: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: DonorMessageFields): DonorMessageDto {
-    return {
-      id: row.id,
-      queryId: row.queryId,
-      senderKind: row.senderKind,
-      senderId: row.senderId,
-      content: row.content,
-      messageType: row.messageType,
-      callMode: row.callMode,
-      callSessionId: row.callSessionId,
-      readAt: row.readAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toDonorMessageDto(row: DonorMessageFields): DonorMessageDto {
+  return {
+    id: row.id,
+    queryId: row.queryId,
+    senderKind: row.senderKind,
+    senderId: row.senderId,
+    content: row.content,
+    messageType: row.messageType,
+    callMode: row.callMode,
+    callSessionId: row.callSessionId,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export class DonorMessagePageDto {

@@ -48,23 +48,23 @@ export class DonorQueryPublicDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
 
-  static from(row: DonorQuery): DonorQueryPublicDto {
-    return {
-      id: row.id,
-      donor: row.donor,
-      donorId: row.donorId,
-      test: row.test,
-      stage: row.stage,
-      device: row.device,
-      status: row.status,
-      assigned: row.assignedToId !== null,
-      resolvedAt: iso(row.resolvedAt),
-      closedAt: iso(row.closedAt),
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  }
+export function toDonorQueryPublicDto(row: DonorQuery): DonorQueryPublicDto {
+  return {
+    id: row.id,
+    donor: row.donor,
+    donorId: row.donorId,
+    test: row.test,
+    stage: row.stage,
+    device: row.device,
+    status: row.status,
+    assigned: row.assignedToId !== null,
+    resolvedAt: iso(row.resolvedAt),
+    closedAt: iso(row.closedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** What staff see: the donor view plus assignment, transfer and waiting details. */
@@ -79,20 +79,20 @@ export class DonorQueryDto extends DonorQueryPublicDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Since when the donor waits for an answer' })
   waitingSince: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) acceptedAt: string | null;
+}
 
-  static override from(row: DonorQuery): DonorQueryDto {
-    return {
-      ...DonorQueryPublicDto.from(row),
-      source: row.source,
-      assignedToId: row.assignedToId,
-      resolvedById: row.resolvedById,
-      transferredToUserId: row.transferredToUserId,
-      transferNote: row.transferNote,
-      handoverSummary: row.handoverSummary,
-      waitingSince: iso(row.waitingSince),
-      acceptedAt: iso(row.acceptedAt),
-    };
-  }
+export function toDonorQueryDto(row: DonorQuery): DonorQueryDto {
+  return {
+    ...toDonorQueryPublicDto(row),
+    source: row.source,
+    assignedToId: row.assignedToId,
+    resolvedById: row.resolvedById,
+    transferredToUserId: row.transferredToUserId,
+    transferNote: row.transferNote,
+    handoverSummary: row.handoverSummary,
+    waitingSince: iso(row.waitingSince),
+    acceptedAt: iso(row.acceptedAt),
+  };
 }
 
 export class CreatedDonorQueryDto {

@@ -24,19 +24,19 @@ export class NotificationDto {
   @ApiProperty() read: boolean;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: NotificationFields): NotificationDto {
-    return {
-      id: row.id,
-      type: row.type,
-      title: row.title,
-      body: row.body,
-      data: row.data as Record<string, string>,
-      read: row.readAt !== null,
-      readAt: row.readAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toNotificationDto(row: NotificationFields): NotificationDto {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    body: row.body,
+    data: row.data as Record<string, string>,
+    read: row.readAt !== null,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export class ListNotificationsQueryDto extends PaginationQueryDto {
