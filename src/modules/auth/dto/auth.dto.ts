@@ -8,7 +8,7 @@ import { ContactDto } from './contact.dto.js';
 import { OneOf } from './one-of.validator.js';
 import { Trim, TrimLowercase } from '../../../common/validation/trim.decorator.js';
 
-export const SIGNUP_ROLES = ['AGENT', 'CLIENT', 'CUSTOMER'] as const;
+const SIGNUP_ROLES = ['AGENT', 'CLIENT', 'CUSTOMER'] as const;
 export type SignupRole = (typeof SIGNUP_ROLES)[number];
 
 const VERIFICATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -86,9 +86,5 @@ export class AuthResultDto extends TokenPairDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty({ type: RegistrationStatusDto, nullable: true, description: 'Agents only: where onboarding continues' })
   registrationStatus: RegistrationStatusDto | null;
-}
-
-export class DoneDto {
-  @ApiProperty({ example: true }) done: boolean;
 }
 

@@ -6,7 +6,7 @@ import { CEFR_LEVELS, type CefrLevel } from '../../../common/cefr.js';
  *
  *   C2 >= 90 · C1 >= 80 · B2 >= 65 · B1 >= 50 · A2 >= 35 · A1 below 35
  */
-export const CEFR_CUTOFFS: readonly { level: CefrLevel; minScore: number }[] = [
+const CEFR_CUTOFFS: readonly { level: CefrLevel; minScore: number }[] = [
   { level: 'C2', minScore: 90 },
   { level: 'C1', minScore: 80 },
   { level: 'B2', minScore: 65 },

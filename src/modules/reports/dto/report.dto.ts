@@ -4,7 +4,7 @@ import { IssuePriority, ReportStatus } from '../../../generated/prisma/enums.js'
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 
-export const ISSUE_TYPES = ['inappropriate_response', 'incorrect_information', 'technical_problem', 'agent_conduct', 'privacy', 'other'] as const;
+const ISSUE_TYPES = ['inappropriate_response', 'incorrect_information', 'technical_problem', 'agent_conduct', 'privacy', 'other'] as const;
 export type IssueType = (typeof ISSUE_TYPES)[number];
 
 export class ReportResolutionDto {

@@ -36,7 +36,7 @@ export class FcmTokenDto {
   token: string;
 }
 
-export const CUSTOM_INSTRUCTIONS_MAX = 500;
+const CUSTOM_INSTRUCTIONS_MAX = 500;
 
 export class UpdateChatPreferencesDto {
   @ApiPropertyOptional({ enum: ['formal', 'casual'] })
