@@ -12,7 +12,7 @@ import { DirectMessageDto, DirectMessagePageDto, toDirectMessageDto } from './dt
 
 export const DIRECT_MESSAGE_EVENT = 'message:direct';
 
-/** Direct messages between desk staff (seed: "direct messages between users"). */
+/** Direct messages between desk staff. */
 @Injectable()
 export class DirectMessagesService {
   constructor(

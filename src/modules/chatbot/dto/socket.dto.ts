@@ -13,8 +13,8 @@ export class ConversationRefDto {
 }
 
 /**
- * `message:new` payload: the same pipeline as POST /conversations/:id/messages. The seed's clients
- * send the text as `message`; `content` (as over HTTP) is accepted too.
+ * `message:new` payload: the same pipeline as POST /conversations/:id/messages. Socket clients
+ * may send the text as `message`; `content` (as over HTTP) is accepted too.
  */
 export class SocketMessageDto extends ConversationRefDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The text (content or message is required)' })
@@ -37,7 +37,7 @@ export class SocketReadDto extends ConversationRefDto {
 export type ConversationRef = Pick<ConversationRefDto, 'conversationId'>;
 
 /**
- * The seed's clients send a bare conversation id for join/leave; `{ conversationId }` works too.
+ * A client may send a bare conversation id for join/leave; `{ conversationId }` works too.
  * Handlers type the parameter as `ConversationRef` (an interface), so the global validation pipe
  * leaves the raw value to this pipe.
  */
