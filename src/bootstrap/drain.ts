@@ -22,10 +22,6 @@ export class HttpDrain {
     private readonly keepsServing: (request: FastifyRequest) => boolean,
   ) {}
 
-  get isDraining(): boolean {
-    return this.draining;
-  }
-
   /** Adds the request hooks; call before the server starts listening. */
   install(): void {
     this.fastify.addHook('onRequest', (request, reply, done) => {

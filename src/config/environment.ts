@@ -150,7 +150,7 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean() @IsOptional()
   SEED_DEMO_DATA = true;
 
-  // Donor desk, calls and notifications (issue 7)
+  // Donor desk, calls and notifications
   /** Key an external system sends in `x-api-key` to create donor queries; unset: no integration access. */
   @Transform(emptyToUndefined) @IsString() @MinLength(16) @IsOptional()
   DONOR_INTEGRATION_API_KEY?: string;
@@ -303,7 +303,7 @@ export class EnvironmentVariables {
   @Transform(toFloat) @IsNumber() @Min(0) @IsOptional()
   PROCTORING_MIN_NETWORK_MBPS = 1;
 
-  // Background jobs (issue 8)
+  // Background jobs
   /** Delay before a failed job's first retry; each further retry waits twice as long. */
   @Transform(toInt) @IsInt() @Min(1) @IsOptional()
   JOB_BACKOFF_MS = 1000;

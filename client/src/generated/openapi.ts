@@ -2669,10 +2669,133 @@ export interface components {
         ApiErrorResponse: {
             details?: components["schemas"]["ApiErrorDetail"][];
             /**
-             * @description Stable machine-readable code
+             * @description Stable machine-readable code:
+             *
+             *     - `ANSWER_REQUIRED` (400): Answering a custom question needs an answer
+             *     - `AUDIO_REQUIRED` (400): A speaking question is answered with an audio upload
+             *     - `BAD_REQUEST` (400): The request is malformed (default for 400)
+             *     - `CONTENT_FLAGGED` (400): The chat message was blocked by the content policy
+             *     - `FEEDBACK_NOT_ALLOWED` (400): Feedback can only be given on answers of the assistant
+             *     - `FILE_REQUIRED` (400): The multipart field "file" is missing or empty
+             *     - `IDEMPOTENCY_KEY_REQUIRED` (400): This route needs an Idempotency-Key header
+             *     - `INVALID_ASSIGNEE` (400): The assignee is not an active support agent or admin
+             *     - `INVALID_CURRENT_PASSWORD` (400): The current password is not correct
+             *     - `INVALID_DESCRIPTOR` (400): The face descriptor is not 128 finite numbers within [-1, 1]
+             *     - `INVALID_IDEMPOTENCY_KEY` (400): The Idempotency-Key header is not 1-200 printable ASCII characters
+             *     - `INVALID_OPTION` (400): The response is not one of the question options
+             *     - `INVALID_RANGE` (400): The range start is not before its end
+             *     - `INVALID_RECIPIENT` (400): Direct messages go to another active staff member
+             *     - `INVALID_REFERENCE` (400): A referenced record does not exist
+             *     - `INVALID_RELATED_QUESTION` (400): A related FAQ is the FAQ itself or does not exist
+             *     - `INVALID_TEXT` (400): Text holds NUL characters or unpaired UTF-16 surrogates
+             *     - `INVALID_TRANSFER_TARGET` (400): A query goes only to another active admin than its assignee
+             *     - `JSON_TOO_DEEP` (400): The JSON body nests arrays and objects deeper than allowed
+             *     - `MALFORMED_JSON` (400): The body is not valid JSON
+             *     - `NOTHING_TO_REMIND` (400): Nobody but the caller could be reminded of the query
+             *     - `NOT_A_SPEAKING_QUESTION` (400): Only speaking questions take audio
+             *     - `OTP_INVALID` (400): The one-time code is wrong, expired or already used
+             *     - `OTP_NOT_VERIFIED` (400): The verification token does not match a verified code for this email or phone
+             *     - `QUESTION_NOT_IN_ASSESSMENT` (400): The question is not part of the assessment
+             *     - `SAME_PASSWORD` (400): The new password equals the current one
+             *     - `VALIDATION_FAILED` (400): The input is invalid; `details` names the fields
+             *     - `WEAK_PASSWORD` (400): The password does not meet the password policy
+             *     - `INVALID_API_KEY` (401): The integration API key is not valid
+             *     - `INVALID_CREDENTIALS` (401): The sign-in details are not correct
+             *     - `INVALID_REFRESH_TOKEN` (401): The refresh token is not valid
+             *     - `REFRESH_TOKEN_REUSED` (401): The refresh token was already used; its sessions are signed out
+             *     - `UNAUTHORIZED` (401): A valid access token is required
+             *     - `BLACKLISTED` (403): The candidate may not take assessments
+             *     - `FORBIDDEN` (403): The caller may not do this
+             *     - `NOT_FOUND` (404): The resource does not exist or is not the caller’s
+             *     - `METHOD_NOT_ALLOWED` (405): The method is not allowed on this route (default for 405)
+             *     - `NOT_ACCEPTABLE` (406): No acceptable representation (default for 406)
+             *     - `AGENT_LOGGED_IN` (409): The agent must log out before the gig completes
+             *     - `AGREEMENT_OUTDATED` (409): The signed agreement version is not the current one
+             *     - `ALREADY_APPEALED` (409): A violation can be appealed once
+             *     - `ALREADY_APPLIED` (409): The agent already applied to this opportunity
+             *     - `ALREADY_ASSIGNED` (409): Another agent already handles this conversation
+             *     - `ALREADY_BLACKLISTED` (409): The candidate is already blacklisted
+             *     - `ALREADY_EXISTS` (409): A record with the same unique value exists
+             *     - `ALREADY_PAID` (409): The submission is already settled
+             *     - `ALREADY_PASSED` (409): The candidate already passed this assessment
+             *     - `ALREADY_RATED` (409): The conversation is already rated
+             *     - `ALREADY_REGISTERED` (409): The organisation is already registered
+             *     - `ALREADY_REVIEWED` (409): The caller already reviewed this gig
+             *     - `ALREADY_SIGNED` (409): This agreement version is already signed
+             *     - `ATTEMPTS_EXHAUSTED` (409): The assessment was taken the maximum number of times
+             *     - `CALL_ALREADY_ACTIVE` (409): The query already has an active call
+             *     - `CALL_IN_PROGRESS` (409): The call must end before the query is transferred
+             *     - `CALL_REQUEST_NOT_PENDING` (409): The call request was already answered, cancelled or has expired
+             *     - `CALL_REQUEST_PENDING` (409): A call request already waits for an answer
+             *     - `CAPACITY_BELOW_ACCEPTED` (409): Capacity cannot drop below the number of accepted agents
+             *     - `CAPACITY_REACHED` (409): Every seat of the opportunity is taken
+             *     - `CONCURRENT_UPDATE` (409): Another request changed the record meanwhile; reload and retry
+             *     - `CONFLICT` (409): The request conflicts with the current state (default for 409)
+             *     - `CONVERSATION_RESOLVED` (409): The conversation is resolved; start a new one
+             *     - `DEADLINE_PASSED` (409): The time for the assessment is over
+             *     - `DISPUTE_OPEN` (409): A dispute on this record is open
+             *     - `FACE_REFERENCE_MISSING` (409): The reference face must be set before identity checks
+             *     - `IDEMPOTENCY_KEY_IN_USE` (409): The first request with this Idempotency-Key is still running
+             *     - `IDENTITY_NOT_VERIFIED` (409): The identity check must pass before the assessment starts
+             *     - `INVALID_CALL_STATE` (409): The call cannot move to the requested status
+             *     - `INVALID_QUERY_STATE` (409): The donor query is closed, not accepted, or changed meanwhile
+             *     - `INVALID_STATE` (409): The resource is not in a state that allows this action
+             *     - `INVALID_STATUS_TRANSITION` (409): The user cannot move to the requested status
+             *     - `INVALID_TRANSITION` (409): The requested status change is not allowed from the current status
+             *     - `JOB_ALREADY_RETRIED` (409): The failed job was already queued again
+             *     - `JOB_OBSOLETE` (409): Running the failed job again would do nothing
+             *     - `KYC_DOCUMENTS_MISSING` (409): Not every KYC document is uploaded
+             *     - `KYC_LOCKED` (409): KYC documents cannot change while under review or after approval
+             *     - `LAST_SUPER_ADMIN` (409): The last active SUPER_ADMIN cannot be removed
+             *     - `NOT_APPEALABLE` (409): Warnings cannot be appealed
+             *     - `NOT_APPROVED` (409): Only approved work is paid
+             *     - `NOT_ELIGIBLE` (409): The agent may not apply; `details` give the reasons
+             *     - `NO_APPROVED_WORK` (409): The gig has no approved work yet
+             *     - `NO_SLOTS` (409): The opportunity needs a schedule slot before publishing
+             *     - `NO_WORK_SLOTS` (409): The agent must pick work slots first
+             *     - `ONBOARDING_ORDER` (409): An earlier onboarding step must be finished first
+             *     - `OPEN_QUERY_CAP_REACHED` (409): The admin holds the maximum number of open queries
+             *     - `OUTSIDE_WORK_SLOT` (409): The action is allowed only within a picked work slot
+             *     - `PAYMENT_PENDING` (409): Approved work must be paid before the gig completes
+             *     - `PROFILE_INCOMPLETE` (409): The profile must be complete before KYC is submitted
+             *     - `PROJECT_ARCHIVED` (409): Archived projects take no new opportunities
+             *     - `QUEUE_UNKNOWN` (409): This server has no queue of the failed job
+             *     - `RESULT_PENDING` (409): The previous attempt is still being scored
+             *     - `RETAKE_COOLDOWN` (409): The assessment can be retaken only after a cooldown
+             *     - `REWORK_LIMIT` (409): The maximum number of rework rounds is reached
+             *     - `SESSION_ALREADY_ACTIVE` (409): An assessment is already in progress
+             *     - `SESSION_ENDED` (409): The assessment has been submitted
+             *     - `SLOT_ALREADY_PICKED` (409): The agent already works one of these slots
+             *     - `SLOT_FULL` (409): One of the slots has no seat left
+             *     - `SLOT_OVERLAP` (409): The slots overlap each other or slots the agent works
+             *     - `SLOT_STARTED` (409): One of the slots has already started
+             *     - `SUBMISSION_OPEN` (409): The previous submission still awaits review or rework
+             *     - `SYSTEM_CHECK_REQUIRED` (409): The system check must pass before the assessment starts
+             *     - `TOO_MANY_FILES` (409): The submission holds the maximum number of files
+             *     - `WORK_OPEN` (409): A submission still awaits review or rework
+             *     - `GONE` (410): The resource is gone (default for 410)
+             *     - `PAYLOAD_TOO_LARGE` (413): The request body is larger than allowed
+             *     - `URI_TOO_LONG` (414): A path segment of the URL is longer than allowed
+             *     - `UNSUPPORTED_FILE_TYPE` (415): The uploaded file is not of an accepted type
+             *     - `UNSUPPORTED_MEDIA_TYPE` (415): The content type is not accepted on this route
+             *     - `IDEMPOTENCY_KEY_REUSED` (422): The Idempotency-Key was used for a different request
+             *     - `UNPROCESSABLE_ENTITY` (422): The request cannot be processed (default for 422)
+             *     - `LOCKED` (423): The resource is locked (default for 423)
+             *     - `IDENTITY_ATTEMPTS_EXHAUSTED` (429): Too many failed identity checks today
+             *     - `OTP_RATE_LIMITED` (429): A new code can be asked for only after a wait
+             *     - `TOO_MANY_REQUESTS` (429): The rate limit is reached; retry later
+             *     - `INTERNAL_ERROR` (500): An unexpected error; the log holds it under the request id
+             *     - `BAD_GATEWAY` (502): An upstream server failed (default for 502)
+             *     - `VIDEO_PROVIDER_FAILED` (502): The video provider failed
+             *     - `CALLS_UNAVAILABLE` (503): No video provider is configured
+             *     - `DATABASE_UNAVAILABLE` (503): The database is unavailable; retry shortly
+             *     - `NOT_READY` (503): The server or a dependency is not ready
+             *     - `SERVICE_UNAVAILABLE` (503): The service is unavailable (default for 503)
+             *     - `SHUTTING_DOWN` (503): The server is shutting down; retry shortly
+             *     - `GATEWAY_TIMEOUT` (504): An upstream server did not answer in time (default for 504)
              * @example VALIDATION_FAILED
              */
-            error: string;
+            error: components["schemas"]["ErrorCode"];
             /** @example The request is invalid */
             message: string;
             /** @example req-1 */
@@ -3472,6 +3595,134 @@ export interface components {
             /** @enum {string} */
             status: "EMPLOYED" | "SELF_EMPLOYED" | "UNEMPLOYED" | "STUDENT";
         };
+        /**
+         * @description Stable machine-readable code:
+         *
+         *     - `ANSWER_REQUIRED` (400): Answering a custom question needs an answer
+         *     - `AUDIO_REQUIRED` (400): A speaking question is answered with an audio upload
+         *     - `BAD_REQUEST` (400): The request is malformed (default for 400)
+         *     - `CONTENT_FLAGGED` (400): The chat message was blocked by the content policy
+         *     - `FEEDBACK_NOT_ALLOWED` (400): Feedback can only be given on answers of the assistant
+         *     - `FILE_REQUIRED` (400): The multipart field "file" is missing or empty
+         *     - `IDEMPOTENCY_KEY_REQUIRED` (400): This route needs an Idempotency-Key header
+         *     - `INVALID_ASSIGNEE` (400): The assignee is not an active support agent or admin
+         *     - `INVALID_CURRENT_PASSWORD` (400): The current password is not correct
+         *     - `INVALID_DESCRIPTOR` (400): The face descriptor is not 128 finite numbers within [-1, 1]
+         *     - `INVALID_IDEMPOTENCY_KEY` (400): The Idempotency-Key header is not 1-200 printable ASCII characters
+         *     - `INVALID_OPTION` (400): The response is not one of the question options
+         *     - `INVALID_RANGE` (400): The range start is not before its end
+         *     - `INVALID_RECIPIENT` (400): Direct messages go to another active staff member
+         *     - `INVALID_REFERENCE` (400): A referenced record does not exist
+         *     - `INVALID_RELATED_QUESTION` (400): A related FAQ is the FAQ itself or does not exist
+         *     - `INVALID_TEXT` (400): Text holds NUL characters or unpaired UTF-16 surrogates
+         *     - `INVALID_TRANSFER_TARGET` (400): A query goes only to another active admin than its assignee
+         *     - `JSON_TOO_DEEP` (400): The JSON body nests arrays and objects deeper than allowed
+         *     - `MALFORMED_JSON` (400): The body is not valid JSON
+         *     - `NOTHING_TO_REMIND` (400): Nobody but the caller could be reminded of the query
+         *     - `NOT_A_SPEAKING_QUESTION` (400): Only speaking questions take audio
+         *     - `OTP_INVALID` (400): The one-time code is wrong, expired or already used
+         *     - `OTP_NOT_VERIFIED` (400): The verification token does not match a verified code for this email or phone
+         *     - `QUESTION_NOT_IN_ASSESSMENT` (400): The question is not part of the assessment
+         *     - `SAME_PASSWORD` (400): The new password equals the current one
+         *     - `VALIDATION_FAILED` (400): The input is invalid; `details` names the fields
+         *     - `WEAK_PASSWORD` (400): The password does not meet the password policy
+         *     - `INVALID_API_KEY` (401): The integration API key is not valid
+         *     - `INVALID_CREDENTIALS` (401): The sign-in details are not correct
+         *     - `INVALID_REFRESH_TOKEN` (401): The refresh token is not valid
+         *     - `REFRESH_TOKEN_REUSED` (401): The refresh token was already used; its sessions are signed out
+         *     - `UNAUTHORIZED` (401): A valid access token is required
+         *     - `BLACKLISTED` (403): The candidate may not take assessments
+         *     - `FORBIDDEN` (403): The caller may not do this
+         *     - `NOT_FOUND` (404): The resource does not exist or is not the caller’s
+         *     - `METHOD_NOT_ALLOWED` (405): The method is not allowed on this route (default for 405)
+         *     - `NOT_ACCEPTABLE` (406): No acceptable representation (default for 406)
+         *     - `AGENT_LOGGED_IN` (409): The agent must log out before the gig completes
+         *     - `AGREEMENT_OUTDATED` (409): The signed agreement version is not the current one
+         *     - `ALREADY_APPEALED` (409): A violation can be appealed once
+         *     - `ALREADY_APPLIED` (409): The agent already applied to this opportunity
+         *     - `ALREADY_ASSIGNED` (409): Another agent already handles this conversation
+         *     - `ALREADY_BLACKLISTED` (409): The candidate is already blacklisted
+         *     - `ALREADY_EXISTS` (409): A record with the same unique value exists
+         *     - `ALREADY_PAID` (409): The submission is already settled
+         *     - `ALREADY_PASSED` (409): The candidate already passed this assessment
+         *     - `ALREADY_RATED` (409): The conversation is already rated
+         *     - `ALREADY_REGISTERED` (409): The organisation is already registered
+         *     - `ALREADY_REVIEWED` (409): The caller already reviewed this gig
+         *     - `ALREADY_SIGNED` (409): This agreement version is already signed
+         *     - `ATTEMPTS_EXHAUSTED` (409): The assessment was taken the maximum number of times
+         *     - `CALL_ALREADY_ACTIVE` (409): The query already has an active call
+         *     - `CALL_IN_PROGRESS` (409): The call must end before the query is transferred
+         *     - `CALL_REQUEST_NOT_PENDING` (409): The call request was already answered, cancelled or has expired
+         *     - `CALL_REQUEST_PENDING` (409): A call request already waits for an answer
+         *     - `CAPACITY_BELOW_ACCEPTED` (409): Capacity cannot drop below the number of accepted agents
+         *     - `CAPACITY_REACHED` (409): Every seat of the opportunity is taken
+         *     - `CONCURRENT_UPDATE` (409): Another request changed the record meanwhile; reload and retry
+         *     - `CONFLICT` (409): The request conflicts with the current state (default for 409)
+         *     - `CONVERSATION_RESOLVED` (409): The conversation is resolved; start a new one
+         *     - `DEADLINE_PASSED` (409): The time for the assessment is over
+         *     - `DISPUTE_OPEN` (409): A dispute on this record is open
+         *     - `FACE_REFERENCE_MISSING` (409): The reference face must be set before identity checks
+         *     - `IDEMPOTENCY_KEY_IN_USE` (409): The first request with this Idempotency-Key is still running
+         *     - `IDENTITY_NOT_VERIFIED` (409): The identity check must pass before the assessment starts
+         *     - `INVALID_CALL_STATE` (409): The call cannot move to the requested status
+         *     - `INVALID_QUERY_STATE` (409): The donor query is closed, not accepted, or changed meanwhile
+         *     - `INVALID_STATE` (409): The resource is not in a state that allows this action
+         *     - `INVALID_STATUS_TRANSITION` (409): The user cannot move to the requested status
+         *     - `INVALID_TRANSITION` (409): The requested status change is not allowed from the current status
+         *     - `JOB_ALREADY_RETRIED` (409): The failed job was already queued again
+         *     - `JOB_OBSOLETE` (409): Running the failed job again would do nothing
+         *     - `KYC_DOCUMENTS_MISSING` (409): Not every KYC document is uploaded
+         *     - `KYC_LOCKED` (409): KYC documents cannot change while under review or after approval
+         *     - `LAST_SUPER_ADMIN` (409): The last active SUPER_ADMIN cannot be removed
+         *     - `NOT_APPEALABLE` (409): Warnings cannot be appealed
+         *     - `NOT_APPROVED` (409): Only approved work is paid
+         *     - `NOT_ELIGIBLE` (409): The agent may not apply; `details` give the reasons
+         *     - `NO_APPROVED_WORK` (409): The gig has no approved work yet
+         *     - `NO_SLOTS` (409): The opportunity needs a schedule slot before publishing
+         *     - `NO_WORK_SLOTS` (409): The agent must pick work slots first
+         *     - `ONBOARDING_ORDER` (409): An earlier onboarding step must be finished first
+         *     - `OPEN_QUERY_CAP_REACHED` (409): The admin holds the maximum number of open queries
+         *     - `OUTSIDE_WORK_SLOT` (409): The action is allowed only within a picked work slot
+         *     - `PAYMENT_PENDING` (409): Approved work must be paid before the gig completes
+         *     - `PROFILE_INCOMPLETE` (409): The profile must be complete before KYC is submitted
+         *     - `PROJECT_ARCHIVED` (409): Archived projects take no new opportunities
+         *     - `QUEUE_UNKNOWN` (409): This server has no queue of the failed job
+         *     - `RESULT_PENDING` (409): The previous attempt is still being scored
+         *     - `RETAKE_COOLDOWN` (409): The assessment can be retaken only after a cooldown
+         *     - `REWORK_LIMIT` (409): The maximum number of rework rounds is reached
+         *     - `SESSION_ALREADY_ACTIVE` (409): An assessment is already in progress
+         *     - `SESSION_ENDED` (409): The assessment has been submitted
+         *     - `SLOT_ALREADY_PICKED` (409): The agent already works one of these slots
+         *     - `SLOT_FULL` (409): One of the slots has no seat left
+         *     - `SLOT_OVERLAP` (409): The slots overlap each other or slots the agent works
+         *     - `SLOT_STARTED` (409): One of the slots has already started
+         *     - `SUBMISSION_OPEN` (409): The previous submission still awaits review or rework
+         *     - `SYSTEM_CHECK_REQUIRED` (409): The system check must pass before the assessment starts
+         *     - `TOO_MANY_FILES` (409): The submission holds the maximum number of files
+         *     - `WORK_OPEN` (409): A submission still awaits review or rework
+         *     - `GONE` (410): The resource is gone (default for 410)
+         *     - `PAYLOAD_TOO_LARGE` (413): The request body is larger than allowed
+         *     - `URI_TOO_LONG` (414): A path segment of the URL is longer than allowed
+         *     - `UNSUPPORTED_FILE_TYPE` (415): The uploaded file is not of an accepted type
+         *     - `UNSUPPORTED_MEDIA_TYPE` (415): The content type is not accepted on this route
+         *     - `IDEMPOTENCY_KEY_REUSED` (422): The Idempotency-Key was used for a different request
+         *     - `UNPROCESSABLE_ENTITY` (422): The request cannot be processed (default for 422)
+         *     - `LOCKED` (423): The resource is locked (default for 423)
+         *     - `IDENTITY_ATTEMPTS_EXHAUSTED` (429): Too many failed identity checks today
+         *     - `OTP_RATE_LIMITED` (429): A new code can be asked for only after a wait
+         *     - `TOO_MANY_REQUESTS` (429): The rate limit is reached; retry later
+         *     - `INTERNAL_ERROR` (500): An unexpected error; the log holds it under the request id
+         *     - `BAD_GATEWAY` (502): An upstream server failed (default for 502)
+         *     - `VIDEO_PROVIDER_FAILED` (502): The video provider failed
+         *     - `CALLS_UNAVAILABLE` (503): No video provider is configured
+         *     - `DATABASE_UNAVAILABLE` (503): The database is unavailable; retry shortly
+         *     - `NOT_READY` (503): The server or a dependency is not ready
+         *     - `SERVICE_UNAVAILABLE` (503): The service is unavailable (default for 503)
+         *     - `SHUTTING_DOWN` (503): The server is shutting down; retry shortly
+         *     - `GATEWAY_TIMEOUT` (504): An upstream server did not answer in time (default for 504)
+         * @enum {string}
+         */
+        ErrorCode: "ANSWER_REQUIRED" | "AUDIO_REQUIRED" | "BAD_REQUEST" | "CONTENT_FLAGGED" | "FEEDBACK_NOT_ALLOWED" | "FILE_REQUIRED" | "IDEMPOTENCY_KEY_REQUIRED" | "INVALID_ASSIGNEE" | "INVALID_CURRENT_PASSWORD" | "INVALID_DESCRIPTOR" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_OPTION" | "INVALID_RANGE" | "INVALID_RECIPIENT" | "INVALID_REFERENCE" | "INVALID_RELATED_QUESTION" | "INVALID_TEXT" | "INVALID_TRANSFER_TARGET" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "NOTHING_TO_REMIND" | "NOT_A_SPEAKING_QUESTION" | "OTP_INVALID" | "OTP_NOT_VERIFIED" | "QUESTION_NOT_IN_ASSESSMENT" | "SAME_PASSWORD" | "VALIDATION_FAILED" | "WEAK_PASSWORD" | "INVALID_API_KEY" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "UNAUTHORIZED" | "BLACKLISTED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "AGENT_LOGGED_IN" | "AGREEMENT_OUTDATED" | "ALREADY_APPEALED" | "ALREADY_APPLIED" | "ALREADY_ASSIGNED" | "ALREADY_BLACKLISTED" | "ALREADY_EXISTS" | "ALREADY_PAID" | "ALREADY_PASSED" | "ALREADY_RATED" | "ALREADY_REGISTERED" | "ALREADY_REVIEWED" | "ALREADY_SIGNED" | "ATTEMPTS_EXHAUSTED" | "CALL_ALREADY_ACTIVE" | "CALL_IN_PROGRESS" | "CALL_REQUEST_NOT_PENDING" | "CALL_REQUEST_PENDING" | "CAPACITY_BELOW_ACCEPTED" | "CAPACITY_REACHED" | "CONCURRENT_UPDATE" | "CONFLICT" | "CONVERSATION_RESOLVED" | "DEADLINE_PASSED" | "DISPUTE_OPEN" | "FACE_REFERENCE_MISSING" | "IDEMPOTENCY_KEY_IN_USE" | "IDENTITY_NOT_VERIFIED" | "INVALID_CALL_STATE" | "INVALID_QUERY_STATE" | "INVALID_STATE" | "INVALID_STATUS_TRANSITION" | "INVALID_TRANSITION" | "JOB_ALREADY_RETRIED" | "JOB_OBSOLETE" | "KYC_DOCUMENTS_MISSING" | "KYC_LOCKED" | "LAST_SUPER_ADMIN" | "NOT_APPEALABLE" | "NOT_APPROVED" | "NOT_ELIGIBLE" | "NO_APPROVED_WORK" | "NO_SLOTS" | "NO_WORK_SLOTS" | "ONBOARDING_ORDER" | "OPEN_QUERY_CAP_REACHED" | "OUTSIDE_WORK_SLOT" | "PAYMENT_PENDING" | "PROFILE_INCOMPLETE" | "PROJECT_ARCHIVED" | "QUEUE_UNKNOWN" | "RESULT_PENDING" | "RETAKE_COOLDOWN" | "REWORK_LIMIT" | "SESSION_ALREADY_ACTIVE" | "SESSION_ENDED" | "SLOT_ALREADY_PICKED" | "SLOT_FULL" | "SLOT_OVERLAP" | "SLOT_STARTED" | "SUBMISSION_OPEN" | "SYSTEM_CHECK_REQUIRED" | "TOO_MANY_FILES" | "WORK_OPEN" | "GONE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "UNPROCESSABLE_ENTITY" | "LOCKED" | "IDENTITY_ATTEMPTS_EXHAUSTED" | "OTP_RATE_LIMITED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "BAD_GATEWAY" | "VIDEO_PROVIDER_FAILED" | "CALLS_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "NOT_READY" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "GATEWAY_TIMEOUT";
         EscalateDto: {
             reason?: string;
         };

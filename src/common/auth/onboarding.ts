@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-/** The agent onboarding order (hitouchcx §3). */
+/** The agent onboarding order: each step opens once the ones before it are done. */
 export const ONBOARDING_STEPS = ['VERIFY_CONTACT', 'COMPLETE_PROFILE', 'KYC', 'ASSESSMENT', 'AGREEMENT', 'DASHBOARD'] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 

@@ -6,7 +6,6 @@ export const ADMIN_ROLES: readonly UserRole[] = [UserRole.SUPER_ADMIN, UserRole.
 export const STAFF_ROLES: readonly UserRole[] = [UserRole.SUPER_ADMIN, UserRole.ADMIN, UserRole.SUPPORT_AGENT];
 
 export const isStaff = (role: UserRole): boolean => STAFF_ROLES.includes(role);
-export const isAdmin = (role: UserRole): boolean => ADMIN_ROLES.includes(role);
 
 /** Rank for "who may manage whom": a user manages only roles strictly below their own. */
 const RANK: Readonly<Record<UserRole, number>> = {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { CefrLevel } from '../cefr.js';
 
 /**
  * Events one module raises and another reacts to, so that neither imports the other. Payload types
@@ -10,7 +11,7 @@ export interface DomainEventMap {
     userId: string;
     candidateAssessmentId: string;
     status: 'PASSED' | 'FAILED';
-    cefrLevel: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | null;
+    cefrLevel: CefrLevel | null;
     score: number;
   };
   /** FCM reported a device token dead; the users module forgets it (clears `fcmToken` if unchanged). */

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { ErrorCode, ErrorCodeOf, ErrorStatus } from './error-codes.js';
 
 export interface ErrorDetail {
   field?: string;
@@ -8,12 +9,13 @@ export interface ErrorDetail {
 
 /**
  * An error with a stable machine-readable code, thrown by services for rule violations
- * (`new AppError(409, 'INVALID_STATE', 'The query is already resolved')`).
+ * (`new AppError(409, 'INVALID_STATE', 'The query is already resolved')`). The code must be in the
+ * catalogue (`ERROR_CODES`) and the status must be the catalogue's status of that code.
  */
-export class AppError extends HttpException {
+class CodedError extends HttpException {
   constructor(
-    status: HttpStatus | number,
-    readonly code: string,
+    status: number,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
   ) {
@@ -21,8 +23,16 @@ export class AppError extends HttpException {
   }
 }
 
+interface AppErrorConstructor {
+  new <C extends ErrorCode>(status: ErrorStatus<C>, code: C, message: string, details?: ErrorDetail[]): CodedError;
+  readonly prototype: CodedError;
+}
+
+export const AppError: AppErrorConstructor = CodedError;
+export type AppError = CodedError;
+
 export const notFound = (what = 'Resource') => new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
-export const conflict = (code: string, message: string) => new AppError(HttpStatus.CONFLICT, code, message);
-export const badRequest = (code: string, message: string, details?: ErrorDetail[]) =>
+export const conflict = (code: ErrorCodeOf<409>, message: string) => new AppError(HttpStatus.CONFLICT, code, message);
+export const badRequest = (code: ErrorCodeOf<400>, message: string, details?: ErrorDetail[]) =>
   new AppError(HttpStatus.BAD_REQUEST, code, message, details);
 export const forbidden = (message = 'You may not do this') => new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);

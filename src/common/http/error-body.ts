@@ -1,12 +1,12 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import { AppError, ErrorDetail } from './app-error.js';
-import { defaultErrorCode } from './error-codes.js';
+import { defaultErrorCode, ErrorCode, isErrorCode } from './error-codes.js';
 
 export interface ErrorBody {
   success: false;
   statusCode: number;
-  error: string;
+  error: ErrorCode;
   message: string;
   details?: ErrorDetail[];
   requestId?: string;
@@ -35,7 +35,7 @@ export function toErrorBody(error: unknown): ErrorBody & { unexpected: boolean }
   return { ...body(500, 'INTERNAL_ERROR', 'Something went wrong on our side'), unexpected: true };
 }
 
-function body(statusCode: number, error: string, message: string, details?: ErrorDetail[]) {
+function body(statusCode: number, error: ErrorCode, message: string, details?: ErrorDetail[]) {
   return { success: false as const, statusCode, error, message, ...(details?.length ? { details } : {}), unexpected: false };
 }
 
@@ -43,9 +43,9 @@ function fromHttpException(error: HttpException) {
   const status = error.getStatus();
   const response = error.getResponse();
   if (typeof response === 'string') return body(status, defaultErrorCode(status), response);
-  const res = response as { code?: string; message?: string | string[]; details?: ErrorDetail[] };
+  const res = response as { code?: unknown; message?: string | string[]; details?: ErrorDetail[] };
   const message = Array.isArray(res.message) ? res.message.join('; ') : (res.message ?? error.message);
-  return body(status, res.code ?? defaultErrorCode(status), message, res.details);
+  return body(status, isErrorCode(res.code) ? res.code : defaultErrorCode(status), message, res.details);
 }
 
 function fromPrismaError(error: unknown) {

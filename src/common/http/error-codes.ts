@@ -1,5 +1,151 @@
-/** The code used for an HTTP status when the thrower gave none. Clients may switch on these. */
-export const DEFAULT_ERROR_CODES: Readonly<Record<number, string>> = {
+/**
+ * Every code the error envelope's `error` field can carry, with its HTTP status. A client may switch on
+ * these; `AppError`, `conflict` and `badRequest` accept only these keys, with the status given here.
+ */
+export const ERROR_CODES = {
+  // 400
+  ANSWER_REQUIRED: { status: 400, description: 'Answering a custom question needs an answer' },
+  AUDIO_REQUIRED: { status: 400, description: 'A speaking question is answered with an audio upload' },
+  BAD_REQUEST: { status: 400, description: 'The request is malformed (default for 400)' },
+  CONTENT_FLAGGED: { status: 400, description: 'The chat message was blocked by the content policy' },
+  FEEDBACK_NOT_ALLOWED: { status: 400, description: 'Feedback can only be given on answers of the assistant' },
+  FILE_REQUIRED: { status: 400, description: 'The multipart field "file" is missing or empty' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, description: 'This route needs an Idempotency-Key header' },
+  INVALID_ASSIGNEE: { status: 400, description: 'The assignee is not an active support agent or admin' },
+  INVALID_CURRENT_PASSWORD: { status: 400, description: 'The current password is not correct' },
+  INVALID_DESCRIPTOR: { status: 400, description: 'The face descriptor is not 128 finite numbers within [-1, 1]' },
+  INVALID_IDEMPOTENCY_KEY: { status: 400, description: 'The Idempotency-Key header is not 1-200 printable ASCII characters' },
+  INVALID_OPTION: { status: 400, description: 'The response is not one of the question options' },
+  INVALID_RANGE: { status: 400, description: 'The range start is not before its end' },
+  INVALID_RECIPIENT: { status: 400, description: 'Direct messages go to another active staff member' },
+  INVALID_REFERENCE: { status: 400, description: 'A referenced record does not exist' },
+  INVALID_RELATED_QUESTION: { status: 400, description: 'A related FAQ is the FAQ itself or does not exist' },
+  INVALID_TEXT: { status: 400, description: 'Text holds NUL characters or unpaired UTF-16 surrogates' },
+  INVALID_TRANSFER_TARGET: { status: 400, description: 'A query goes only to another active admin than its assignee' },
+  JSON_TOO_DEEP: { status: 400, description: 'The JSON body nests arrays and objects deeper than allowed' },
+  MALFORMED_JSON: { status: 400, description: 'The body is not valid JSON' },
+  NOTHING_TO_REMIND: { status: 400, description: 'Nobody but the caller could be reminded of the query' },
+  NOT_A_SPEAKING_QUESTION: { status: 400, description: 'Only speaking questions take audio' },
+  OTP_INVALID: { status: 400, description: 'The one-time code is wrong, expired or already used' },
+  OTP_NOT_VERIFIED: { status: 400, description: 'The verification token does not match a verified code for this email or phone' },
+  QUESTION_NOT_IN_ASSESSMENT: { status: 400, description: 'The question is not part of the assessment' },
+  SAME_PASSWORD: { status: 400, description: 'The new password equals the current one' },
+  VALIDATION_FAILED: { status: 400, description: 'The input is invalid; `details` names the fields' },
+  WEAK_PASSWORD: { status: 400, description: 'The password does not meet the password policy' },
+  // 401
+  INVALID_API_KEY: { status: 401, description: 'The integration API key is not valid' },
+  INVALID_CREDENTIALS: { status: 401, description: 'The sign-in details are not correct' },
+  INVALID_REFRESH_TOKEN: { status: 401, description: 'The refresh token is not valid' },
+  REFRESH_TOKEN_REUSED: { status: 401, description: 'The refresh token was already used; its sessions are signed out' },
+  UNAUTHORIZED: { status: 401, description: 'A valid access token is required' },
+  // 403
+  BLACKLISTED: { status: 403, description: 'The candidate may not take assessments' },
+  FORBIDDEN: { status: 403, description: 'The caller may not do this' },
+  // 404
+  NOT_FOUND: { status: 404, description: 'The resource does not exist or is not the caller’s' },
+  // 405, 406
+  METHOD_NOT_ALLOWED: { status: 405, description: 'The method is not allowed on this route (default for 405)' },
+  NOT_ACCEPTABLE: { status: 406, description: 'No acceptable representation (default for 406)' },
+  // 409
+  AGENT_LOGGED_IN: { status: 409, description: 'The agent must log out before the gig completes' },
+  AGREEMENT_OUTDATED: { status: 409, description: 'The signed agreement version is not the current one' },
+  ALREADY_APPEALED: { status: 409, description: 'A violation can be appealed once' },
+  ALREADY_APPLIED: { status: 409, description: 'The agent already applied to this opportunity' },
+  ALREADY_ASSIGNED: { status: 409, description: 'Another agent already handles this conversation' },
+  ALREADY_BLACKLISTED: { status: 409, description: 'The candidate is already blacklisted' },
+  ALREADY_EXISTS: { status: 409, description: 'A record with the same unique value exists' },
+  ALREADY_PAID: { status: 409, description: 'The submission is already settled' },
+  ALREADY_PASSED: { status: 409, description: 'The candidate already passed this assessment' },
+  ALREADY_RATED: { status: 409, description: 'The conversation is already rated' },
+  ALREADY_REGISTERED: { status: 409, description: 'The organisation is already registered' },
+  ALREADY_REVIEWED: { status: 409, description: 'The caller already reviewed this gig' },
+  ALREADY_SIGNED: { status: 409, description: 'This agreement version is already signed' },
+  ATTEMPTS_EXHAUSTED: { status: 409, description: 'The assessment was taken the maximum number of times' },
+  CALL_ALREADY_ACTIVE: { status: 409, description: 'The query already has an active call' },
+  CALL_IN_PROGRESS: { status: 409, description: 'The call must end before the query is transferred' },
+  CALL_REQUEST_NOT_PENDING: { status: 409, description: 'The call request was already answered, cancelled or has expired' },
+  CALL_REQUEST_PENDING: { status: 409, description: 'A call request already waits for an answer' },
+  CAPACITY_BELOW_ACCEPTED: { status: 409, description: 'Capacity cannot drop below the number of accepted agents' },
+  CAPACITY_REACHED: { status: 409, description: 'Every seat of the opportunity is taken' },
+  CONCURRENT_UPDATE: { status: 409, description: 'Another request changed the record meanwhile; reload and retry' },
+  CONFLICT: { status: 409, description: 'The request conflicts with the current state (default for 409)' },
+  CONVERSATION_RESOLVED: { status: 409, description: 'The conversation is resolved; start a new one' },
+  DEADLINE_PASSED: { status: 409, description: 'The time for the assessment is over' },
+  DISPUTE_OPEN: { status: 409, description: 'A dispute on this record is open' },
+  FACE_REFERENCE_MISSING: { status: 409, description: 'The reference face must be set before identity checks' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, description: 'The first request with this Idempotency-Key is still running' },
+  IDENTITY_NOT_VERIFIED: { status: 409, description: 'The identity check must pass before the assessment starts' },
+  INVALID_CALL_STATE: { status: 409, description: 'The call cannot move to the requested status' },
+  INVALID_QUERY_STATE: { status: 409, description: 'The donor query is closed, not accepted, or changed meanwhile' },
+  INVALID_STATE: { status: 409, description: 'The resource is not in a state that allows this action' },
+  INVALID_STATUS_TRANSITION: { status: 409, description: 'The user cannot move to the requested status' },
+  INVALID_TRANSITION: { status: 409, description: 'The requested status change is not allowed from the current status' },
+  JOB_ALREADY_RETRIED: { status: 409, description: 'The failed job was already queued again' },
+  JOB_OBSOLETE: { status: 409, description: 'Running the failed job again would do nothing' },
+  KYC_DOCUMENTS_MISSING: { status: 409, description: 'Not every KYC document is uploaded' },
+  KYC_LOCKED: { status: 409, description: 'KYC documents cannot change while under review or after approval' },
+  LAST_SUPER_ADMIN: { status: 409, description: 'The last active SUPER_ADMIN cannot be removed' },
+  NOT_APPEALABLE: { status: 409, description: 'Warnings cannot be appealed' },
+  NOT_APPROVED: { status: 409, description: 'Only approved work is paid' },
+  NOT_ELIGIBLE: { status: 409, description: 'The agent may not apply; `details` give the reasons' },
+  NO_APPROVED_WORK: { status: 409, description: 'The gig has no approved work yet' },
+  NO_SLOTS: { status: 409, description: 'The opportunity needs a schedule slot before publishing' },
+  NO_WORK_SLOTS: { status: 409, description: 'The agent must pick work slots first' },
+  ONBOARDING_ORDER: { status: 409, description: 'An earlier onboarding step must be finished first' },
+  OPEN_QUERY_CAP_REACHED: { status: 409, description: 'The admin holds the maximum number of open queries' },
+  OUTSIDE_WORK_SLOT: { status: 409, description: 'The action is allowed only within a picked work slot' },
+  PAYMENT_PENDING: { status: 409, description: 'Approved work must be paid before the gig completes' },
+  PROFILE_INCOMPLETE: { status: 409, description: 'The profile must be complete before KYC is submitted' },
+  PROJECT_ARCHIVED: { status: 409, description: 'Archived projects take no new opportunities' },
+  QUEUE_UNKNOWN: { status: 409, description: 'This server has no queue of the failed job' },
+  RESULT_PENDING: { status: 409, description: 'The previous attempt is still being scored' },
+  RETAKE_COOLDOWN: { status: 409, description: 'The assessment can be retaken only after a cooldown' },
+  REWORK_LIMIT: { status: 409, description: 'The maximum number of rework rounds is reached' },
+  SESSION_ALREADY_ACTIVE: { status: 409, description: 'An assessment is already in progress' },
+  SESSION_ENDED: { status: 409, description: 'The assessment has been submitted' },
+  SLOT_ALREADY_PICKED: { status: 409, description: 'The agent already works one of these slots' },
+  SLOT_FULL: { status: 409, description: 'One of the slots has no seat left' },
+  SLOT_OVERLAP: { status: 409, description: 'The slots overlap each other or slots the agent works' },
+  SLOT_STARTED: { status: 409, description: 'One of the slots has already started' },
+  SUBMISSION_OPEN: { status: 409, description: 'The previous submission still awaits review or rework' },
+  SYSTEM_CHECK_REQUIRED: { status: 409, description: 'The system check must pass before the assessment starts' },
+  TOO_MANY_FILES: { status: 409, description: 'The submission holds the maximum number of files' },
+  WORK_OPEN: { status: 409, description: 'A submission still awaits review or rework' },
+  // 410, 413, 414, 415
+  GONE: { status: 410, description: 'The resource is gone (default for 410)' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed' },
+  URI_TOO_LONG: { status: 414, description: 'A path segment of the URL is longer than allowed' },
+  UNSUPPORTED_FILE_TYPE: { status: 415, description: 'The uploaded file is not of an accepted type' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The content type is not accepted on this route' },
+  // 422, 423, 429
+  IDEMPOTENCY_KEY_REUSED: { status: 422, description: 'The Idempotency-Key was used for a different request' },
+  UNPROCESSABLE_ENTITY: { status: 422, description: 'The request cannot be processed (default for 422)' },
+  LOCKED: { status: 423, description: 'The resource is locked (default for 423)' },
+  IDENTITY_ATTEMPTS_EXHAUSTED: { status: 429, description: 'Too many failed identity checks today' },
+  OTP_RATE_LIMITED: { status: 429, description: 'A new code can be asked for only after a wait' },
+  TOO_MANY_REQUESTS: { status: 429, description: 'The rate limit is reached; retry later' },
+  // 5xx
+  INTERNAL_ERROR: { status: 500, description: 'An unexpected error; the log holds it under the request id' },
+  BAD_GATEWAY: { status: 502, description: 'An upstream server failed (default for 502)' },
+  VIDEO_PROVIDER_FAILED: { status: 502, description: 'The video provider failed' },
+  CALLS_UNAVAILABLE: { status: 503, description: 'No video provider is configured' },
+  DATABASE_UNAVAILABLE: { status: 503, description: 'The database is unavailable; retry shortly' },
+  NOT_READY: { status: 503, description: 'The server or a dependency is not ready' },
+  SERVICE_UNAVAILABLE: { status: 503, description: 'The service is unavailable (default for 503)' },
+  SHUTTING_DOWN: { status: 503, description: 'The server is shutting down; retry shortly' },
+  GATEWAY_TIMEOUT: { status: 504, description: 'An upstream server did not answer in time (default for 504)' },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+/** The HTTP status of a code. */
+export type ErrorStatus<C extends ErrorCode> = (typeof ERROR_CODES)[C]['status'];
+/** The codes answered with HTTP status S. */
+export type ErrorCodeOf<S extends number> = { [C in ErrorCode]: ErrorStatus<C> extends S ? C : never }[ErrorCode];
+
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+
+/** The code used for an HTTP status when the thrower gave none. */
+export const DEFAULT_ERROR_CODES: Readonly<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -20,6 +166,6 @@ export const DEFAULT_ERROR_CODES: Readonly<Record<number, string>> = {
   504: 'GATEWAY_TIMEOUT',
 };
 
-export function defaultErrorCode(status: number): string {
+export function defaultErrorCode(status: number): ErrorCode {
   return DEFAULT_ERROR_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 }

@@ -26,7 +26,7 @@ const isEmptyInput = (value: unknown): boolean => {
  * list without query parameters, an empty body) is validated once per DTO class. When its defaults are
  * valid, later empty inputs get a fresh instance without class-transformer or class-validator.
  */
-export class LeanValidationPipe extends ValidationPipe {
+class LeanValidationPipe extends ValidationPipe {
   private readonly emptyInputIsFresh = new Map<Type, boolean>();
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the base declares a Promise; answering synchronously where nothing is validated is the point

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { badRequest } from '../http/app-error.js';
+import type { ErrorCodeOf } from '../http/error-codes.js';
 
 const HEADER = 'idempotency-key';
 const MAX_LENGTH = 200;
@@ -25,7 +26,7 @@ export const IdempotencyKey = createParamDecorator((options: { required?: boolea
   return key;
 });
 
-const invalidKey = (code: string, message: string) => badRequest(code, message, [{ field: 'Idempotency-Key', message: `1-${MAX_LENGTH} printable ASCII characters` }]);
+const invalidKey = (code: ErrorCodeOf<400>, message: string) => badRequest(code, message, [{ field: 'Idempotency-Key', message: `1-${MAX_LENGTH} printable ASCII characters` }]);
 
 /** Documents the header in Swagger beside `@IdempotencyKey()`. */
 export const ApiIdempotencyKey = (description: string, required = false) => ApiHeader({ name: 'Idempotency-Key', required, description });

@@ -1,15 +1,24 @@
 import { applyDecorators, HttpStatus, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from '../http/error-codes.js';
 
 export class ApiErrorDetail {
   @ApiPropertyOptional({ example: 'email' }) field?: string;
   @ApiProperty({ example: 'email must be an email' }) message: string;
 }
 
+/** The catalogue as a Markdown list: each code with its HTTP status and meaning. */
+export const ERROR_CODES_DESCRIPTION = [
+  'Stable machine-readable code:',
+  '',
+  ...Object.entries(ERROR_CODES).map(([code, { status, description }]) => `- \`${code}\` (${status}): ${description}`),
+].join('\n');
+
 export class ApiErrorResponse {
   @ApiProperty({ enum: [false] }) success: false;
   @ApiProperty({ example: 400 }) statusCode: number;
-  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' }) error: string;
+  @ApiProperty({ enum: Object.keys(ERROR_CODES), enumName: 'ErrorCode', example: 'VALIDATION_FAILED', description: ERROR_CODES_DESCRIPTION })
+  error: ErrorCode;
   @ApiProperty({ example: 'The request is invalid' }) message: string;
   @ApiPropertyOptional({ type: [ApiErrorDetail] }) details?: ApiErrorDetail[];
   @ApiPropertyOptional({ example: 'req-1' }) requestId?: string;

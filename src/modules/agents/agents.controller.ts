@@ -30,7 +30,7 @@ const KYC_BODY = {
   },
 };
 
-/** The agent's own onboarding: profile, KYC, agreement (hitouchcx §3). */
+/** The agent's own onboarding: profile, KYC, agreement (in the order of ONBOARDING_STEPS). */
 @ApiTags('Agents')
 @Controller('agents/me')
 export class AgentsController {

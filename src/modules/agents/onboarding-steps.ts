@@ -9,7 +9,7 @@ export interface OnboardingState {
   agreementVersion: string | null;
 }
 
-/** The first unfinished step of hitouchcx §3, in its fixed order. */
+/** The first unfinished onboarding step, in the fixed order of ONBOARDING_STEPS. */
 export function computeNextStep(state: OnboardingState, currentAgreementVersion: string): OnboardingStep {
   if (!state.contactVerified) return 'VERIFY_CONTACT';
   if (!state.profileCompleted) return 'COMPLETE_PROFILE';

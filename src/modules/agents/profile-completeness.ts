@@ -19,7 +19,7 @@ const PRESENT: Readonly<Record<ProfileField, (p: ProfileFacts) => boolean>> = {
   qualifications: (p) => p.qualificationCount > 0,
 };
 
-/** What the profile still lacks, in a fixed order; empty means the profile is complete (hitouchcx §3). */
+/** What the profile still lacks, in a fixed order; empty means the profile is complete. */
 export function missingProfileFields(profile: ProfileFacts | null): ProfileField[] {
   return PROFILE_FIELDS.filter((field) => !profile || !PRESENT[field](profile));
 }

@@ -6,7 +6,7 @@ import type { ConversationDto } from './dto/conversation.dto.js';
 import type { MessageDto } from './dto/message.dto.js';
 import type { SupportTicketDto } from './dto/support-ticket.dto.js';
 
-/** The chat's server → client events, in one place (names from API.md). */
+/** The chat's server → client events, in one place. */
 @Injectable()
 export class ChatEvents {
   constructor(private readonly realtime: RealtimeService) {}

@@ -68,7 +68,7 @@ interface BotAnswer {
 }
 
 /**
- * The seed's message pipeline, in order: authorise → moderate → sentiment → save and broadcast →
+ * The message pipeline, in order: authorise → moderate → sentiment → save and broadcast →
  * FAQ first (confidence at or above the bar) → otherwise the model with the fixed system prompt,
  * style, FAQ context and the last 10 messages, streamed as `ai:chunk` → save with metadata → broadcast.
  */

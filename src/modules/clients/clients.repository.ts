@@ -139,10 +139,6 @@ export class ClientsRepository {
     return count ? this.findOpportunity(id, clientId) : null;
   }
 
-  countSlots(opportunityId: string) {
-    return this.prisma.clientScheduleSlot.count({ where: { opportunityId } });
-  }
-
   /** Adds a slot unless the opportunity is closed; the row lock keeps it from racing a close. */
   async addSlot(opportunityId: string, clientId: string, data: { startsAt: Date; endsAt: Date; capacity: number }) {
     return this.prisma.$transaction(async (tx) => {

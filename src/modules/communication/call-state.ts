@@ -1,13 +1,10 @@
-import type { CallRequestStatus, CallSessionStatus } from '../../generated/prisma/enums.js';
+import type { CallSessionStatus } from '../../generated/prisma/enums.js';
 
 /** The call session state machine: CREATED → STARTED → ENDED (a call may also end before it starts). */
 export const SESSION_TRANSITIONS: Readonly<Record<'STARTED' | 'ENDED', readonly CallSessionStatus[]>> = {
   STARTED: ['CREATED'],
   ENDED: ['CREATED', 'STARTED'],
 };
-
-/** A call request is answered once: only a PENDING request is accepted, rejected, cancelled or expired. */
-export const REQUEST_ANSWERABLE_FROM: readonly CallRequestStatus[] = ['PENDING'];
 
 export const canMoveSession = (from: CallSessionStatus, to: 'STARTED' | 'ENDED'): boolean => SESSION_TRANSITIONS[to].includes(from);
 

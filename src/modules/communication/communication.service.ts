@@ -17,7 +17,7 @@ import { UsersService } from '../users/users.service.js';
 import { CallEvents } from './call.events.js';
 import { callPhrase, durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS, withArticle } from './call-state.js';
 import { CallNote, CommunicationRepository, QUERY_CHANGED, QueryCheck, Tx } from './communication.repository.js';
-import { CallRequestDto, CallSessionDto } from './dto/call.dto.js';
+import { CallRequestDto, CallSessionDto, toCallRequestDto, toCallSessionDto } from './dto/call.dto.js';
 
 const EXPIRY_BATCH = 100;
 const requestNotPending = () => conflict('CALL_REQUEST_NOT_PENDING', 'The call request was already answered, cancelled or has expired');
@@ -68,7 +68,7 @@ export class CommunicationService implements OnModuleInit {
     if (created === 'PENDING_EXISTS') throw conflict('CALL_REQUEST_PENDING', 'A call request is already waiting for an answer');
     this.events.requested(created);
     await this.notifications.notify(await this.handlers(query), requestedNotice(query, created));
-    return CallRequestDto.from(created);
+    return toCallRequestDto(created);
   }
 
   async cancelRequest(queryId: string, actor: QueryActor, callRequestId?: string): Promise<CallRequestDto> {
@@ -119,10 +119,10 @@ export class CommunicationService implements OnModuleInit {
     const query = await this.queries.findVisible(queryId, actor);
     const session = await this.calls.findActiveSession(queryId);
     if (!session) throw notFound('Active call');
-    if (actor.kind === 'donor') return CallSessionDto.from(session, 'donor');
+    if (actor.kind === 'donor') return toCallSessionDto(session, 'donor');
     // The owner token goes only to the admin on the call or whoever may handle the query.
     const onCall = session.adminId === actor.user.id || mayHandle(query, actor.user);
-    return CallSessionDto.from(session, onCall ? 'admin' : 'none');
+    return toCallSessionDto(session, onCall ? 'admin' : 'none');
   }
 
   async setStatus(roomName: string, actor: QueryActor, status: 'STARTED' | 'ENDED'): Promise<CallSessionDto> {
@@ -147,7 +147,7 @@ export class CommunicationService implements OnModuleInit {
     if (status === 'ENDED') await this.video.deleteRoom(roomName);
     this.events.status(moved.session);
     this.queries.publishMessage(query, moved.message);
-    return CallSessionDto.from(moved.session, actor.kind === 'donor' ? 'donor' : 'admin');
+    return toCallSessionDto(moved.session, actor.kind === 'donor' ? 'donor' : 'admin');
   }
 
   /**
@@ -202,7 +202,7 @@ export class CommunicationService implements OnModuleInit {
     }
     this.events.accepted(created.session);
     this.queries.publishMessage(query, created.message);
-    return CallSessionDto.from(created.session, 'admin');
+    return toCallSessionDto(created.session, 'admin');
   }
 
   /**
@@ -263,7 +263,7 @@ export class CommunicationService implements OnModuleInit {
     this.events.requestUpdated(answered.request);
     const query = answered.message ? await this.queries.findById(request.queryId) : null;
     if (query && answered.message) this.queries.publishMessage(query, answered.message);
-    return CallRequestDto.from(answered.request);
+    return toCallRequestDto(answered.request);
   }
 
   private async pickRequest(queryId: string, callRequestId?: string): Promise<CallRequest> {

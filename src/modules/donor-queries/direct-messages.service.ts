@@ -8,11 +8,11 @@ import { UsersService } from '../users/users.service.js';
 import { DirectMessagesRepository } from './direct-messages.repository.js';
 import { replayOf } from './idempotent-replay.js';
 import { MessageHistoryQueryDto } from './dto/donor-message.dto.js';
-import { DirectMessageDto, DirectMessagePageDto } from './dto/direct-message.dto.js';
+import { DirectMessageDto, DirectMessagePageDto, toDirectMessageDto } from './dto/direct-message.dto.js';
 
 export const DIRECT_MESSAGE_EVENT = 'message:direct';
 
-/** Direct messages between desk staff (seed: "direct messages between users"). */
+/** Direct messages between desk staff. */
 @Injectable()
 export class DirectMessagesService {
   constructor(
@@ -28,8 +28,8 @@ export class DirectMessagesService {
     const recipient = await this.users.findActiveWithRole(recipientId, STAFF_ROLES);
     if (!recipient) throw badRequest('INVALID_RECIPIENT', 'Direct messages go to another active staff member');
     const { message, replayed } = await this.messages.create(sender.id, recipient.id, content, idempotencyKey);
-    if (replayed) return DirectMessageDto.from(replayOf(message, content));
-    const dto = DirectMessageDto.from(message);
+    if (replayed) return toDirectMessageDto(replayOf(message, content));
+    const dto = toDirectMessageDto(message);
     this.realtime.toUser(recipient.id, DIRECT_MESSAGE_EVENT, dto);
     this.realtime.toUser(sender.id, DIRECT_MESSAGE_EVENT, dto);
     const senderName = (await this.users.getSummary(sender.id))?.name ?? 'A colleague';
@@ -46,7 +46,7 @@ export class DirectMessagesService {
     if (!(await this.users.getSummary(otherId))) throw notFound('User');
     const result = await this.messages.conversationForUser(user.id, otherId, page.before, page.limit);
     if (!result) throw notFound('Message');
-    return { items: result.items.map(DirectMessageDto.from), nextCursor: result.more ? (result.items[0]?.id ?? null) : null };
+    return { items: result.items.map(toDirectMessageDto), nextCursor: result.more ? (result.items[0]?.id ?? null) : null };
   }
 
   markRead(user: AuthUser, otherId: string): Promise<number> {

@@ -224,10 +224,6 @@ export class DonorQueriesRepository {
     return this.prisma.donorMessage.count({ where: { queryId } });
   }
 
-  countOpenAssigned(adminId: string) {
-    return this.prisma.donorQuery.count({ where: { assignedToId: adminId, status: { in: [...OPEN_STATUSES] } } });
-  }
-
   createReminders(queryId: string, kind: QueryReminderKind, senderId: string | null, recipientIds: string[], note?: string) {
     return this.prisma.queryReminder.createMany({ data: recipientIds.map((recipientId) => ({ queryId, kind, senderId, recipientId, note })) });
   }

@@ -12,7 +12,7 @@ import { UsersService } from '../users/users.service.js';
 import { DonorQueryEvents } from './donor-queries.events.js';
 import { ChangedQuery, DonorQueriesRepository, type KeyedSender } from './donor-queries.repository.js';
 import { generateDonorToken, hashDonorToken, looksLikeDonorToken, sameSecret } from './donor-token.js';
-import { DonorMessageDto, DonorMessagePageDto, type DonorMessageFields, MessageHistoryQueryDto } from './dto/donor-message.dto.js';
+import { DonorMessageDto, DonorMessagePageDto, type DonorMessageFields, MessageHistoryQueryDto, toDonorMessageDto } from './dto/donor-message.dto.js';
 import {
   CreateDonorQueryDto,
   CreatedDonorQueryDto,
@@ -20,6 +20,8 @@ import {
   DonorQueryPublicDto,
   ListDonorQueriesQueryDto,
   TransferDonorQueryDto,
+  toDonorQueryPublicDto,
+  toDonorQueryDto,
 } from './dto/donor-query.dto.js';
 import { replayOf } from './idempotent-replay.js';
 import { actorMaySee, QueryActor } from './query-actor.js';
@@ -73,24 +75,24 @@ export class DonorQueriesService implements OnModuleInit {
       body: `${query.donor}${query.test ? ` about ${query.test}` : ''}: ${content.slice(0, 140)}`,
       data: { queryId: query.id },
     });
-    return { query: DonorQueryPublicDto.from(query), donorAccessToken: token };
+    return { query: toDonorQueryPublicDto(query), donorAccessToken: token };
   }
 
   async get(id: string, actor: QueryActor): Promise<DonorQueryDto | DonorQueryPublicDto> {
     const query = await this.findVisible(id, actor);
-    return actor.kind === 'staff' ? DonorQueryDto.from(query) : DonorQueryPublicDto.from(query);
+    return actor.kind === 'staff' ? toDonorQueryDto(query) : toDonorQueryPublicDto(query);
   }
 
   async list(user: AuthUser, filter: ListDonorQueriesQueryDto): Promise<Page<DonorQueryDto>> {
     const { skip, take } = pageArgs(filter);
     const { rows, total } = await this.queries.list({ status: filter.status, ...(filter.mine ? { assignedToId: user.id } : {}) }, skip, take);
-    return toPage(rows, total, filter, DonorQueryDto.from);
+    return toPage(rows, total, filter, toDonorQueryDto);
   }
 
   async listWaiting(filter: PaginationQueryDto): Promise<Page<DonorQueryDto>> {
     const { skip, take } = pageArgs(filter);
     const { rows, total } = await this.queries.listWaiting(skip, take);
-    return toPage(rows, total, filter, DonorQueryDto.from);
+    return toPage(rows, total, filter, toDonorQueryDto);
   }
 
   /** Takes a waiting query; `id` null takes the oldest one in the queue. */
@@ -122,7 +124,7 @@ export class DonorQueriesService implements OnModuleInit {
         alongside,
       ),
     );
-    return DonorQueryDto.from(changed.query);
+    return toDonorQueryDto(changed.query);
   }
 
   async transfer(id: string, user: AuthUser, input: TransferDonorQueryDto): Promise<DonorQueryDto> {
@@ -151,7 +153,7 @@ export class DonorQueriesService implements OnModuleInit {
         alongside,
       ),
     );
-    const dto = DonorQueryDto.from(changed.query);
+    const dto = toDonorQueryDto(changed.query);
     await this.notifications.notify([receiver.id], {
       type: 'query.transferred',
       title: 'A donor query was transferred to you',
@@ -175,14 +177,14 @@ export class DonorQueriesService implements OnModuleInit {
         data: { queryId: id },
       });
     }
-    return DonorQueryPublicDto.from(result.query);
+    return toDonorQueryPublicDto(result.query);
   }
 
   async messages(id: string, actor: QueryActor, page: MessageHistoryQueryDto): Promise<DonorMessagePageDto> {
     await this.findVisible(id, actor);
     const history = await this.queries.history(id, page.before, page.limit);
     if (!history) throw notFound('Message');
-    return { items: history.items.map(DonorMessageDto.from), nextCursor: history.more ? (history.items[0]?.id ?? null) : null };
+    return { items: history.items.map(toDonorMessageDto), nextCursor: history.more ? (history.items[0]?.id ?? null) : null };
   }
 
   /**
@@ -195,7 +197,7 @@ export class DonorQueriesService implements OnModuleInit {
     const sender: KeyedSender = actor.kind === 'staff' ? { kind: 'STAFF', userId: actor.user.id } : { kind: 'DONOR' };
     if (idempotencyKey) {
       const stored = await this.queries.findMessageByKey(id, sender, idempotencyKey);
-      if (stored) return DonorMessageDto.from(replayOf(stored, content));
+      if (stored) return toDonorMessageDto(replayOf(stored, content));
     }
     if (actor.kind === 'staff') {
       if (!isOpen(query.status)) throw invalidState('The query is closed');
@@ -209,9 +211,9 @@ export class DonorQueriesService implements OnModuleInit {
         (current) => isOpen(current.status) && mayHandle(current, user),
       );
       if (!added) throw invalidState('The query was closed or reassigned meanwhile; reload it');
-      if (added.replayed) return DonorMessageDto.from(replayOf(added.message, content));
+      if (added.replayed) return toDonorMessageDto(replayOf(added.message, content));
       this.events.message(added.query, added.message);
-      return DonorMessageDto.from(added.message);
+      return toDonorMessageDto(added.message);
     }
     if (canTransition('reopen', query.status)) {
       const reopened = await this.queries.transition(id, QUERY_TRANSITIONS.reopen, {}, { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null }, 'The donor wrote again; the query is reopened');
@@ -219,7 +221,7 @@ export class DonorQueriesService implements OnModuleInit {
     }
     const added = await this.queries.addMessage(id, { senderKind: 'DONOR', content, messageType: 'CHAT', idempotencyKey }, 'start');
     if (!added) throw queryNotFound();
-    if (added.replayed) return DonorMessageDto.from(replayOf(added.message, content));
+    if (added.replayed) return toDonorMessageDto(replayOf(added.message, content));
     const { query: updated, message } = added;
     this.events.message(updated, message);
     if (query.assignedToId) {
@@ -230,7 +232,7 @@ export class DonorQueriesService implements OnModuleInit {
         data: { queryId: id, messageId: message.id },
       });
     }
-    return DonorMessageDto.from(message);
+    return toDonorMessageDto(message);
   }
 
   /** Marks the other side's messages read: a donor reads staff and system messages, staff read the donor's. */
@@ -313,7 +315,7 @@ export class DonorQueriesService implements OnModuleInit {
   }
 
   private published(changed: ChangedQuery): DonorQueryDto {
-    return DonorQueryDto.from(this.publishedRow(changed));
+    return toDonorQueryDto(this.publishedRow(changed));
   }
 
   private async nameOf(userId: string): Promise<string> {

@@ -4,7 +4,7 @@ import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
 import { FailedJobsRepository } from '../../infra/queue/failed-jobs.repository.js';
 import { JobQueue, UnknownQueueError } from '../../infra/queue/job-queue.js';
-import { FailedJobDto, ListFailedJobsQueryDto, RetriedJobDto } from './dto/failed-job.dto.js';
+import { FailedJobDto, ListFailedJobsQueryDto, RetriedJobDto, toFailedJobDto } from './dto/failed-job.dto.js';
 import { JobRetryRegistry } from './job-retry.registry.js';
 
 /** The failed list for staff: what failed, and running it again. */
@@ -21,7 +21,7 @@ export class JobsService {
   async listFailed(query: ListFailedJobsQueryDto): Promise<Page<FailedJobDto>> {
     const { skip, take } = pageArgs(query);
     const [rows, total] = await this.failedJobs.list(query.queue, skip, take);
-    return toPage(rows, total, query, FailedJobDto.from);
+    return toPage(rows, total, query, toFailedJobDto);
   }
 
   /**

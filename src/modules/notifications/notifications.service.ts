@@ -6,7 +6,7 @@ import { PushProvider } from '../../infra/push/push.provider.js';
 import { JobQueue } from '../../infra/queue/job-queue.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { UsersService } from '../users/users.service.js';
-import { ListNotificationsQueryDto, NotificationDto } from './dto/notification.dto.js';
+import { ListNotificationsQueryDto, NotificationDto, toNotificationDto } from './dto/notification.dto.js';
 import { type NotificationData, type NotificationType, toPushData } from './notification-types.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { PUSH_QUEUE } from './push.jobs.js';
@@ -40,7 +40,7 @@ export class NotificationsService {
     if (!recipients.length) return;
     const data = toPushData(notification.data);
     const rows = await this.notifications.createForUsers(recipients, { ...notification, data });
-    for (const row of rows) this.realtime.toUser(row.userId, 'notification:new', NotificationDto.from(row));
+    for (const row of rows) this.realtime.toUser(row.userId, 'notification:new', toNotificationDto(row));
     if (!this.push.enabled) return;
     try {
       await Promise.all(
@@ -71,7 +71,7 @@ export class NotificationsService {
   async list(userId: string, query: ListNotificationsQueryDto): Promise<Page<NotificationDto>> {
     const { skip, take } = pageArgs(query);
     const { rows, total } = await this.notifications.listForUser(userId, query.unread === true, skip, take);
-    return toPage(rows, total, query, NotificationDto.from);
+    return toPage(rows, total, query, toNotificationDto);
   }
 
   unreadCount(userId: string): Promise<number> {
@@ -79,7 +79,7 @@ export class NotificationsService {
   }
 
   async markRead(id: string, userId: string): Promise<NotificationDto> {
-    return NotificationDto.from(foundOr404(await this.notifications.markReadForUser(id, userId), 'Notification'));
+    return toNotificationDto(foundOr404(await this.notifications.markReadForUser(id, userId), 'Notification'));
   }
 
   markAllRead(userId: string): Promise<number> {

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import type { CandidateAssessment, Prisma, ProctoringSession } from '../../generated/prisma/client.js';
 import { AnswersRepository, AttemptForEvaluation } from './answers.repository.js';
-import { CEFR_BANDS, cefrFromScore, meetsLevel } from './domain/cefr.js';
+import { cefrAtLeast } from '../../common/cefr.js';
+import { CEFR_BANDS, cefrFromScore } from './domain/cefr.js';
 import { SectionScore, weightedScore } from './domain/scoring.js';
 import type { ResultDto } from './dto/session.dto.js';
 
@@ -36,7 +37,7 @@ export class EvaluationService {
     const cefrLevel = cefrFromScore(total);
     // A review that confirms a violation invalidates the attempt: it fails whatever the score.
     const invalidated = attempt.session?.reviewStatus === 'VIOLATION';
-    const result = !invalidated && meetsLevel(cefrLevel, attempt.assessment.passingLevel) ? 'PASSED' : 'FAILED';
+    const result = !invalidated && cefrAtLeast(cefrLevel, attempt.assessment.passingLevel) ? 'PASSED' : 'FAILED';
     const completed = await this.answers.complete(attempt.id, attempt.userId, {
       score: total,
       cefrLevel,

@@ -4,9 +4,8 @@ import { foundOr404 } from '../../common/auth/ownership.js';
 import { AppError, badRequest, conflict } from '../../common/http/app-error.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { IdentityVerification } from '../../generated/prisma/client.js';
 import { CandidateChecksRepository } from './candidate-checks.repository.js';
-import { FaceReferenceDto, IdentityVerificationDto, ListIdentityQueryDto, ReviewIdentityDto } from './dto/checks.dto.js';
+import { FaceReferenceDto, IdentityVerificationDto, ListIdentityQueryDto, ReviewIdentityDto, toIdentityVerificationDto } from './dto/checks.dto.js';
 import { decideIdentity, faceDistance, isValidDescriptor } from './domain/face-descriptor.js';
 
 /** Failed attempts are counted over this window; after the limit, the candidate waits or asks an admin. */
@@ -46,13 +45,13 @@ export class IdentityService {
     if (!outcome) {
       throw new AppError(HttpStatus.TOO_MANY_REQUESTS, 'IDENTITY_ATTEMPTS_EXHAUSTED', 'Too many failed identity checks; try again tomorrow or contact support');
     }
-    return this.toDto(outcome.created, identityMaxAttempts - outcome.failedSoFar);
+    return toIdentityVerificationDto(outcome.created, identityMaxAttempts - outcome.failedSoFar);
   }
 
   async list(query: ListIdentityQueryDto): Promise<Page<IdentityVerificationDto>> {
     const { skip, take } = pageArgs(query);
     const [items, total] = await this.checks.listVerifications(query.status, skip, take);
-    return toPage(items, total, query, (v) => this.toDto(v, null));
+    return toPage(items, total, query, (v) => toIdentityVerificationDto(v, null));
   }
 
   async review(id: string, dto: ReviewIdentityDto, reviewer: AuthUser): Promise<IdentityVerificationDto> {
@@ -61,7 +60,7 @@ export class IdentityService {
     if (!decided) throw conflict('INVALID_STATE', 'Only a verification awaiting manual review can be decided');
     const updated = foundOr404(await this.checks.findVerification(id), 'Identity verification');
     const failed = await this.checks.countFailedVerificationsSince(updated.userId, new Date(Date.now() - IDENTITY_ATTEMPT_WINDOW_MS));
-    return this.toDto(updated, Math.max(0, this.config.proctoring.identityMaxAttempts - failed));
+    return toIdentityVerificationDto(updated, Math.max(0, this.config.proctoring.identityMaxAttempts - failed));
   }
 
   /** The DTO already validates; this guards the service for callers that bypass it. */
@@ -69,19 +68,5 @@ export class IdentityService {
     if (!isValidDescriptor(descriptor)) {
       throw badRequest('INVALID_DESCRIPTOR', 'A face descriptor is 128 finite numbers within [-1, 1]', [{ field: 'descriptor', message: 'malformed' }]);
     }
-  }
-
-  private toDto(v: IdentityVerification, attemptsLeft: number | null): IdentityVerificationDto {
-    return {
-      id: v.id,
-      userId: v.userId,
-      status: v.status,
-      distance: Math.round(v.distance * 10_000) / 10_000,
-      attempt: v.attempt,
-      attemptsLeft: attemptsLeft === null ? null : Math.max(0, attemptsLeft),
-      reviewNote: v.reviewNote,
-      reviewedAt: v.reviewedAt,
-      createdAt: v.createdAt,
-    };
   }
 }

@@ -9,7 +9,7 @@ import type {
 } from './dto/assessment.dto.js';
 
 /** The only mapping of a question for candidates: correct answers are left out here, on purpose. */
-export const toCandidateQuestion = (q: Question): CandidateQuestionDto => ({
+const toCandidateQuestion = (q: Question): CandidateQuestionDto => ({
   id: q.id,
   type: q.type,
   prompt: q.prompt,

@@ -29,7 +29,7 @@ import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { SystemChecksService } from './system-checks.service.js';
 
-/** Proctored language assessment (hitouchcx §5): authoring, checks, identity, monitored sessions, scoring and CEFR level. */
+/** Proctored language assessment: authoring, checks, identity, monitored sessions, scoring and CEFR level. */
 @Module({
   imports: [UsersModule, AgentsModule, SpeechModule, WritingAssessmentModule, QueueModule, JobRetryModule],
   controllers: [AssessmentsController, ChecksController, SessionsController, ReviewsController, BlacklistController],

@@ -11,7 +11,6 @@ export const normalizePhone = (value: string): string => value.replace(/[\s\-().
 /** class-transformer helpers: normalise strings, leave anything else for the validators to refuse. */
 export const toEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value);
 export const toPhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizePhone(value) : value);
-export const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export interface Contact {
   channel: DeliveryChannel;

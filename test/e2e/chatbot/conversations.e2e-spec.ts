@@ -291,7 +291,7 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
 
       const owner = await t.socket(customer.token);
       const staff = await t.socket(supportAgent.token);
-      // The seed's clients send the bare id.
+      // A bare id joins too.
       expect(await emitWithAck(owner, 'conversation:join', id)).toMatchObject({ success: true, data: { conversationId: id } });
       await emitWithAck(staff, 'conversation:join', { conversationId: id });
       const typing = nextEvent<{ userId: string; userName: string }>(staff, 'typing:user');
@@ -308,7 +308,7 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       expect(empty).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED' });
       const none = await emitWithAck<{ statusCode: number; details: { field: string }[] }>(owner, 'message:new', { conversationId: id });
       expect(none).toMatchObject({ statusCode: 400, details: [{ field: 'content' }] });
-      // The seed's payload names the text `message`.
+      // The text may also come as `message`.
       const ack = await emitWithAck<{ success: boolean; data: { aiMessage: { id: string } } }>(owner, 'message:new', { conversationId: id, message: 'Is there a student discount?' }, 5_000);
       expect(ack.success).toBe(true);
       expect((await aiTyping).typing).toBe(true);

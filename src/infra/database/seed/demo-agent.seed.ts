@@ -1,6 +1,7 @@
 import { CURRENT_AGREEMENT } from '../../../modules/agents/agreement.js';
 import { missingProfileFields } from '../../../modules/agents/profile-completeness.js';
-import { cefrFromScore, meetsLevel } from '../../../modules/proctoring/domain/cefr.js';
+import { cefrAtLeast } from '../../../common/cefr.js';
+import { cefrFromScore } from '../../../modules/proctoring/domain/cefr.js';
 import { isObjective, weightedScore } from '../../../modules/proctoring/domain/scoring.js';
 import type { AgentProfile, CandidateAssessment, Prisma, PrismaClient } from '../../../generated/prisma/client.js';
 import { KycDocumentType, type AnswerScoredBy, type QuestionType } from '../../../generated/prisma/enums.js';
@@ -204,7 +205,7 @@ async function planDemoAttempt(
   );
   const cefrLevel = cefrFromScore(total);
   // An assessment edited to ask for more than the demo answers reach is left for the agent to take.
-  if (!meetsLevel(cefrLevel, assessment.passingLevel)) return null;
+  if (!cefrAtLeast(cefrLevel, assessment.passingLevel)) return null;
   const startedAt = daysAgo(2);
   const endedAt = new Date(startedAt.getTime() + Math.min(30, assessment.timeLimitMinutes) * MINUTE_MS);
   const attempt = {

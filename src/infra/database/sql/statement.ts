@@ -16,7 +16,6 @@ export interface SqlStatement<P extends readonly unknown[], R> {
   readonly __row?: R;
 }
 
-export type StatementParams<S> = S extends SqlStatement<infer P, unknown> ? P : never;
 export type StatementRow<S> = S extends SqlStatement<readonly unknown[], infer R> ? R : never;
 
 export function sql<const P extends readonly Column<unknown>[], const C extends ColumnMap>(definition: {

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from '../../../common/http/error-codes.js';
+import { ERROR_CODES_DESCRIPTION } from '../../../common/swagger/api-envelope.js';
 import { serverEvents } from './define.js';
 
 export class SocketErrorDetailDto {
@@ -10,7 +12,8 @@ export class SocketErrorDetailDto {
 export class SocketErrorDto {
   @ApiProperty({ enum: [false] }) success: false;
   @ApiProperty({ example: 404 }) statusCode: number;
-  @ApiProperty({ example: 'NOT_FOUND' }) error: string;
+  @ApiProperty({ enum: Object.keys(ERROR_CODES), enumName: 'ErrorCode', example: 'NOT_FOUND', description: ERROR_CODES_DESCRIPTION })
+  error: ErrorCode;
   @ApiProperty({ example: 'Conversation not found' }) message: string;
   @ApiPropertyOptional({ type: [SocketErrorDetailDto] }) details?: SocketErrorDetailDto[];
 }

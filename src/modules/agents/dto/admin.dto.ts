@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
-import { CEFR_ORDER } from '../cefr.js';
+import { CEFR_LEVELS, type CefrLevel } from '../../../common/cefr.js';
 
 const KYC_STATUSES = ['PENDING', 'SUBMITTED', 'APPROVED', 'REJECTED'] as const;
 const ASSESSMENT_STATUSES = ['NOT_STARTED', 'PASSED', 'FAILED'] as const;
@@ -16,9 +16,9 @@ export class ListAgentsQueryDto extends PaginationQueryDto {
   @IsIn(ASSESSMENT_STATUSES) @IsOptional()
   assessmentStatus?: (typeof ASSESSMENT_STATUSES)[number];
 
-  @ApiPropertyOptional({ enum: CEFR_ORDER })
-  @IsIn(CEFR_ORDER) @IsOptional()
-  cefrLevel?: (typeof CEFR_ORDER)[number];
+  @ApiPropertyOptional({ enum: CEFR_LEVELS })
+  @IsIn(CEFR_LEVELS) @IsOptional()
+  cefrLevel?: CefrLevel;
 
   @ApiPropertyOptional({ description: 'Matches name or email' })
   @IsString() @MaxLength(100) @IsOptional()
@@ -41,10 +41,10 @@ export class RecordAssessmentDto {
   @IsIn(['PASSED', 'FAILED'])
   status: 'PASSED' | 'FAILED';
 
-  @ApiPropertyOptional({ enum: CEFR_ORDER, description: 'Required when PASSED' })
+  @ApiPropertyOptional({ enum: CEFR_LEVELS, description: 'Required when PASSED' })
   @ValidateIf((o: RecordAssessmentDto) => o.status === 'PASSED' || o.cefrLevel !== undefined)
-  @IsIn(CEFR_ORDER)
-  cefrLevel?: (typeof CEFR_ORDER)[number];
+  @IsIn(CEFR_LEVELS)
+  cefrLevel?: CefrLevel;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @Type(() => Number) @IsNumber() @Min(0) @Max(100) @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ONBOARDING_STEPS, type OnboardingStep } from '../../../common/auth/onboarding.js';
 import { RegistrationStatusDto } from '../../../common/auth/registration-status.dto.js';
-import { CEFR_ORDER } from '../cefr.js';
+import { CEFR_LEVELS } from '../../../common/cefr.js';
 
 export class QualificationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -51,7 +51,7 @@ export class KycResponseDto {
 
 export class AssessmentResponseDto {
   @ApiProperty({ enum: ['NOT_STARTED', 'PASSED', 'FAILED'] }) status: string;
-  @ApiProperty({ enum: CEFR_ORDER, nullable: true }) cefrLevel: string | null;
+  @ApiProperty({ enum: CEFR_LEVELS, nullable: true }) cefrLevel: string | null;
   @ApiProperty({ nullable: true, type: Number }) score: number | null;
   @ApiProperty({ nullable: true, type: Date }) recordedAt: Date | null;
 }
@@ -101,7 +101,7 @@ export class AgentSummaryDto {
   @ApiProperty() profileCompleted: boolean;
   @ApiProperty({ enum: ['PENDING', 'SUBMITTED', 'APPROVED', 'REJECTED'] }) kycStatus: string;
   @ApiProperty({ enum: ['NOT_STARTED', 'PASSED', 'FAILED'] }) assessmentStatus: string;
-  @ApiProperty({ enum: CEFR_ORDER, nullable: true }) cefrLevel: string | null;
+  @ApiProperty({ enum: CEFR_LEVELS, nullable: true }) cefrLevel: string | null;
   @ApiProperty({ nullable: true, type: Date }) kycSubmittedAt: Date | null;
   @ApiProperty() createdAt: Date;
 }

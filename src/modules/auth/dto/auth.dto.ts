@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { RegistrationStatusDto } from '../../../common/auth/registration-status.dto.js';
-import { E164_PATTERN, toEmail, toPhone, trimmed } from '../../users/contact.js';
+import { E164_PATTERN, toEmail, toPhone } from '../../users/contact.js';
 import { UserDto } from '../../users/dto/user.dto.js';
 import { ContactDto } from './contact.dto.js';
 import { OneOf } from './one-of.validator.js';
+import { Trim, TrimLowercase } from '../../../common/validation/trim.decorator.js';
 
-export const SIGNUP_ROLES = ['AGENT', 'CLIENT', 'CUSTOMER'] as const;
+const SIGNUP_ROLES = ['AGENT', 'CLIENT', 'CUSTOMER'] as const;
 export type SignupRole = (typeof SIGNUP_ROLES)[number];
 
 const VERIFICATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -22,7 +23,7 @@ export class SignupDto extends ContactDto {
   password: string;
 
   @ApiProperty({ example: 'Ann Smith' })
-  @Transform(trimmed) @IsString() @Length(1, 100)
+  @Trim() @IsString() @Length(1, 100)
   name: string;
 
   @ApiPropertyOptional({ enum: SIGNUP_ROLES, default: 'AGENT' })
@@ -43,7 +44,7 @@ export class LoginDto {
   phone?: string;
 
   @ApiPropertyOptional({ example: 'ann' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @TrimLowercase()
   @OneOf(LOGIN_IDS) @IsString() @Length(1, 30)
   username?: string;
 
@@ -85,9 +86,5 @@ export class AuthResultDto extends TokenPairDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty({ type: RegistrationStatusDto, nullable: true, description: 'Agents only: where onboarding continues' })
   registrationStatus: RegistrationStatusDto | null;
-}
-
-export class DoneDto {
-  @ApiProperty({ example: true }) done: boolean;
 }
 

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ChatCategory, ChatSentiment, ConversationStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/validation/trim.decorator.js';
+import { QueryBoolean } from '../../../common/validation/boolean-query.decorator.js';
 
 export class ConversationStatsDto {
   @ApiProperty() totalMessages: number;
@@ -40,7 +40,7 @@ export class ConversationDto {
 
 export class CreateConversationDto {
   @ApiPropertyOptional({ maxLength: 200, default: 'New conversation' })
-  @Transform(trim) @IsString() @Length(1, 200) @IsOptional()
+  @Trim() @IsString() @Length(1, 200) @IsOptional()
   title?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory, default: ChatCategory.GENERAL })
@@ -51,7 +51,7 @@ export class CreateConversationDto {
 /** Owners may rename and recategorise; status and assignment are for staff. */
 export class UpdateConversationDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @Transform(trim) @IsString() @Length(1, 200) @IsOptional()
+  @Trim() @IsString() @Length(1, 200) @IsOptional()
   title?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory })
@@ -77,17 +77,17 @@ export class ConversationQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time' }) @Type(() => Date) @IsDate() @IsOptional() to?: Date;
 
   @ApiPropertyOptional({ description: 'Full-text search over titles and message text (every word must match)', maxLength: 200 })
-  @Transform(trim) @IsString() @MaxLength(200) @IsOptional()
+  @Trim() @IsString() @MaxLength(200) @IsOptional()
   search?: string;
 
   @ApiPropertyOptional({ description: 'Staff only: deleted (archived) conversations only (true) or none of them (false); all when omitted' })
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() @IsOptional()
+  @QueryBoolean() @IsBoolean() @IsOptional()
   archived?: boolean;
 }
 
 export class EscalateDto {
   @ApiPropertyOptional({ maxLength: 1000 })
-  @Transform(trim) @IsString() @MaxLength(1000) @IsOptional()
+  @Trim() @IsString() @MaxLength(1000) @IsOptional()
   reason?: string;
 }
 
@@ -97,6 +97,6 @@ export class SubmitCsatDto {
   rating: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Transform(trim) @IsString() @MaxLength(2000) @IsOptional()
+  @Trim() @IsString() @MaxLength(2000) @IsOptional()
   comment?: string;
 }

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ChatCategory, CustomQuestionOrigin, CustomQuestionStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 import { FaqDto } from '../../faqs/dto/faq.dto.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class CustomQuestionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -27,7 +25,7 @@ export class CustomQuestionDto {
 
 export class CreateCustomQuestionDto {
   @ApiProperty({ minLength: 5, maxLength: 1000 })
-  @Transform(trim) @IsString() @Length(5, 1000)
+  @Trim() @IsString() @Length(5, 1000)
   question: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -47,11 +45,11 @@ export class UpdateCustomQuestionDto {
   status: 'ANSWERED' | 'DISMISSED' | 'CONVERTED';
 
   @ApiPropertyOptional({ maxLength: 5000, description: 'Required for ANSWERED and CONVERTED (unless already answered)' })
-  @Transform(trim) @IsString() @Length(1, 5000) @IsOptional()
+  @Trim() @IsString() @Length(1, 5000) @IsOptional()
   answer?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'FAQ wording of the question (defaults to the question)' })
-  @Transform(trim) @IsString() @Length(5, 500) @IsOptional()
+  @Trim() @IsString() @Length(5, 500) @IsOptional()
   faqQuestion?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory }) @IsEnum(ChatCategory) @IsOptional() category?: ChatCategory;
@@ -68,11 +66,11 @@ export class UpdateCustomQuestionDto {
 /** Staff publish an inbox question as an FAQ with their answer, in one step. */
 export class PublishCustomQuestionDto {
   @ApiProperty({ minLength: 1, maxLength: 5000, description: 'The answer, published as the FAQ answer' })
-  @Transform(trim) @IsString() @Length(1, 5000)
+  @Trim() @IsString() @Length(1, 5000)
   answer: string;
 
   @ApiPropertyOptional({ minLength: 5, maxLength: 500, description: 'FAQ wording of the question (defaults to the question as first asked)' })
-  @Transform(trim) @IsString() @Length(5, 500) @IsOptional()
+  @Trim() @IsString() @Length(5, 500) @IsOptional()
   question?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory, default: ChatCategory.GENERAL }) @IsEnum(ChatCategory) @IsOptional() category?: ChatCategory;

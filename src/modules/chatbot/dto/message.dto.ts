@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsString, IsUUID, Length } from 'class-validator';
 import { AnswerSource, ChatSentiment, MessageFeedback, MessageSenderType } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export const MESSAGE_MAX_LENGTH = 4000;
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class MessageSenderDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -50,7 +48,7 @@ export class SendMessageResultDto {
 
 export class SendMessageDto {
   @ApiProperty({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH })
-  @Transform(trim) @IsString() @Length(1, MESSAGE_MAX_LENGTH)
+  @Trim() @IsString() @Length(1, MESSAGE_MAX_LENGTH)
   content: string;
 }
 

@@ -1,9 +1,9 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { createValidationPipe } from '../../../common/http/validation.pipe.js';
 import { MESSAGE_MAX_LENGTH } from './message.dto.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 /** `conversation:join|leave`, `typing:start|stop` payload. */
 export class ConversationRefDto {
@@ -12,19 +12,17 @@ export class ConversationRefDto {
   conversationId: string;
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /**
- * `message:new` payload: the same pipeline as POST /conversations/:id/messages. The seed's clients
- * send the text as `message`; `content` (as over HTTP) is accepted too.
+ * `message:new` payload: the same pipeline as POST /conversations/:id/messages. Socket clients
+ * may send the text as `message`; `content` (as over HTTP) is accepted too.
  */
 export class SocketMessageDto extends ConversationRefDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The text (content or message is required)' })
-  @Transform(trim) @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
+  @Trim() @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
   content?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The text, as the portal’s clients send it' })
-  @Transform(trim) @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
+  @Trim() @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
   message?: string;
 }
 
@@ -39,7 +37,7 @@ export class SocketReadDto extends ConversationRefDto {
 export type ConversationRef = Pick<ConversationRefDto, 'conversationId'>;
 
 /**
- * The seed's clients send a bare conversation id for join/leave; `{ conversationId }` works too.
+ * A client may send a bare conversation id for join/leave; `{ conversationId }` works too.
  * Handlers type the parameter as `ConversationRef` (an interface), so the global validation pipe
  * leaves the raw value to this pipe.
  */

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IssuePriority, SupportTicketStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class HandoverUsageDto {
   @ApiProperty() model: string;
@@ -51,6 +51,6 @@ export class UpdateSupportTicketDto {
   assignedAgentId?: string | null;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @MaxLength(2000) @IsOptional()
+  @Trim() @IsString() @MaxLength(2000) @IsOptional()
   resolutionNotes?: string;
 }

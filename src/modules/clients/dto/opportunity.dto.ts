@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,10 +17,10 @@ import {
   MinLength,
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
-import { CEFR_ORDER } from '../../agents/cefr.js';
+import { CEFR_LEVELS, type CefrLevel } from '../../../common/cefr.js';
+import { QueryBoolean } from '../../../common/validation/boolean-query.decorator.js';
 
 const STATUSES = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED'] as const;
-type Cefr = (typeof CEFR_ORDER)[number];
 
 export class CreateOpportunityDto {
   @ApiProperty({ example: 'Weekend chat support (English)' })
@@ -35,9 +35,9 @@ export class CreateOpportunityDto {
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(50, { each: true }) @IsOptional()
   requiredSkills?: string[];
 
-  @ApiPropertyOptional({ enum: CEFR_ORDER })
-  @IsIn(CEFR_ORDER) @IsOptional()
-  minCefrLevel?: Cefr;
+  @ApiPropertyOptional({ enum: CEFR_LEVELS })
+  @IsIn(CEFR_LEVELS) @IsOptional()
+  minCefrLevel?: CefrLevel;
 
   @ApiPropertyOptional({ minimum: 0, example: 6 })
   @IsInt() @Min(0) @Max(600) @IsOptional()
@@ -64,7 +64,7 @@ export class UpdateOpportunityDto {
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(50, { each: true }) @IsOptional()
   requiredSkills?: string[];
 
-  @ApiPropertyOptional({ enum: CEFR_ORDER, description: 'DRAFT only' }) @IsIn(CEFR_ORDER) @IsOptional() minCefrLevel?: Cefr;
+  @ApiPropertyOptional({ enum: CEFR_LEVELS, description: 'DRAFT only' }) @IsIn(CEFR_LEVELS) @IsOptional() minCefrLevel?: CefrLevel;
   @ApiPropertyOptional({ minimum: 0, description: 'DRAFT only' }) @IsInt() @Min(0) @Max(600) @IsOptional() minExperienceMonths?: number;
   @ApiPropertyOptional({ minimum: 1, description: 'DRAFT only' }) @IsInt() @Min(1) @Max(100_000_000) @IsOptional() rateMinor?: number;
 
@@ -91,8 +91,6 @@ export class CreateSlotDto {
   capacity: number;
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class ListOpportunitiesQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: STATUSES, description: 'Clients and staff; agents only ever see OPEN' })
   @IsIn(STATUSES) @IsOptional()
@@ -107,7 +105,7 @@ export class ListOpportunitiesQueryDto extends PaginationQueryDto {
   minRate?: number;
 
   @ApiPropertyOptional({ description: 'Agents: only opportunities they are eligible for' })
-  @Transform(toBool) @IsBoolean() @IsOptional()
+  @QueryBoolean() @IsBoolean() @IsOptional()
   eligibleOnly?: boolean;
 }
 
@@ -137,7 +135,7 @@ export class OpportunityResponseDto {
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: [String] }) requiredSkills: string[];
-  @ApiProperty({ enum: CEFR_ORDER, nullable: true }) minCefrLevel: string | null;
+  @ApiProperty({ enum: CEFR_LEVELS, nullable: true }) minCefrLevel: string | null;
   @ApiProperty() minExperienceMonths: number;
   @ApiProperty({ description: 'Hourly rate in minor units' }) rateMinor: number;
   @ApiProperty({ example: 'INR' }) currency: string;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { CallRequest, CallSession } from '../../../generated/prisma/client.js';
 import { CallMode, CallRequestStatus, CallSessionStatus } from '../../../generated/prisma/enums.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -12,7 +12,7 @@ export class RequestCallDto {
   mode: CallMode;
 
   @ApiPropertyOptional({ example: 'Can you show me where to tap?' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 1000) @IsOptional()
   message?: string;
 }
@@ -45,20 +45,20 @@ export class CallRequestDto {
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) respondedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: CallRequest): CallRequestDto {
-    return {
-      id: row.id,
-      queryId: row.queryId,
-      mode: row.mode,
-      message: row.message,
-      status: row.status,
-      adminId: row.adminId,
-      expiresAt: row.expiresAt.toISOString(),
-      respondedAt: iso(row.respondedAt),
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toCallRequestDto(row: CallRequest): CallRequestDto {
+  return {
+    id: row.id,
+    queryId: row.queryId,
+    mode: row.mode,
+    message: row.message,
+    status: row.status,
+    adminId: row.adminId,
+    expiresAt: row.expiresAt.toISOString(),
+    respondedAt: iso(row.respondedAt),
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** A call session as one participant sees it: `token` is that participant's own meeting token. */
@@ -76,22 +76,22 @@ export class CallSessionDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) endedAt: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) durationSeconds: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: CallSession, as: 'admin' | 'donor' | 'none'): CallSessionDto {
-    const token = row.status === 'ENDED' || as === 'none' ? null : as === 'admin' ? row.adminToken : row.userToken;
-    return {
-      id: row.id,
-      queryId: row.queryId,
-      roomName: row.roomName,
-      roomUrl: row.roomUrl,
-      mode: row.mode,
-      status: row.status,
-      token,
-      expiresAt: row.expiresAt.toISOString(),
-      startedAt: iso(row.startedAt),
-      endedAt: iso(row.endedAt),
-      durationSeconds: row.durationSeconds,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toCallSessionDto(row: CallSession, as: 'admin' | 'donor' | 'none'): CallSessionDto {
+  const token = row.status === 'ENDED' || as === 'none' ? null : as === 'admin' ? row.adminToken : row.userToken;
+  return {
+    id: row.id,
+    queryId: row.queryId,
+    roomName: row.roomName,
+    roomUrl: row.roomUrl,
+    mode: row.mode,
+    status: row.status,
+    token,
+    expiresAt: row.expiresAt.toISOString(),
+    startedAt: iso(row.startedAt),
+    endedAt: iso(row.endedAt),
+    durationSeconds: row.durationSeconds,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { DirectMessage } from '../../../generated/prisma/client.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class SendDirectMessageDto {
   @ApiProperty({ format: 'uuid', description: 'Another active staff member' })
@@ -9,7 +9,7 @@ export class SendDirectMessageDto {
   recipientId: string;
 
   @ApiProperty({ example: 'Can you take the donor in query 42? I am on a call.' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 5000)
   content: string;
 }
@@ -24,17 +24,17 @@ export class DirectMessageDto {
   @ApiProperty() content: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: DirectMessageFields): DirectMessageDto {
-    return {
-      id: row.id,
-      senderId: row.senderId,
-      recipientId: row.recipientId,
-      content: row.content,
-      readAt: row.readAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toDirectMessageDto(row: DirectMessageFields): DirectMessageDto {
+  return {
+    id: row.id,
+    senderId: row.senderId,
+    recipientId: row.recipientId,
+    content: row.content,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export class DirectMessagePageDto {

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { DonorMessage } from '../../../generated/prisma/client.js';
 import { CallMode, DonorMessageSender, DonorMessageType } from '../../../generated/prisma/enums.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class SendDonorMessageDto {
   @ApiProperty({ example: 'Could you try again with headphones?' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 5000)
   content: string;
 }
@@ -35,21 +36,21 @@ export class DonorMessageDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) callSessionId: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: DonorMessageFields): DonorMessageDto {
-    return {
-      id: row.id,
-      queryId: row.queryId,
-      senderKind: row.senderKind,
-      senderId: row.senderId,
-      content: row.content,
-      messageType: row.messageType,
-      callMode: row.callMode,
-      callSessionId: row.callSessionId,
-      readAt: row.readAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toDonorMessageDto(row: DonorMessageFields): DonorMessageDto {
+  return {
+    id: row.id,
+    queryId: row.queryId,
+    senderKind: row.senderKind,
+    senderId: row.senderId,
+    content: row.content,
+    messageType: row.messageType,
+    callMode: row.callMode,
+    callSessionId: row.callSessionId,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export class DonorMessagePageDto {

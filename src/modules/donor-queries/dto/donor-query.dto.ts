@@ -1,36 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import type { DonorQuery } from '../../../generated/prisma/client.js';
 import { DonorQuerySource, DonorQueryStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
+import { QueryBoolean } from '../../../common/validation/boolean-query.decorator.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export class CreateDonorQueryDto {
   @ApiProperty({ example: 'jane@example.org', description: 'Donor name or email' })
-  @Transform(trim) @IsString() @Length(1, 200)
+  @Trim() @IsString() @Length(1, 200)
   donor: string;
 
   @ApiProperty({ example: 'DNR-10442', description: "The donor's id in the donor system" })
-  @Transform(trim) @IsString() @Length(1, 100)
+  @Trim() @IsString() @Length(1, 100)
   donorId: string;
 
   @ApiPropertyOptional({ example: 'Hearing screening' })
-  @Transform(trim) @IsString() @MaxLength(200) @IsOptional()
+  @Trim() @IsString() @MaxLength(200) @IsOptional()
   test?: string;
 
   @ApiPropertyOptional({ example: 'Calibration' })
-  @Transform(trim) @IsString() @MaxLength(200) @IsOptional()
+  @Trim() @IsString() @MaxLength(200) @IsOptional()
   stage?: string;
 
   @ApiPropertyOptional({ example: 'iPhone 15, iOS 19' })
-  @Transform(trim) @IsString() @MaxLength(300) @IsOptional()
+  @Trim() @IsString() @MaxLength(300) @IsOptional()
   device?: string;
 
   @ApiProperty({ example: 'The test stops at the calibration step.', description: 'The first message (type QUERY)' })
-  @Transform(trim) @IsString() @Length(1, 5000)
+  @Trim() @IsString() @Length(1, 5000)
   message: string;
 }
 
@@ -48,23 +48,23 @@ export class DonorQueryPublicDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
 
-  static from(row: DonorQuery): DonorQueryPublicDto {
-    return {
-      id: row.id,
-      donor: row.donor,
-      donorId: row.donorId,
-      test: row.test,
-      stage: row.stage,
-      device: row.device,
-      status: row.status,
-      assigned: row.assignedToId !== null,
-      resolvedAt: iso(row.resolvedAt),
-      closedAt: iso(row.closedAt),
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  }
+export function toDonorQueryPublicDto(row: DonorQuery): DonorQueryPublicDto {
+  return {
+    id: row.id,
+    donor: row.donor,
+    donorId: row.donorId,
+    test: row.test,
+    stage: row.stage,
+    device: row.device,
+    status: row.status,
+    assigned: row.assignedToId !== null,
+    resolvedAt: iso(row.resolvedAt),
+    closedAt: iso(row.closedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** What staff see: the donor view plus assignment, transfer and waiting details. */
@@ -79,20 +79,20 @@ export class DonorQueryDto extends DonorQueryPublicDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Since when the donor waits for an answer' })
   waitingSince: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) acceptedAt: string | null;
+}
 
-  static override from(row: DonorQuery): DonorQueryDto {
-    return {
-      ...DonorQueryPublicDto.from(row),
-      source: row.source,
-      assignedToId: row.assignedToId,
-      resolvedById: row.resolvedById,
-      transferredToUserId: row.transferredToUserId,
-      transferNote: row.transferNote,
-      handoverSummary: row.handoverSummary,
-      waitingSince: iso(row.waitingSince),
-      acceptedAt: iso(row.acceptedAt),
-    };
-  }
+export function toDonorQueryDto(row: DonorQuery): DonorQueryDto {
+  return {
+    ...toDonorQueryPublicDto(row),
+    source: row.source,
+    assignedToId: row.assignedToId,
+    resolvedById: row.resolvedById,
+    transferredToUserId: row.transferredToUserId,
+    transferNote: row.transferNote,
+    handoverSummary: row.handoverSummary,
+    waitingSince: iso(row.waitingSince),
+    acceptedAt: iso(row.acceptedAt),
+  };
 }
 
 export class CreatedDonorQueryDto {
@@ -110,7 +110,7 @@ export class ListDonorQueriesQueryDto extends PaginationQueryDto {
   status?: DonorQueryStatus;
 
   @ApiPropertyOptional({ description: 'Only queries assigned to me' })
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean() @IsOptional()
   mine?: boolean;
 }
@@ -121,17 +121,17 @@ export class TransferDonorQueryDto {
   toUserId: string;
 
   @ApiProperty({ example: 'Needs someone who knows the calibration stage' })
-  @Transform(trim) @IsString() @Length(1, 2000)
+  @Trim() @IsString() @Length(1, 2000)
   note: string;
 
   @ApiPropertyOptional({ description: 'Handover summary for the receiver; built from the conversation when omitted' })
-  @Transform(trim) @IsString() @Length(1, 5000) @IsOptional()
+  @Trim() @IsString() @Length(1, 5000) @IsOptional()
   handoverSummary?: string;
 }
 
 export class SendReminderDto {
   @ApiPropertyOptional({ example: 'The donor has been waiting 20 minutes' })
-  @Transform(trim) @IsString() @Length(1, 1000) @IsOptional()
+  @Trim() @IsString() @Length(1, 1000) @IsOptional()
   note?: string;
 }
 

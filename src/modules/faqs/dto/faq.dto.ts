@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ChatCategory } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/validation/trim.decorator.js';
+import { QueryBoolean } from '../../../common/validation/boolean-query.decorator.js';
 
 export class FaqDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -27,11 +26,11 @@ export class CreateFaqDto {
   category?: ChatCategory;
 
   @ApiProperty({ minLength: 5, maxLength: 500 })
-  @Transform(trim) @IsString() @Length(5, 500)
+  @Trim() @IsString() @Length(5, 500)
   question: string;
 
   @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @Transform(trim) @IsString() @Length(1, 5000)
+  @Trim() @IsString() @Length(1, 5000)
   answer: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
@@ -51,7 +50,7 @@ export class UpdateFaqDto extends PartialType(CreateFaqDto) {}
 
 export class FaqQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Full-text search over question, keywords and answer', maxLength: 200 })
-  @Transform(trim) @IsString() @MaxLength(200) @IsOptional()
+  @Trim() @IsString() @MaxLength(200) @IsOptional()
   search?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory })
@@ -61,6 +60,6 @@ export class FaqQueryDto extends PaginationQueryDto {
 
 export class StaffFaqQueryDto extends FaqQueryDto {
   @ApiPropertyOptional({ description: 'Filter by the active flag (all when omitted)' })
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() @IsOptional()
+  @QueryBoolean() @IsBoolean() @IsOptional()
   isActive?: boolean;
 }

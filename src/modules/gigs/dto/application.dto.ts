@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { CEFR_LEVELS } from '../../../common/cefr.js';
 
 const STATUSES = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
 
@@ -31,7 +32,7 @@ export class ApplicationResponseDto {
   @ApiProperty() opportunityTitle: string;
   @ApiProperty({ format: 'uuid' }) agentId: string;
   @ApiProperty() agentName: string;
-  @ApiProperty({ enum: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], nullable: true, description: "The agent's assessed level, for the client's decision" }) agentCefrLevel: string | null;
+  @ApiProperty({ enum: CEFR_LEVELS, nullable: true, description: "The agent's assessed level, for the client's decision" }) agentCefrLevel: string | null;
   @ApiProperty({ type: [String] }) agentSkills: string[];
   @ApiProperty({ description: 'Whole calendar months of experience (as on the agent profile)' }) agentExperienceMonths: number;
   @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of clients' published reviews of the agent, 2 decimals (null: none yet); see GET /agents/:id/reviews" })

@@ -19,18 +19,18 @@ export class FailedJobDto {
   @ApiProperty({ example: 'The push provider did not accept the message' }) error: string;
   @ApiProperty({ example: 5 }) attempts: number;
   @ApiProperty({ format: 'date-time' }) failedAt: string;
+}
 
-  static from(row: FailedJob): FailedJobDto {
-    return {
-      id: row.id,
-      queue: row.queue,
-      jobId: row.jobId,
-      summary: row.summary as Record<string, unknown>,
-      error: row.error,
-      attempts: row.attempts,
-      failedAt: row.failedAt.toISOString(),
-    };
-  }
+export function toFailedJobDto(row: FailedJob): FailedJobDto {
+  return {
+    id: row.id,
+    queue: row.queue,
+    jobId: row.jobId,
+    summary: row.summary as Record<string, unknown>,
+    error: row.error,
+    attempts: row.attempts,
+    failedAt: row.failedAt.toISOString(),
+  };
 }
 
 export class RetriedJobDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { QueryBoolean } from '../../../common/validation/boolean-query.decorator.js';
 
 /** What a notification response is made of: a stored row, without its recipient. */
 export interface NotificationFields {
@@ -24,24 +24,24 @@ export class NotificationDto {
   @ApiProperty() read: boolean;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
 
-  static from(row: NotificationFields): NotificationDto {
-    return {
-      id: row.id,
-      type: row.type,
-      title: row.title,
-      body: row.body,
-      data: row.data as Record<string, string>,
-      read: row.readAt !== null,
-      readAt: row.readAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
+export function toNotificationDto(row: NotificationFields): NotificationDto {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    body: row.body,
+    data: row.data as Record<string, string>,
+    read: row.readAt !== null,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export class ListNotificationsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean() @IsOptional()
   unread?: boolean;
 }

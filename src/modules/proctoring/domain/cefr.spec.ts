@@ -1,4 +1,4 @@
-import { CEFR_BANDS, cefrFromScore, meetsLevel } from './cefr.js';
+import { CEFR_BANDS, cefrFromScore } from './cefr.js';
 
 describe('CEFR mapping', () => {
   it.each([
@@ -20,12 +20,6 @@ describe('CEFR mapping', () => {
 
   it('refuses a non-finite score', () => {
     expect(() => cefrFromScore(Number.NaN)).toThrow(RangeError);
-  });
-
-  it('compares levels', () => {
-    expect(meetsLevel('B2', 'B1')).toBe(true);
-    expect(meetsLevel('B1', 'B1')).toBe(true);
-    expect(meetsLevel('A2', 'B1')).toBe(false);
   });
 
   it('publishes bands that cover 0..100 without gaps and agree with the mapping', () => {

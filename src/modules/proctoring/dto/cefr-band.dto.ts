@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CEFR_ORDER, type Cefr } from '../domain/cefr.js';
+import { CEFR_LEVELS, type CefrLevel } from '../../../common/cefr.js';
 
 /** One CEFR level's range of the weighted score (0..100). */
 export class CefrBandDto {
-  @ApiProperty({ enum: CEFR_ORDER, example: 'B2' }) level: Cefr;
+  @ApiProperty({ enum: CEFR_LEVELS, example: 'B2' }) level: CefrLevel;
   @ApiProperty({ example: 65, description: 'Lowest weighted score of this level (inclusive)' }) minScore: number;
   @ApiProperty({ example: 80, nullable: true, type: Number, description: 'Scores below this are in this level; null for C2 (up to 100)' })
   belowScore: number | null;

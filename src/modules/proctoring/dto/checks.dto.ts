@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import type { IdentityVerification } from '../../../generated/prisma/client.js';
 import { IdentityStatus, SystemCheckKind, SystemCheckStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 import { FACE_DESCRIPTOR_LENGTH, FACE_DESCRIPTOR_MAX_ABS } from '../domain/face-descriptor.js';
@@ -86,6 +87,20 @@ export class IdentityVerificationDto {
   @ApiPropertyOptional({ nullable: true }) reviewNote: string | null;
   @ApiPropertyOptional({ nullable: true }) reviewedAt: Date | null;
   @ApiProperty() createdAt: Date;
+}
+
+export function toIdentityVerificationDto(v: IdentityVerification, attemptsLeft: number | null): IdentityVerificationDto {
+  return {
+    id: v.id,
+    userId: v.userId,
+    status: v.status,
+    distance: Math.round(v.distance * 10_000) / 10_000,
+    attempt: v.attempt,
+    attemptsLeft: attemptsLeft === null ? null : Math.max(0, attemptsLeft),
+    reviewNote: v.reviewNote,
+    reviewedAt: v.reviewedAt,
+    createdAt: v.createdAt,
+  };
 }
 
 export class ListIdentityQueryDto extends PaginationQueryDto {

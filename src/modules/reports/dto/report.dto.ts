@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IssuePriority, ReportStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export const ISSUE_TYPES = ['inappropriate_response', 'incorrect_information', 'technical_problem', 'agent_conduct', 'privacy', 'other'] as const;
+const ISSUE_TYPES = ['inappropriate_response', 'incorrect_information', 'technical_problem', 'agent_conduct', 'privacy', 'other'] as const;
 export type IssueType = (typeof ISSUE_TYPES)[number];
 
 export class ReportResolutionDto {
@@ -37,7 +35,7 @@ export class CreateReportDto {
   issueType: IssueType;
 
   @ApiProperty({ minLength: 5, maxLength: 2000 })
-  @Transform(trim) @IsString() @Length(5, 2000)
+  @Trim() @IsString() @Length(5, 2000)
   description: string;
 
   @ApiPropertyOptional({ enum: IssuePriority, default: IssuePriority.MEDIUM })
@@ -61,6 +59,6 @@ export class UpdateReportDto {
   assignedToId?: string | null;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Transform(trim) @IsString() @MaxLength(2000) @IsOptional()
+  @Trim() @IsString() @MaxLength(2000) @IsOptional()
   resolutionNotes?: string;
 }

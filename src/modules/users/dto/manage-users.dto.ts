@@ -3,10 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { UserRole, UserStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
-import { E164_PATTERN, toEmail, toPhone, trimmed } from '../contact.js';
+import { E164_PATTERN, toEmail, toPhone } from '../contact.js';
 import { USERNAME_PATTERN } from './update-me.dto.js';
-
-const toUsername = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { Trim, TrimLowercase } from '../../../common/validation/trim.decorator.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'sam@example.com' })
@@ -14,7 +13,7 @@ export class CreateUserDto {
   email: string;
 
   @ApiProperty({ example: 'Sam Support' })
-  @Transform(trimmed) @IsString() @Length(1, 100)
+  @Trim() @IsString() @Length(1, 100)
   name: string;
 
   @ApiProperty({ example: 'Correct-Horse-42!' })
@@ -30,7 +29,7 @@ export class CreateUserDto {
   phone?: string;
 
   @ApiPropertyOptional({ example: 'sam' })
-  @Transform(toUsername) @IsString() @Matches(USERNAME_PATTERN, { message: 'username must be 3-30 characters of a-z, 0-9, _ and .' }) @IsOptional()
+  @TrimLowercase() @IsString() @Matches(USERNAME_PATTERN, { message: 'username must be 3-30 characters of a-z, 0-9, _ and .' }) @IsOptional()
   username?: string;
 }
 
@@ -38,7 +37,7 @@ export const MANAGEABLE_STATUSES = [UserStatus.ACTIVE, UserStatus.SUSPENDED, Use
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Sam Support' })
-  @Transform(trimmed) @IsString() @Length(1, 100) @IsOptional()
+  @Trim() @IsString() @Length(1, 100) @IsOptional()
   name?: string;
 
   @ApiPropertyOptional({ enum: UserRole })
@@ -60,6 +59,6 @@ export class ListUsersQueryDto extends PaginationQueryDto {
   status?: UserStatus;
 
   @ApiPropertyOptional({ description: 'Matches name, email, phone or username (case-insensitive)', maxLength: 100 })
-  @Transform(trimmed) @IsString() @Length(1, 100) @IsOptional()
+  @Trim() @IsString() @Length(1, 100) @IsOptional()
   search?: string;
 }

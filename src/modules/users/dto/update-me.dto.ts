@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import { E164_PATTERN, toPhone, trimmed } from '../contact.js';
+import { E164_PATTERN, toPhone } from '../contact.js';
+import { Trim, TrimLowercase } from '../../../common/validation/trim.decorator.js';
 
 export const USERNAME_PATTERN = /^[a-z0-9_.]{3,30}$/;
-const toUsername = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
 /** What a user may change about themselves; anything else (role, status, email, ...) is refused. */
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Ann Smith', minLength: 1, maxLength: 100 })
-  @Transform(trimmed) @IsString() @Length(1, 100) @IsOptional()
+  @Trim() @IsString() @Length(1, 100) @IsOptional()
   name?: string;
 
   @ApiPropertyOptional({ example: '+919876543210', description: 'E.164; changing it clears its verification' })
@@ -17,7 +16,7 @@ export class UpdateMeDto {
   phone?: string;
 
   @ApiPropertyOptional({ example: 'ann.smith', description: '3-30 characters: a-z, 0-9, _ and .' })
-  @Transform(toUsername) @IsString() @Matches(USERNAME_PATTERN, { message: 'username must be 3-30 characters of a-z, 0-9, _ and .' }) @IsOptional()
+  @TrimLowercase() @IsString() @Matches(USERNAME_PATTERN, { message: 'username must be 3-30 characters of a-z, 0-9, _ and .' }) @IsOptional()
   username?: string;
 }
 
@@ -37,7 +36,7 @@ export class FcmTokenDto {
   token: string;
 }
 
-export const CUSTOM_INSTRUCTIONS_MAX = 500;
+const CUSTOM_INSTRUCTIONS_MAX = 500;
 
 export class UpdateChatPreferencesDto {
   @ApiPropertyOptional({ enum: ['formal', 'casual'] })
@@ -49,6 +48,6 @@ export class UpdateChatPreferencesDto {
   responseLength?: 'detailed' | 'concise';
 
   @ApiPropertyOptional({ maxLength: CUSTOM_INSTRUCTIONS_MAX, nullable: true, type: String, description: 'Empty or null clears them' })
-  @Transform(trimmed) @IsString() @MaxLength(CUSTOM_INSTRUCTIONS_MAX) @IsOptional()
+  @Trim() @IsString() @MaxLength(CUSTOM_INSTRUCTIONS_MAX) @IsOptional()
   customInstructions?: string | null;
 }
