@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'test/**', 'prisma/**'],
+    files: ['scripts/**', 'bench/**', 'test/**', 'prisma/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
   {
