@@ -4008,10 +4008,6 @@ export interface components {
             /** @description Passwordless login: from POST /otp/verify with type LOGIN (email or phone only) */
             verificationToken?: string;
         };
-        MarkedReadDto: {
-            /** @example 2 */
-            updated: number;
-        };
         MessageDto: {
             content: string;
             /** Format: uuid */
@@ -4057,6 +4053,13 @@ export interface components {
             name: string;
             role: string;
         };
+        MessagesMarkedReadDto: {
+            /**
+             * @description How many messages were marked read
+             * @example 2
+             */
+            updated: number;
+        };
         ModelUsageDto: {
             calls: number;
             completionTokens: number;
@@ -4091,6 +4094,13 @@ export interface components {
              * @example query.new
              */
             type: string;
+        };
+        NotificationsMarkedReadDto: {
+            /**
+             * @description How many notifications were marked read
+             * @example 3
+             */
+            updated: number;
         };
         OnlineUserDto: {
             /** Format: date-time */
@@ -9071,7 +9081,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarkedReadDto"];
+                        data: components["schemas"]["MessagesMarkedReadDto"];
                         message?: string;
                         /** @enum {boolean} */
                         success: true;
@@ -9995,7 +10005,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarkedReadDto"];
+                        data: components["schemas"]["MessagesMarkedReadDto"];
                         message?: string;
                         /** @enum {boolean} */
                         success: true;
@@ -11568,7 +11578,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarkedReadDto"];
+                        data: components["schemas"]["NotificationsMarkedReadDto"];
                         message?: string;
                         /** @enum {boolean} */
                         success: true;

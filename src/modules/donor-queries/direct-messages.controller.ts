@@ -8,7 +8,7 @@ import { ApiIdempotencyKey, IdempotencyKey } from '../../common/idempotency/idem
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { DirectMessagesService } from './direct-messages.service.js';
 import { DirectMessageDto, DirectMessagePageDto, SendDirectMessageDto } from './dto/direct-message.dto.js';
-import { MarkedReadDto, MessageHistoryQueryDto } from './dto/donor-message.dto.js';
+import { MessagesMarkedReadDto, MessageHistoryQueryDto } from './dto/donor-message.dto.js';
 
 const UserId = () => Param('userId', new ParseUUIDPipe());
 
@@ -40,9 +40,9 @@ export class DirectMessagesController {
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Mark the messages this staff member sent me read' })
-  @ApiEnvelope(MarkedReadDto)
+  @ApiEnvelope(MessagesMarkedReadDto)
   @ApiErrors(400)
-  async markRead(@CurrentUser() user: AuthUser, @UserId() userId: string): Promise<MarkedReadDto> {
+  async markRead(@CurrentUser() user: AuthUser, @UserId() userId: string): Promise<MessagesMarkedReadDto> {
     return { updated: await this.messages.markRead(user, userId) };
   }
 }

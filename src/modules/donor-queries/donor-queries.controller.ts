@@ -13,7 +13,7 @@ import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { CurrentGuest } from './current-guest.decorator.js';
 import { DonorQueriesService } from './donor-queries.service.js';
 import { sameSecret } from './donor-token.js';
-import { DonorMessageDto, DonorMessagePageDto, MarkedReadDto, MessageHistoryQueryDto, SendDonorMessageDto } from './dto/donor-message.dto.js';
+import { DonorMessageDto, DonorMessagePageDto, MessagesMarkedReadDto, MessageHistoryQueryDto, SendDonorMessageDto } from './dto/donor-message.dto.js';
 import {
   CreateDonorQueryDto,
   CreatedDonorQueryDto,
@@ -191,9 +191,9 @@ export class DonorQueriesController {
   @HttpCode(200)
   @GuestOrRoles('query', ...STAFF_ROLES)
   @ApiOperation({ summary: "Mark the other side's messages read" })
-  @ApiEnvelope(MarkedReadDto)
+  @ApiEnvelope(MessagesMarkedReadDto)
   @ApiErrors(400, 404)
-  async markRead(@Id() id: string, @CurrentUser() user?: AuthUser, @CurrentGuest() guest?: GuestPrincipal): Promise<MarkedReadDto> {
+  async markRead(@Id() id: string, @CurrentUser() user?: AuthUser, @CurrentGuest() guest?: GuestPrincipal): Promise<MessagesMarkedReadDto> {
     return { updated: await this.queries.markRead(id, queryActor(user, guest)) };
   }
 }

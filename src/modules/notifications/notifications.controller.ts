@@ -4,7 +4,7 @@ import { Authenticated } from '../../common/auth/access.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
-import { ListNotificationsQueryDto, MarkedReadDto, NotificationDto, UnreadCountDto } from './dto/notification.dto.js';
+import { ListNotificationsQueryDto, NotificationsMarkedReadDto, NotificationDto, UnreadCountDto } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
 @ApiTags('notifications')
@@ -32,8 +32,8 @@ export class NotificationsController {
   @Patch('read-all')
   @Authenticated()
   @ApiOperation({ summary: 'Mark all my notifications read' })
-  @ApiEnvelope(MarkedReadDto)
-  async markAllRead(@CurrentUser() user: AuthUser): Promise<MarkedReadDto> {
+  @ApiEnvelope(NotificationsMarkedReadDto)
+  async markAllRead(@CurrentUser() user: AuthUser): Promise<NotificationsMarkedReadDto> {
     return { updated: await this.notifications.markAllRead(user.id) };
   }
 

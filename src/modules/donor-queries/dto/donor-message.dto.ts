@@ -59,6 +59,6 @@ export class DonorMessagePageDto {
   nextCursor: string | null;
 }
 
-export class MarkedReadDto {
-  @ApiProperty({ example: 2 }) updated: number;
+export class MessagesMarkedReadDto {
+  @ApiProperty({ example: 2, description: 'How many messages were marked read' }) updated: number;
 }

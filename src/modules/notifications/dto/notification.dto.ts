@@ -50,6 +50,6 @@ export class UnreadCountDto {
   @ApiProperty({ example: 3 }) unread: number;
 }
 
-export class MarkedReadDto {
+export class NotificationsMarkedReadDto {
   @ApiProperty({ example: 3, description: 'How many notifications were marked read' }) updated: number;
 }
