@@ -182,7 +182,7 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     daily.on('POST', '/rooms', async (req, res) => {
       roomAsked();
       await go;
-      createRoom(daily)(req, res);
+      await createRoom(daily)(req, res);
     });
     try {
       const calling = startCall(q, a).then((res) => res);
