@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createTestApp, TestApp } from '../../support/test-app.js';
 import type { Socket } from 'socket.io-client';
+import { eventually } from '../../support/eventually.js';
 import { nextEvent } from '../../support/socket.js';
 
 interface PresenceChange {
@@ -35,14 +36,6 @@ describe('Socket.IO: handshake and presence', () => {
       socket.on('users:online', listener);
     });
   const hearsAbout = (socket: Socket, userId: string, ms = 500) => presenceOf(socket, userId, ms).then(() => true, () => false);
-
-  const waitFor = async (check: () => Promise<boolean>, ms = 2_000) => {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
 
   it('refuses a handshake without a token, with a forged or expired token, or of a deleted user', async () => {
     await expect(t.socket(undefined)).rejects.toThrow(/Unauthorized/);
@@ -87,8 +80,11 @@ describe('Socket.IO: handshake and presence', () => {
     second.disconnect();
     const change = await offline;
     expect(change).toMatchObject({ userId: customer.user.id, isOnline: false });
-    await waitFor(async () => !(await t.prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } })).isOnline);
-    const row = await t.prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } });
+    const row = await eventually(async () => {
+      const stored = await t.prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } });
+      expect(stored.isOnline).toBe(false);
+      return stored;
+    });
     expect(row.lastSeenAt?.toISOString()).toBe(change.lastSeenAt);
     const after = await t.http().get('/api/v1/users/online').set(admin.auth).expect(200);
     expect(after.body.data.items.map((item: { userId: string }) => item.userId)).not.toContain(customer.user.id);

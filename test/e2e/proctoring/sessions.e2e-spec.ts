@@ -2,6 +2,7 @@ import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-
 import { SessionSweeperService } from '../../../src/modules/proctoring/session-sweeper.service.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
+import { eventually } from '../../support/eventually.js';
 import { verifyContact } from '../../support/marketplace.js';
 import {
   assessmentBody,
@@ -415,13 +416,14 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const before = completed.length;
       await expireSession(session.id);
       // No request touches the session from here on: only the sweep can submit and score it.
-      const until = Date.now() + 5_000;
-      const read = () => t.prisma.proctoringSession.findUniqueOrThrow({ where: { id: session.id }, include: { candidateAssessment: true } });
-      let stored = await read();
-      while (stored.candidateAssessment.status !== 'COMPLETED' && Date.now() < until) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        stored = await read();
-      }
+      const stored = await eventually(
+        async () => {
+          const now = await t.prisma.proctoringSession.findUniqueOrThrow({ where: { id: session.id }, include: { candidateAssessment: true } });
+          expect(now.candidateAssessment.status).toBe('COMPLETED');
+          return now;
+        },
+        { intervalMs: 100, what: 'the sweep to submit and score the expired session' },
+      );
       expect(stored).toMatchObject({ status: 'ENDED', endReason: 'TIME_EXPIRED' });
       expect(stored.candidateAssessment).toMatchObject({ status: 'COMPLETED', cefrLevel: 'A1', result: 'FAILED' });
       expect(completed.length).toBe(before + 1);
@@ -436,11 +438,8 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
     const [a, b, c] = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
     // The scheduled sweep of this app may also have taken some; together they never exceed two.
     expect(a + b + c).toBeLessThanOrEqual(2);
-    const until = Date.now() + 5_000;
     const eventsFor = (userId: string) => completed.filter((e) => e.userId === userId).length;
-    while (candidates.some((cand) => eventsFor(cand.user.id) === 0) && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await eventually(() => expect(candidates.map((cand) => eventsFor(cand.user.id))).not.toContain(0), { what: 'a completion event for each candidate' });
     for (const cand of candidates) expect(eventsFor(cand.user.id)).toBe(1);
     const ended = await t.prisma.proctoringSession.findMany({ where: { id: { in: sessions.map((s) => s.id) } } });
     expect(ended.map((s) => s.endReason)).toEqual(['TIME_EXPIRED', 'TIME_EXPIRED']);
