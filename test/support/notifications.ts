@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service.js';
 import { eventually } from './eventually.js';
+import type { Socket } from 'socket.io-client';
+import { nextMatching } from './socket.js';
 import { sendJson, StandInServer, startStandInServer } from './stand-in-server.js';
 import type { TestApp, TestUser } from './test-app.js';
 
@@ -37,6 +39,10 @@ export async function startFcm(): Promise<{ server: StandInServer; env: Record<s
     pushes: () => server.requests.filter((r) => r.path === SEND_PATH).map((r) => r.body as PushMessage),
   };
 }
+
+/** The next `notification:new` of one type (others are skipped), or a rejection after `timeoutMs`. */
+export const nextNotification = (socket: Socket, type: string, timeoutMs = 3_000): Promise<Notification> =>
+  nextMatching<Notification>(socket, 'notification:new', (payload) => payload.type === type, timeoutMs);
 
 /** Gives a user a device token (as PUT /users/me/fcm-token would). */
 export async function withDevice(t: TestApp, user: TestUser): Promise<string> {

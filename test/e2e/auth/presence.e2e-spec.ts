@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createTestApp, TestApp } from '../../support/test-app.js';
 import type { Socket } from 'socket.io-client';
 import { eventually } from '../../support/eventually.js';
-import { nextEvent } from '../../support/socket.js';
+import { nextEvent, nextMatching } from '../../support/socket.js';
 
 interface PresenceChange {
   userId: string;
@@ -21,20 +21,7 @@ describe('Socket.IO: handshake and presence', () => {
   afterAll(() => t.close());
 
   /** The next `users:online` change about `userId` (changes about other users are skipped). */
-  const presenceOf = (socket: Socket, userId: string, ms = 3_000) =>
-    new Promise<PresenceChange>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        socket.off('users:online', listener);
-        reject(new Error(`no users:online for ${userId}`));
-      }, ms);
-      const listener = (change: PresenceChange) => {
-        if (change.userId !== userId) return;
-        clearTimeout(timer);
-        socket.off('users:online', listener);
-        resolve(change);
-      };
-      socket.on('users:online', listener);
-    });
+  const presenceOf = (socket: Socket, userId: string, ms = 3_000) => nextMatching<PresenceChange>(socket, 'users:online', (change) => change.userId === userId, ms);
   const hearsAbout = (socket: Socket, userId: string, ms = 500) => presenceOf(socket, userId, ms).then(() => true, () => false);
 
   it('refuses a handshake without a token, with a forged or expired token, or of a deleted user', async () => {

@@ -11,7 +11,7 @@ import { startSmtpStandIn, type SmtpStandIn } from '../../support/smtp-stand-in.
 import { sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, uniqueEmail, uniquePhone } from '../auth/auth-helpers.js';
-import { answerReaches, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, startSession, wavBytes } from '../proctoring/proctoring-fixtures.js';
+import { answerReaches, answerWithAudio, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, startSession } from '../proctoring/proctoring-fixtures.js';
 
 // Each case lets a job fail through all its attempts first; the machine is shared with other suites.
 jest.setTimeout(60_000);
@@ -157,13 +157,7 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const speaking = questionsOf(assessment).find((q) => q.type === 'SPEAKING')!;
-    const spoken = await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-      .set(candidate.auth)
-      .field('questionId', speaking.id)
-      .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
-      .expect(200);
+    const spoken = await answerWithAudio(t, candidate, session.id, speaking.id).expect(200);
     const answerId: string = spoken.body.data.id;
     const failed = await newFailure(SPEECH_SCORING_QUEUE as QueueDefinition<never>, (item) => item.summary.answerId === answerId);
     await answerReaches(t, answerId, 'PENDING_MANUAL');

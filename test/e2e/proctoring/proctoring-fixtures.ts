@@ -113,6 +113,22 @@ export async function answerReaches(t: TestApp, answerId: string, status: string
   );
 }
 
+/** Posts a spoken answer: a WAV recording unless `file` says otherwise. The caller checks the status. */
+export function answerWithAudio(
+  t: TestApp,
+  candidate: TestUser,
+  sessionId: string,
+  questionId: string,
+  file: { bytes: Buffer; filename: string; contentType: string } = { bytes: wavBytes(), filename: 'a.wav', contentType: 'audio/wav' },
+) {
+  return t
+    .http()
+    .post(`/api/v1/proctoring/sessions/${sessionId}/answers/audio`)
+    .set(candidate.auth)
+    .field('questionId', questionId)
+    .attach('file', file.bytes, { filename: file.filename, contentType: file.contentType });
+}
+
 /** A minimal PCM WAV file: what file-type recognises as audio/wav. */
 export function wavBytes(samples = 800): Buffer {
   const data = Buffer.alloc(samples * 2);

@@ -5,7 +5,7 @@ import { sendJson, startStandInServer, StandInServer } from '../../support/stand
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
 import { eventually } from '../../support/eventually.js';
-import { answerReaches, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, SECRET_FILL, startSession, waitForResult, wavBytes } from './proctoring-fixtures.js';
+import { answerReaches, answerWithAudio, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, SECRET_FILL, startSession, waitForResult } from './proctoring-fixtures.js';
 
 const TRANSCRIPT_ID = 'transcript-1';
 const SPOKEN = 'I would like to book a table tonight'.split(' ');
@@ -93,13 +93,7 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
     const written = await answer(byType('WRITING').id, 'Dear customer, we are sorry that your order arrived late.');
     expect(written.body.data.status).toBe('PENDING_AI');
 
-    const spoken = await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-      .set(candidate.auth)
-      .field('questionId', byType('SPEAKING').id)
-      .attach('file', wavBytes(), { filename: 'answer.wav', contentType: 'audio/wav' })
-      .expect(200);
+    const spoken = await answerWithAudio(t, candidate, session.id, byType('SPEAKING').id).expect(200);
     expect(spoken.body.data.status).toBe('PENDING_SPEECH');
 
     await t.http().post(`/api/v1/proctoring/sessions/${session.id}/submit`).set(candidate.auth).expect(200);
@@ -143,26 +137,14 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const speaking = questionsOf(assessment).find((q) => q.type === 'SPEAKING')!;
-    await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-      .set(candidate.auth)
-      .field('questionId', speaking.id)
-      .attach('file', Buffer.from('%PDF-1.4 not audio'), { filename: 'a.webm', contentType: 'audio/webm' })
-      .expect(415);
+    await answerWithAudio(t, candidate, session.id, speaking.id, { bytes: Buffer.from('%PDF-1.4 not audio'), filename: 'a.webm', contentType: 'audio/webm' }).expect(415);
     await t
       .http()
       .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
       .set(candidate.auth)
       .field('questionId', speaking.id)
       .expect(400);
-    const spoken = await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-      .set(candidate.auth)
-      .field('questionId', speaking.id)
-      .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
-      .expect(200);
+    const spoken = await answerWithAudio(t, candidate, session.id, speaking.id).expect(200);
     await answerReaches(t, spoken.body.data.id, 'PENDING_MANUAL');
     expect(transcriptCalls() - callsBefore).toBe(SPEECH_SCORING_QUEUE.attempts);
     // The last attempt hands the answer to a person first; the job reaches the failed list just after.

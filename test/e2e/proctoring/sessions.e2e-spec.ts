@@ -5,6 +5,7 @@ import { createTestApp } from '../../support/test-app.js';
 import { eventually } from '../../support/eventually.js';
 import { verifyContact } from '../../support/marketplace.js';
 import {
+  answerWithAudio,
   assessmentBody,
   AuthoredAssessment,
   createAssessment,
@@ -328,29 +329,11 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const speaking = questions.find((q) => q.type === 'SPEAKING')!;
       const writing = questions.find((q) => q.type === 'WRITING')!;
 
-      const notAudio = await t
-        .http()
-        .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-        .set(candidate.auth)
-        .field('questionId', speaking.id)
-        .attach('file', Buffer.from('definitely not audio, just text'), { filename: 'answer.mp3', contentType: 'audio/mpeg' })
-        .expect(415);
+      const notAudio = await answerWithAudio(t, candidate, session.id, speaking.id, { bytes: Buffer.from('definitely not audio, just text'), filename: 'answer.mp3', contentType: 'audio/mpeg' }).expect(415);
       expect(notAudio.body.error).toBe('UNSUPPORTED_FILE_TYPE');
-      await t
-        .http()
-        .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-        .set(candidate.auth)
-        .field('questionId', writing.id)
-        .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
-        .expect(400);
+      await answerWithAudio(t, candidate, session.id, writing.id).expect(400);
 
-      const spoken = await t
-        .http()
-        .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-        .set(candidate.auth)
-        .field('questionId', speaking.id)
-        .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
-        .expect(200);
+      const spoken = await answerWithAudio(t, candidate, session.id, speaking.id).expect(200);
       expect(spoken.body.data.status).toBe('PENDING_MANUAL');
       // The reviewer can play the recording; the candidate and unknown ids cannot.
       const played = await t
