@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { acceptedGig, api, backdateActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, api, backdateActivity, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { nextNotification } from '../../support/notifications.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
@@ -78,17 +78,17 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     expect(slots.map((s: { filledCount: number }) => s.filledCount)).toEqual([1, 0, 1]);
 
     // Activity: LOGIN only inside a picked slot; the machine refuses LOGOUT before LOGIN and BREAK_END without BREAK_START.
-    expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409)).body.error).toBe('OUTSIDE_WORK_SLOT');
+    expect((await gigActivity(t, agent, gigId, 'LOGIN').expect(409)).body.error).toBe('OUTSIDE_WORK_SLOT');
     await slotsAroundNow(t, gigId);
-    expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGOUT' }).expect(409)).body.error).toBe('INVALID_TRANSITION');
+    expect((await gigActivity(t, agent, gigId, 'LOGOUT').expect(409)).body.error).toBe('INVALID_TRANSITION');
     const loggedIn = nextEvent(clientSocket, 'gig:activity');
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(201);
+    await gigActivity(t, agent, gigId, 'LOGIN').expect(201);
     expect(await loggedIn).toMatchObject({ gigId, activity: 'LOGIN', automatic: false });
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_END' }).expect(409);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_START' }).expect(201);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_END' }).expect(201);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGOUT' }).expect(201);
+    await gigActivity(t, agent, gigId, 'BREAK_END').expect(409);
+    await gigActivity(t, agent, gigId, 'BREAK_START').expect(201);
+    await gigActivity(t, agent, gigId, 'LOGIN').expect(409);
+    await gigActivity(t, agent, gigId, 'BREAK_END').expect(201);
+    await gigActivity(t, agent, gigId, 'LOGOUT').expect(201);
     // Two hours of work with a 15-minute break, as if the day had passed.
     await backdateActivity(t, gigId, [150, 120, 105, 15]);
     const activity = await t.http().get(api(`/gigs/${gigId}/activity`)).set(client.auth).expect(200);
@@ -144,7 +144,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     expect(completed.body.data).toMatchObject({ status: 'COMPLETED', completedAt: expect.any(String) });
     await completedNote;
     await t.http().post(api(`/gigs/${gigId}/complete`)).set(client.auth).expect(409);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409);
+    await gigActivity(t, agent, gigId, 'LOGIN').expect(409);
     await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(client.auth).expect(200);
     const gigs = await t.http().get(api('/gigs?status=COMPLETED')).set(agent.auth).expect(200);
     expect(gigs.body.data.items.map((g: { id: string }) => g.id)).toEqual([gigId]);

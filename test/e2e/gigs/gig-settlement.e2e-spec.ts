@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { acceptedGig, api, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, api, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { nextNotification } from '../../support/notifications.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
@@ -30,7 +30,7 @@ describe('Gig settlement: approved work with nothing to pay is settled as paid-z
   });
   afterAll(() => t.close());
 
-  const activity = (gigId: string, type: string) => t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type });
+  const activity = (gigId: string, type: string) => gigActivity(t, agent, gigId, type);
 
   /** A gig whose agent logged in and out at once (0 worked minutes) and submitted. */
   async function zeroMinuteSubmission(): Promise<{ gigId: string; submissionId: string }> {

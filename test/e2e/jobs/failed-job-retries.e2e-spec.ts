@@ -11,7 +11,7 @@ import { startSmtpStandIn, type SmtpStandIn } from '../../support/smtp-stand-in.
 import { sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, uniqueEmail, uniquePhone } from '../auth/auth-helpers.js';
-import { answerReaches, answerWithAudio, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, startSession } from '../proctoring/proctoring-fixtures.js';
+import { answerReaches, answerWithAudio, answerWithText, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, startSession } from '../proctoring/proctoring-fixtures.js';
 
 // Each case lets a job fail through all its attempts first; the machine is shared with other suites.
 jest.setTimeout(60_000);
@@ -180,12 +180,7 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const writing = questionsOf(assessment).find((q) => q.type === 'WRITING')!;
-    const written = await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers`)
-      .set(candidate.auth)
-      .send({ questionId: writing.id, response: 'Dear customer, we are sorry for the delay.' })
-      .expect(200);
+    const written = await answerWithText(t, candidate, session.id, writing.id, 'Dear customer, we are sorry for the delay.').expect(200);
     const answerId: string = written.body.data.id;
     const failed = await newFailure(WRITING_SCORING_QUEUE as QueueDefinition<never>, (item) => item.summary.answerId === answerId);
     await answerReaches(t, answerId, 'PENDING_MANUAL');
@@ -203,7 +198,7 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const writing = questionsOf(assessment).find((q) => q.type === 'WRITING')!;
-    const written = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: writing.id, response: 'Sorry!' }).expect(200);
+    const written = await answerWithText(t, candidate, session.id, writing.id, 'Sorry!').expect(200);
     const answerId: string = written.body.data.id;
     const failed = await newFailure(WRITING_SCORING_QUEUE as QueueDefinition<never>, (item) => item.summary.answerId === answerId);
     await answerReaches(t, answerId, 'PENDING_MANUAL');

@@ -4,7 +4,7 @@ import { eventually } from '../../support/eventually.js';
 import { emitWithAck, nextEvent, receivesWithin } from '../../support/socket.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
-import { AuthoredAssessment, createAssessment, PNG_1PX_BASE64, questionsOf, readyCandidate, startSession } from './proctoring-fixtures.js';
+import { answerWithText, AuthoredAssessment, createAssessment, PNG_1PX_BASE64, questionsOf, readyCandidate, startSession } from './proctoring-fixtures.js';
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -43,7 +43,7 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const [mcq] = questionsOf(assessment);
-    await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id, response: 'goes' }).expect(200);
+    await answerWithText(t, candidate, session.id, mcq.id, 'goes').expect(200);
 
     const watcher: Socket = await t.socket(admin.token);
     const browser: Socket = await t.socket(candidate.token);
@@ -80,7 +80,7 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
 
     const after = await emitWithAck<Ack>(browser, 'proctoring:violation', { sessionId: session.id, type: 'TAB_SWITCH' });
     expect(after).toMatchObject({ success: false, statusCode: 409, error: 'SESSION_ENDED' });
-    await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id, response: 'go' }).expect(409);
+    await answerWithText(t, candidate, session.id, mcq.id, 'go').expect(409);
 
     const stored = await t.http().get(`/api/v1/proctoring/sessions/${session.id}`).set(admin.auth).expect(200);
     expect(stored.body.data).toMatchObject({ status: 'ENDED', endReason: 'AUTO_SUBMITTED', reviewStatus: 'PENDING', violationCount: 2, warningCount: 1 });
@@ -186,7 +186,7 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
       const candidate = await readyCandidate(t);
       const session = await startSession(t, candidate, assessment.id);
       const [mcq] = questionsOf(assessment);
-      await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id, response: 'goes' }).expect(200);
+      await answerWithText(t, candidate, session.id, mcq.id, 'goes').expect(200);
       const log = await violate(candidate, session.id, { type: 'TAB_SWITCH' }).expect(201);
       const warning = await violate(candidate, session.id, { type: 'MOUSE_LEAVE' }).expect(201);
       const submitted = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/submit`).set(candidate.auth).expect(200);

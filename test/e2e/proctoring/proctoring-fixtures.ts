@@ -113,6 +113,11 @@ export async function answerReaches(t: TestApp, answerId: string, status: string
   );
 }
 
+/** Posts a written (or chosen) answer. The caller checks the status. */
+export function answerWithText(t: TestApp, candidate: TestUser, sessionId: string, questionId: string, response: string) {
+  return t.http().post(`/api/v1/proctoring/sessions/${sessionId}/answers`).set(candidate.auth).send({ questionId, response });
+}
+
 /** Posts a spoken answer: a WAV recording unless `file` says otherwise. The caller checks the status. */
 export function answerWithAudio(
   t: TestApp,
