@@ -19,6 +19,23 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Type-aware rules: promises are awaited or handed off on purpose, and switches over unions are exhaustive.
+    // Every .ts file belongs to a tsconfig (the root one, or client/tsconfig.json), which the project service finds.
+    files: ['**/*.ts', '**/*.mts', '**/*.cts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A `default:` does not make a switch over a union exhaustive: a new member must be handled by name.
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    // Plain JavaScript (bench, config files, a few scripts and test hooks) is in no tsconfig: lint it without types.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     // Only repositories (and the database infrastructure) touch Prisma.
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/**/*.repository.ts', 'src/modules/**/*.spec.ts'],

@@ -193,19 +193,36 @@ io.use((socket, next) => {
   }
 });
 io.on('connection', (socket) => {
-  socket.on('conversation:join', async (payload, ack) => {
-    const { rows } = await query('join', 'SELECT id FROM conversations WHERE id = $1 AND user_id = $2', [payload?.conversationId, socket.data.user.sub]);
-    if (rows[0]) await socket.join(`conversation:${rows[0].id}`);
-    ack?.({ success: Boolean(rows[0]) });
+  // The emitter ignores a returned promise: a failed join is answered here instead of becoming an unhandled rejection.
+  socket.on('conversation:join', (payload, ack) => {
+    joinConversation(socket, payload).then(
+      (joined) => ack?.({ success: joined }),
+      () => ack?.({ success: false }),
+    );
   });
 });
 
-await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-process.once('SIGTERM', async () => {
+async function joinConversation(socket, payload) {
+  const { rows } = await query('join', 'SELECT id FROM conversations WHERE id = $1 AND user_id = $2', [payload?.conversationId, socket.data.user.sub]);
+  if (rows[0]) await socket.join(`conversation:${rows[0].id}`);
+  return Boolean(rows[0]);
+}
+
+async function shutdown() {
   clearInterval(usageTimer);
   io.close();
   await app.close();
   await flushUsage().catch(() => undefined);
   await pool.end();
-  process.exit(0);
+}
+
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+process.once('SIGTERM', () => {
+  shutdown().then(
+    () => process.exit(0),
+    (error) => {
+      console.error('baseline server: shutdown failed', error);
+      process.exit(1);
+    },
+  );
 });

@@ -1,4 +1,5 @@
-import { ProbeModule } from '../support/probe.module.js';
+import { eventually } from '../support/eventually.js';
+import { ProbeModule, slowProbe } from '../support/probe.module.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
 
 describe('HTTP pipeline: bad input, errors and access', () => {
@@ -116,7 +117,7 @@ describe('HTTP pipeline: bad input, errors and access', () => {
   it('finishes requests in flight when the app closes', async () => {
     const closing = await createTestApp({}, [ProbeModule]);
     const inFlight = fetch(`${closing.baseUrl}/api/v1/probe/slow?ms=400`).then(async (res) => ({ status: res.status, body: await res.json() }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually(() => expect(slowProbe.inFlight).toBe(1), { what: 'the slow request to reach the app' });
     await closing.close();
     await expect(inFlight).resolves.toEqual({ status: 200, body: { success: true, data: { waited: 400 } } });
     await expect(fetch(`${closing.baseUrl}/api/v1/health`)).rejects.toThrow();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { applyPendingMigrations, migrateDatabase } from '../../src/infra/database/migrate.js';
+import { eventually } from '../support/eventually.js';
 import { adminQuery, readHarness, withDatabase } from '../support/test-database.js';
 
 const run = promisify(execFile);
@@ -118,11 +119,13 @@ describe('Migrations applied in process', () => {
       const migrating = applyPendingMigrations(url);
       // Wait until the migrator is queued on the lock, then check it has not touched the database.
       await withClient(url, async (observer) => {
-        for (;;) {
-          const { rows } = await observer.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND NOT granted`);
-          if (rows[0].waiting > 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await eventually(
+          async () => {
+            const { rows } = await observer.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND NOT granted`);
+            expect(rows[0].waiting).toBeGreaterThan(0);
+          },
+          { timeoutMs: 30_000, intervalMs: 20, what: 'the migrator to queue on the advisory lock' },
+        );
         const { rows } = await observer.query(`SELECT to_regclass('_prisma_migrations') AS table`);
         expect(rows[0].table).toBeNull();
       });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eventually } from '../support/eventually.js';
 import { freePort } from '../support/spawned-server.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -21,12 +22,14 @@ async function sdksLoadedByServer(env: Record<string, string>): Promise<string[]
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
-      const ready = await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`).then((res) => res.ok, () => false);
-      if (ready) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) return `exited (${child.exitCode})`;
+        return (await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`)).ok;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'the server to be ready' },
+    );
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
     const urls = readFileSync(log, 'utf8').split('\n');
     return SDKS.filter((sdk) => urls.some((url) => url.includes(`/node_modules/${sdk}/`)));
   } finally {

@@ -8,6 +8,9 @@ export const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.fr
 
 export const api = (path: string) => `/api/v1${path}`;
 
+/** The agent logs a work event on the gig (LOGIN, BREAK_START, …). The caller checks the status. */
+export const gigActivity = (t: TestApp, agent: TestUser, gigId: string, type: string) => t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type });
+
 /** Marks the user's email verified, as the OTP flow of the auth module would. */
 export async function verifyContact(t: TestApp, user: TestUser): Promise<void> {
   await t.prisma.user.update({ where: { id: user.user.id }, data: { emailVerifiedAt: new Date() } });

@@ -1,5 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service.js';
+import { eventually } from './eventually.js';
+import type { Socket } from 'socket.io-client';
+import { nextMatching } from './socket.js';
 import { sendJson, StandInServer, startStandInServer } from './stand-in-server.js';
 import type { TestApp, TestUser } from './test-app.js';
 
@@ -37,6 +40,10 @@ export async function startFcm(): Promise<{ server: StandInServer; env: Record<s
   };
 }
 
+/** The next `notification:new` of one type (others are skipped), or a rejection after `timeoutMs`. */
+export const nextNotification = (socket: Socket, type: string, timeoutMs = 3_000): Promise<Notification> =>
+  nextMatching<Notification>(socket, 'notification:new', (payload) => payload.type === type, timeoutMs);
+
 /** Gives a user a device token (as PUT /users/me/fcm-token would). */
 export async function withDevice(t: TestApp, user: TestUser): Promise<string> {
   const device = `device-${user.user.id}`;
@@ -62,15 +69,20 @@ export async function expectNotified(
   const socket = await t.socket(recipient.token);
   const arrived: Notification[] = [];
   socket.on('notification:new', (payload: Notification) => arrived.push(payload));
+  let live: Notification;
   try {
     await trigger();
-    const deadline = Date.now() + 5_000;
-    while (!arrived.some((n) => n.type === type) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    live = await eventually(
+      () => {
+        const found = arrived.find((n) => n.type === type);
+        if (!found) throw new Error(`No ${type} notification reached the socket (got: ${arrived.map((n) => n.type).join(', ') || 'nothing'})`);
+        return found;
+      },
+      { what: `a ${type} notification on the socket` },
+    );
   } finally {
     socket.disconnect();
   }
-  const live = arrived.find((n) => n.type === type);
-  if (!live) throw new Error(`No ${type} notification reached the socket (got: ${arrived.map((n) => n.type).join(', ') || 'nothing'})`);
   expect(Object.keys(live).sort()).toEqual(NOTIFICATION_FIELDS);
   expect(live).toMatchObject({ type, read: false, readAt: null, title: expect.any(String), body: expect.any(String) });
   expect(live.title.length).toBeGreaterThan(0);

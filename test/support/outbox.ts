@@ -1,20 +1,19 @@
 import type { PrismaService } from '../../src/infra/database/prisma.service.js';
+import { eventually } from './eventually.js';
 
 /**
  * Reads what the dev outbox "sent" (mail and SMS without a real provider). OTP delivery happens just
  * after the HTTP answer, so these poll briefly.
  */
 export async function waitForOutbox(prisma: PrismaService, recipient: string, options: { after?: Date; timeoutMs?: number } = {}) {
-  const deadline = Date.now() + (options.timeoutMs ?? 3_000);
-  for (;;) {
-    const message = await prisma.outboxMessage.findFirst({
-      where: { recipient, ...(options.after ? { createdAt: { gt: options.after } } : {}) },
-      orderBy: { createdAt: 'desc' },
-    });
-    if (message) return message;
-    if (Date.now() > deadline) throw new Error(`No outbox message to ${recipient} within ${options.timeoutMs ?? 3_000} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return eventually(
+    async () =>
+      (await prisma.outboxMessage.findFirst({
+        where: { recipient, ...(options.after ? { createdAt: { gt: options.after } } : {}) },
+        orderBy: { createdAt: 'desc' },
+      })) ?? false,
+    { timeoutMs: options.timeoutMs ?? 3_000, what: `an outbox message to ${recipient}` },
+  );
 }
 
 /** The six-digit code of the newest outbox message to `recipient`. */

@@ -15,6 +15,9 @@ class ProbeBodyDto {
   @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
 }
 
+/** How many `GET /probe/slow` requests are being served right now. */
+export const slowProbe = { inFlight: 0 };
+
 /**
  * Test-only routes mounted on the production stack to exercise the global pipeline (parsing,
  * validation, envelope, errors, access guard, graceful shutdown) before any feature route exists.
@@ -30,7 +33,12 @@ class ProbeController {
   @Get('slow')
   @Public()
   async slow(@Query('ms') ms = '300') {
-    await new Promise((resolve) => setTimeout(resolve, Number(ms)));
+    slowProbe.inFlight += 1;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, Number(ms)));
+    } finally {
+      slowProbe.inFlight -= 1;
+    }
     return { waited: Number(ms) };
   }
 

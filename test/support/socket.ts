@@ -20,16 +20,23 @@ export function connectSocket(baseUrl: string, token: string | undefined, timeou
 
 /** Resolves with the next payload of `event`, or rejects after `timeoutMs`. */
 export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 3_000): Promise<T> {
+  return nextMatching<T>(socket, event, () => true, timeoutMs);
+}
+
+/** The next `event` whose payload satisfies `match` (others are skipped), or a rejection after `timeoutMs`. */
+export function nextMatching<T>(socket: Socket, event: string, match: (payload: T) => boolean, timeoutMs = 3_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, onEvent);
-      reject(new Error(`No "${event}" within ${timeoutMs} ms`));
+      reject(new Error(`No matching "${event}" within ${timeoutMs} ms`));
     }, timeoutMs);
     const onEvent = (payload: T) => {
+      if (!match(payload)) return;
       clearTimeout(timer);
+      socket.off(event, onEvent);
       resolve(payload);
     };
-    socket.once(event, onEvent);
+    socket.on(event, onEvent);
   });
 }
 

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import { eventually } from './eventually.js';
 
 export interface SpawnedServer {
   url: string;
@@ -32,21 +33,14 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 30_00
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health/ready`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server not ready within ${timeoutMs} ms: ${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    // Stops polling once the process exited: that is reported below, with its output.
+    await eventually(async () => child.exitCode !== null || child.signalCode !== null || (await fetch(`${url}/api/v1/health/ready`)).ok, { timeoutMs, intervalMs: 200, what: 'the server to be ready' });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`server not ready within ${timeoutMs} ms: ${output}`, { cause: error });
   }
+  if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early (${child.exitCode ?? child.signalCode}): ${output}`);
   return {
     url,
     process: child,

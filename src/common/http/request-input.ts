@@ -19,7 +19,8 @@ export function registerJsonBodyParser(fastify: FastifyInstance, options: { maxD
       done(new AppError(HttpStatus.BAD_REQUEST, 'JSON_TOO_DEEP', `JSON may nest arrays and objects at most ${options.maxDepth} levels deep`), undefined);
       return;
     }
-    parseJson(request, body, (error, parsed) => {
+    // Fastify's default JSON parser is callback-style: it returns nothing, and every error reaches the callback.
+    void parseJson(request, body, (error, parsed) => {
       if (error) return done(error, undefined);
       const unsafe = body.includes('\\u') ? findUnsafeText(parsed) : [];
       if (unsafe.length > 0) return done(unsafeTextError(unsafe.map((path) => ({ source: 'body', path }))), undefined);

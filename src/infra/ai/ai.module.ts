@@ -18,7 +18,7 @@ export async function createAiProvider(config: AppConfig): Promise<AiProvider> {
       const { GeminiProvider } = await importOptional(() => import('./gemini.provider.js'));
       return new GeminiProvider(config.ai);
     }
-    default:
+    case 'local':
       return new LocalKnowledgeProvider();
   }
 }

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createTestApp, TestApp } from '../../support/test-app.js';
 import type { Socket } from 'socket.io-client';
-import { nextEvent } from '../../support/socket.js';
+import { eventually } from '../../support/eventually.js';
+import { nextEvent, nextMatching } from '../../support/socket.js';
 
 interface PresenceChange {
   userId: string;
@@ -20,29 +21,8 @@ describe('Socket.IO: handshake and presence', () => {
   afterAll(() => t.close());
 
   /** The next `users:online` change about `userId` (changes about other users are skipped). */
-  const presenceOf = (socket: Socket, userId: string, ms = 3_000) =>
-    new Promise<PresenceChange>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        socket.off('users:online', listener);
-        reject(new Error(`no users:online for ${userId}`));
-      }, ms);
-      const listener = (change: PresenceChange) => {
-        if (change.userId !== userId) return;
-        clearTimeout(timer);
-        socket.off('users:online', listener);
-        resolve(change);
-      };
-      socket.on('users:online', listener);
-    });
+  const presenceOf = (socket: Socket, userId: string, ms = 3_000) => nextMatching<PresenceChange>(socket, 'users:online', (change) => change.userId === userId, ms);
   const hearsAbout = (socket: Socket, userId: string, ms = 500) => presenceOf(socket, userId, ms).then(() => true, () => false);
-
-  const waitFor = async (check: () => Promise<boolean>, ms = 2_000) => {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
 
   it('refuses a handshake without a token, with a forged or expired token, or of a deleted user', async () => {
     await expect(t.socket(undefined)).rejects.toThrow(/Unauthorized/);
@@ -87,8 +67,11 @@ describe('Socket.IO: handshake and presence', () => {
     second.disconnect();
     const change = await offline;
     expect(change).toMatchObject({ userId: customer.user.id, isOnline: false });
-    await waitFor(async () => !(await t.prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } })).isOnline);
-    const row = await t.prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } });
+    const row = await eventually(async () => {
+      const stored = await t.prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } });
+      expect(stored.isOnline).toBe(false);
+      return stored;
+    });
     expect(row.lastSeenAt?.toISOString()).toBe(change.lastSeenAt);
     const after = await t.http().get('/api/v1/users/online').set(admin.auth).expect(200);
     expect(after.body.data.items.map((item: { userId: string }) => item.userId)).not.toContain(customer.user.id);

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { AccessTokenService } from '../../../src/common/auth/access-token.service.js';
 import { AppConfig } from '../../../src/config/app-config.js';
+import { eventually } from '../../support/eventually.js';
 import { spawnServer, type SpawnedServer } from '../../support/spawned-server.js';
 import { startStandInServer, type StandInServer } from '../../support/stand-in-server.js';
 import { createTestDatabase } from '../../support/test-database.js';
@@ -11,14 +12,6 @@ import { chatBody, streamOpenAiCompletion } from './provider-stand-ins.js';
 
 const JWT_SECRET = 'crash-recovery-secret-that-is-long-enough-0123456789';
 const MESSAGES = 50;
-
-const waitFor = async (condition: () => Promise<boolean>, timeoutMs: number, what: () => string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-};
 
 /**
  * A chat message that was stored is answered even when the process that stored it dies before the
@@ -93,7 +86,7 @@ describe('Chat answers survive a crash (kill -9)', () => {
         body: JSON.stringify({ content: `Question number ${i}: where is my order?` }),
       }).then((res) => res.status, () => 'connection lost'),
     );
-    await waitFor(async () => held.length >= 20, 30_000, () => `${held.length} questions to reach the model`);
+    await eventually(() => expect(held.length).toBeGreaterThanOrEqual(20), { timeoutMs: 30_000, intervalMs: 200, what: '20 questions to reach the model' });
     await first.stop('SIGKILL');
     const outcomes = await Promise.all(posts);
     for (const res of held.splice(0)) res.destroy();
@@ -111,14 +104,13 @@ describe('Chat answers survive a crash (kill -9)', () => {
 
     holdAnswers = false;
     server = await spawnServer(env, 60_000);
-    let rows = before;
-    await waitFor(
+    const rows = await eventually(
       async () => {
-        rows = await stored();
-        return rows.every((row) => row.answers >= row.questions);
+        const now = await stored();
+        expect(now.filter((row) => row.answers < row.questions)).toEqual([]);
+        return now;
       },
-      30_000,
-      () => `every stored question to be answered (${rows.filter((row) => row.answers < row.questions).length} of ${rows.length} still unanswered)`,
+      { timeoutMs: 30_000, intervalMs: 200, what: 'every stored question to be answered' },
     );
     // Answered once each: no question got two answers.
     expect(rows.every((row) => row.questions === 1 && row.answers === 1)).toBe(true);

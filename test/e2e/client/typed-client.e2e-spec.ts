@@ -1,4 +1,5 @@
 import { createCxClient, type CxClient, type RealtimeSocket, type ServerToClientEvents } from '../../../client/src/index.js';
+import { eventually } from '../../support/eventually.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
 const TTL_SECONDS = 3;
@@ -75,8 +76,7 @@ describe('The typed client package', () => {
     const changed = await client.api.PATCH('/api/v1/users/me/password', { body: { currentPassword: customer.password, newPassword: 'Purple-Otter-Sings-77' } });
     expect(changed.response.status).toBe(204);
     expect(await ended).toEqual({ reason: 'password_changed' });
-    await sleep(500);
-    expect(socket.connected).toBe(false);
+    await eventually(() => expect(socket.connected).toBe(false), { what: 'the socket to close' });
     expect(client.session.tokens).toBeUndefined();
   }, 30_000);
 });

@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { CommunicationService } from '../../../src/modules/communication/communication.service.js';
+import { assignedDonorQuery, type DonorQuery, postDonorQuery } from '../../support/donor-queries.js';
 import { nextEvent } from '../../support/socket.js';
 import { RecordedRequest, sendJson, StandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
@@ -7,32 +8,17 @@ import { DAILY_KEY, startDaily } from './daily-stand-in.js';
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
-interface Donor {
-  id: string;
-  token: string;
-  auth: { Authorization: string };
-}
-
 describe('Calls (Daily.co stand-in)', () => {
   let t: TestApp;
   let daily: StandInServer;
   let superAdmin: TestUser;
 
-  const newQuery = async (): Promise<Donor> => {
-    const res = await t.http().post('/api/v1/donor-queries').send({ donor: 'Dana Donor', donorId: 'D-1', test: 'Hearing', message: 'I need help' }).expect(201);
-    const token = res.body.data.donorAccessToken as string;
-    return { id: res.body.data.query.id, token, auth: { Authorization: `Bearer ${token}` } };
-  };
+  const newQuery = () => postDonorQuery(t);
   const admin = () => t.createUser({ role: 'ADMIN' });
   const acceptQuery = (id: string, user: TestUser) => t.http().patch(`/api/v1/donor-queries/${id}/accept`).set(user.auth);
-  const requestCall = (q: Donor, body: Record<string, unknown> = { mode: 'VIDEO' }) => t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send(body);
+  const requestCall = (q: DonorQuery, body: Record<string, unknown> = { mode: 'VIDEO' }) => t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send(body);
   const dailyCalls = (method: string, prefix: string): RecordedRequest[] => daily.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
-  const assignedQuery = async () => {
-    const q = await newQuery();
-    const a = await admin();
-    await acceptQuery(q.id, a).expect(200);
-    return { q, a };
-  };
+  const assignedQuery = () => assignedDonorQuery(t);
 
   beforeAll(async () => {
     daily = await startDaily();

@@ -1,14 +1,9 @@
 import { CommunicationService } from '../../../src/modules/communication/communication.service.js';
 import type { StandInServer } from '../../support/stand-in-server.js';
+import { assignedDonorQuery, type DonorQuery, postDonorQuery } from '../../support/donor-queries.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
-import { nextMatching } from '../donor-queries/socket-events.js';
+import { nextMatching } from '../../support/socket.js';
 import { createRoom, dailyEnv, dailyRequests, startDaily } from './daily-stand-in.js';
-
-interface Donor {
-  id: string;
-  token: string;
-  auth: { Authorization: string };
-}
 
 interface CallStatusEvent {
   id: string;
@@ -27,26 +22,17 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
   let daily: StandInServer;
   let superAdmin: TestUser;
 
-  const newQuery = async (): Promise<Donor> => {
-    const res = await t.http().post('/api/v1/donor-queries').send({ donor: 'Dana Donor', donorId: 'D-1', test: 'Hearing', message: 'I need help' }).expect(201);
-    const token = res.body.data.donorAccessToken as string;
-    return { id: res.body.data.query.id, token, auth: { Authorization: `Bearer ${token}` } };
-  };
+  const newQuery = () => postDonorQuery(t);
   const admin = () => t.createUser({ role: 'ADMIN' });
-  const assignedQuery = async () => {
-    const q = await newQuery();
-    const a = await admin();
-    await t.http().patch(`/api/v1/donor-queries/${q.id}/accept`).set(a.auth).expect(200);
-    return { q, a };
-  };
-  const startCall = (q: Donor, user: TestUser, mode = 'AUDIO') => t.http().post(`/api/v1/communication/call/${q.id}`).set(user.auth).send({ mode });
-  const requestCall = (q: Donor, mode = 'AUDIO') => t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send({ mode, message: 'Please call me' });
-  const resolve = (q: Donor, user: TestUser) => t.http().patch(`/api/v1/donor-queries/${q.id}/resolve`).set(user.auth);
-  const donorClose = (q: Donor) => t.http().post(`/api/v1/donor-queries/${q.id}/donor-close`).set(q.auth);
-  const transfer = (q: Donor, from: TestUser, to: TestUser) =>
+  const assignedQuery = () => assignedDonorQuery(t);
+  const startCall = (q: DonorQuery, user: TestUser, mode = 'AUDIO') => t.http().post(`/api/v1/communication/call/${q.id}`).set(user.auth).send({ mode });
+  const requestCall = (q: DonorQuery, mode = 'AUDIO') => t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send({ mode, message: 'Please call me' });
+  const resolve = (q: DonorQuery, user: TestUser) => t.http().patch(`/api/v1/donor-queries/${q.id}/resolve`).set(user.auth);
+  const donorClose = (q: DonorQuery) => t.http().post(`/api/v1/donor-queries/${q.id}/donor-close`).set(q.auth);
+  const transfer = (q: DonorQuery, from: TestUser, to: TestUser) =>
     t.http().patch(`/api/v1/donor-queries/${q.id}/transfer`).set(from.auth).send({ toUserId: to.user.id, note: 'Needs calibration expertise' });
   const activeSessions = (queryId: string) => t.prisma.callSession.count({ where: { queryId, status: { not: 'ENDED' } } });
-  const history = async (q: Donor) => (await t.http().get(`/api/v1/donor-queries/${q.id}/messages?limit=100`).set(q.auth).expect(200)).body.data.items as Record<string, unknown>[];
+  const history = async (q: DonorQuery) => (await t.http().get(`/api/v1/donor-queries/${q.id}/messages?limit=100`).set(q.auth).expect(200)).body.data.items as Record<string, unknown>[];
 
   beforeAll(async () => {
     daily = await startDaily();
@@ -182,7 +168,7 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     daily.on('POST', '/rooms', async (req, res) => {
       roomAsked();
       await go;
-      createRoom(daily)(req, res);
+      await createRoom(daily)(req, res);
     });
     try {
       const calling = startCall(q, a).then((res) => res);

@@ -1,14 +1,9 @@
 import type { StandInServer } from '../../support/stand-in-server.js';
-import { nextEvent } from '../../support/socket.js';
+import { type DonorQuery, postDonorQuery } from '../../support/donor-queries.js';
+import { nextEvent, nextMatching } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { dailyEnv, startDaily } from '../communication/daily-stand-in.js';
-import { nextMatching, recordEvents } from './socket-events.js';
-
-interface Donor {
-  id: string;
-  token: string;
-  auth: { Authorization: string };
-}
+import { recordEvents } from './socket-events.js';
 
 /** What the donor sees of staff-only text: transfer notes, reminder notes, handover summaries, staff emails never reach them. */
 describe('Staff-only text and the donor', () => {
@@ -17,12 +12,8 @@ describe('Staff-only text and the donor', () => {
   let ada: TestUser;
   let bo: TestUser;
 
-  const newQuery = async (): Promise<Donor> => {
-    const res = await t.http().post('/api/v1/donor-queries').send({ donor: 'Dana Donor', donorId: 'D-7', test: 'Hearing', message: 'The calibration fails' }).expect(201);
-    const token = res.body.data.donorAccessToken as string;
-    return { id: res.body.data.query.id, token, auth: { Authorization: `Bearer ${token}` } };
-  };
-  const url = (q: Donor, path = '') => `/api/v1/donor-queries/${q.id}${path}`;
+  const newQuery = () => postDonorQuery(t, { donorId: 'D-7', message: 'The calibration fails' });
+  const url = (q: DonorQuery, path = '') => `/api/v1/donor-queries/${q.id}${path}`;
 
   beforeAll(async () => {
     daily = await startDaily();

@@ -1,30 +1,12 @@
 import { jest } from '@jest/globals';
-import { acceptedGig, api, backdateActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, api, backdateActivity, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
+import { nextNotification } from '../../support/notifications.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, signUp, STRONG_PASSWORD, uniqueEmail } from '../auth/auth-helpers.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
 jest.setTimeout(60_000);
-
-type Notification = { type: string; [key: string]: unknown };
-
-/** Waits for the next `notification:new` of one type, skipping others. */
-function notification(socket: Awaited<ReturnType<TestApp['socket']>>, type: string, timeoutMs = 3_000): Promise<Notification> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('notification:new', onEvent);
-      reject(new Error(`No ${type} notification within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const onEvent = (payload: Notification) => {
-      if (payload.type !== type) return;
-      clearTimeout(timer);
-      socket.off('notification:new', onEvent);
-      resolve(payload);
-    };
-    socket.on('notification:new', onEvent);
-  });
-}
 
 describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig', () => {
   let t: TestApp;
@@ -69,7 +51,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     expect(await nextStepAtLogin(agent)).toBe('DASHBOARD');
     const browse = await t.http().get(api('/opportunities')).set(agent.auth).expect(200);
     expect(browse.body.data.items.find((o: { id: string }) => o.id === opportunityId)).toMatchObject({ eligibility: { eligible: true } });
-    const received = notification(clientSocket, 'application.received');
+    const received = nextNotification(clientSocket, 'application.received');
     const applied = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agent.auth).send({ coverNote: 'Ready to help' }).expect(201);
     expect(applied.body.data).toMatchObject({ status: 'PENDING', opportunityId, gigId: null });
     expect(await received).toMatchObject({ data: { applicationId: applied.body.data.id } });
@@ -80,7 +62,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const pending = await t.http().get(api(`/applications?opportunityId=${opportunityId}&status=PENDING`)).set(client.auth).expect(200);
     expect(pending.body.data.items.map((a: { id: string }) => a.id)).toEqual([applied.body.data.id]);
     expect(pending.body.data.items[0]).toMatchObject({ agentCefrLevel: 'B2', agentSkills: ['support', 'english'], agentExperienceMonths: 36, coverNote: 'Ready to help' });
-    const decided = notification(agentSocket, 'application.decided');
+    const decided = nextNotification(agentSocket, 'application.decided');
     const accepted = await t.http().patch(api(`/applications/${applied.body.data.id}/decision`)).set(client.auth).send({ decision: 'ACCEPTED' }).expect(200);
     const gigId: string = accepted.body.data.gigId;
     expect(await decided).toMatchObject({ data: { decision: 'ACCEPTED', gigId } });
@@ -96,29 +78,29 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     expect(slots.map((s: { filledCount: number }) => s.filledCount)).toEqual([1, 0, 1]);
 
     // Activity: LOGIN only inside a picked slot; the machine refuses LOGOUT before LOGIN and BREAK_END without BREAK_START.
-    expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409)).body.error).toBe('OUTSIDE_WORK_SLOT');
+    expect((await gigActivity(t, agent, gigId, 'LOGIN').expect(409)).body.error).toBe('OUTSIDE_WORK_SLOT');
     await slotsAroundNow(t, gigId);
-    expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGOUT' }).expect(409)).body.error).toBe('INVALID_TRANSITION');
+    expect((await gigActivity(t, agent, gigId, 'LOGOUT').expect(409)).body.error).toBe('INVALID_TRANSITION');
     const loggedIn = nextEvent(clientSocket, 'gig:activity');
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(201);
+    await gigActivity(t, agent, gigId, 'LOGIN').expect(201);
     expect(await loggedIn).toMatchObject({ gigId, activity: 'LOGIN', automatic: false });
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_END' }).expect(409);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_START' }).expect(201);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'BREAK_END' }).expect(201);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGOUT' }).expect(201);
+    await gigActivity(t, agent, gigId, 'BREAK_END').expect(409);
+    await gigActivity(t, agent, gigId, 'BREAK_START').expect(201);
+    await gigActivity(t, agent, gigId, 'LOGIN').expect(409);
+    await gigActivity(t, agent, gigId, 'BREAK_END').expect(201);
+    await gigActivity(t, agent, gigId, 'LOGOUT').expect(201);
     // Two hours of work with a 15-minute break, as if the day had passed.
     await backdateActivity(t, gigId, [150, 120, 105, 15]);
     const activity = await t.http().get(api(`/gigs/${gigId}/activity`)).set(client.auth).expect(200);
     expect(activity.body.data.summary).toEqual({ state: 'OFFLINE', workedMinutes: 120, breakMinutes: 15 });
 
     // Submission → rework → approval.
-    const submittedNote = notification(clientSocket, 'submission.received');
+    const submittedNote = nextNotification(clientSocket, 'submission.received');
     const submission = await t.http().post(api(`/gigs/${gigId}/submissions`)).set(agent.auth).send({ content: 'Handled 42 chats' }).expect(201);
     const submissionId: string = submission.body.data.id;
     await submittedNote;
     await t.http().post(api(`/submissions/${submissionId}/files`)).set(agent.auth).attach('file', Buffer.from('%PDF-1.4\nreport\n%%EOF\n'), 'report.pdf').expect(201);
-    const reworkNote = notification(agentSocket, 'submission.reviewed');
+    const reworkNote = nextNotification(agentSocket, 'submission.reviewed');
     await t.http().patch(api(`/submissions/${submissionId}/review`)).set(client.auth).send({ decision: 'REWORK_NEEDED', notes: 'Add the CSAT numbers' }).expect(200);
     expect(await reworkNote).toMatchObject({ data: { decision: 'REWORK_NEEDED' } });
     const reworked = await t.http().post(api(`/submissions/${submissionId}/rework`)).set(agent.auth).send({ content: 'Handled 42 chats, CSAT 4.8' }).expect(201);
@@ -132,7 +114,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     expect((await t.http().post(api(`/gigs/${gigId}/complete`)).set(client.auth).expect(409)).body.error).toBe('PAYMENT_PENDING');
 
     // Payment: 120 min × 25000/h = 50000 minor units; idempotent.
-    const paidNote = notification(agentSocket, 'payment.settled');
+    const paidNote = nextNotification(agentSocket, 'payment.settled');
     const payment = await t.http().post(api(`/submissions/${submissionId}/payments`)).set(client.auth).set('Idempotency-Key', 'pay-1').expect(201);
     expect(payment.body.data).toMatchObject({ amountMinor: 50000, currency: 'INR', workedMinutes: 120, rateMinor: 25000, status: 'SETTLED' });
     expect(await paidNote).toMatchObject({ data: { amountMinor: '50000', currency: 'INR' } });
@@ -157,12 +139,12 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     expect((await t.http().post(api(`/gigs/${gigId}/reviews`)).set(agent.auth).send({ rating: 1 }).expect(409)).body.error).toBe('ALREADY_REVIEWED');
 
     // Completion, then the client closes the opportunity.
-    const completedNote = notification(clientSocket, 'gig.completed');
+    const completedNote = nextNotification(clientSocket, 'gig.completed');
     const completed = await t.http().post(api(`/gigs/${gigId}/complete`)).set(agent.auth).expect(200);
     expect(completed.body.data).toMatchObject({ status: 'COMPLETED', completedAt: expect.any(String) });
     await completedNote;
     await t.http().post(api(`/gigs/${gigId}/complete`)).set(client.auth).expect(409);
-    await t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type: 'LOGIN' }).expect(409);
+    await gigActivity(t, agent, gigId, 'LOGIN').expect(409);
     await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(client.auth).expect(200);
     const gigs = await t.http().get(api('/gigs?status=COMPLETED')).set(agent.auth).expect(200);
     expect(gigs.body.data.items.map((g: { id: string }) => g.id)).toEqual([gigId]);
@@ -174,7 +156,7 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const agent = await t.createUser({ role: 'AGENT' });
     await onboardAgent(t, agent, admin);
     const socket = await t.socket(agent.token);
-    const decided = nextEvent<Notification>(socket, 'notification:new');
+    const decided = nextEvent<{ type: string }>(socket, 'notification:new');
     await acceptedGig(t, client, agent, opportunityId);
     expect(await decided).toMatchObject({ type: 'application.decided' });
     const opportunity = await t.http().get(api(`/opportunities/${opportunityId}`)).set(client.auth).expect(200);

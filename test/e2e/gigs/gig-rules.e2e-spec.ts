@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { acceptedGig, api, backdateActivity, EXE, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, api, backdateActivity, EXE, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
@@ -171,15 +171,15 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
     it('lets one of two racing LOGINs win and validates the activity type', async () => {
       const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: nextSlotStart(), endsAt: nextSlotStart(1), capacity: 1 }] });
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
-      expect((await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type: 'LOGIN' }).expect(409)).body.error).toBe('NO_WORK_SLOTS');
+      expect((await gigActivity(t, agentA, gigId, 'LOGIN').expect(409)).body.error).toBe('NO_WORK_SLOTS');
       await t.http().post(api(`/gigs/${gigId}/work-slots`)).set(agentA.auth).send({ slotIds }).expect(201);
       await slotsAroundNow(t, gigId);
-      const results = await Promise.all([0, 1].map(() => t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type: 'LOGIN' })));
+      const results = await Promise.all([0, 1].map(() => gigActivity(t, agentA, gigId, 'LOGIN')));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(await t.prisma.activityLog.count({ where: { gigId } })).toBe(1);
-      await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentA.auth).send({ type: 'NAP' }).expect(400);
-      await t.http().post(api(`/gigs/${gigId}/activity`)).set(agentB.auth).send({ type: 'LOGOUT' }).expect(404);
-      await t.http().post(api(`/gigs/${gigId}/activity`)).set(client.auth).send({ type: 'LOGOUT' }).expect(403);
+      await gigActivity(t, agentA, gigId, 'NAP').expect(400);
+      await gigActivity(t, agentB, gigId, 'LOGOUT').expect(404);
+      await gigActivity(t, client, gigId, 'LOGOUT').expect(403);
       expect((await t.http().post(api(`/gigs/${gigId}/complete`)).set(client.auth).expect(409)).body.error).toBe('AGENT_LOGGED_IN');
     });
 

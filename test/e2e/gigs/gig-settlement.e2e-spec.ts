@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { acceptedGig, api, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, api, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { nextNotification } from '../../support/notifications.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
@@ -12,22 +13,6 @@ function futureSlot() {
   day += 1;
   const startsAt = new Date(Date.UTC(2033, 0, 1) + day * 86_400_000);
   return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 1 };
-}
-
-type Notification = { type: string; [key: string]: unknown };
-
-/** The next `notification:new` of one type, skipping others. */
-function notification(socket: Awaited<ReturnType<TestApp['socket']>>, type: string, timeoutMs = 3_000): Promise<Notification> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No ${type} notification within ${timeoutMs} ms`)), timeoutMs);
-    const onEvent = (payload: Notification) => {
-      if (payload.type !== type) return;
-      clearTimeout(timer);
-      socket.off('notification:new', onEvent);
-      resolve(payload);
-    };
-    socket.on('notification:new', onEvent);
-  });
 }
 
 describe('Gig settlement: approved work with nothing to pay is settled as paid-zero and the gig completes', () => {
@@ -45,7 +30,7 @@ describe('Gig settlement: approved work with nothing to pay is settled as paid-z
   });
   afterAll(() => t.close());
 
-  const activity = (gigId: string, type: string) => t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type });
+  const activity = (gigId: string, type: string) => gigActivity(t, agent, gigId, type);
 
   /** A gig whose agent logged in and out at once (0 worked minutes) and submitted. */
   async function zeroMinuteSubmission(): Promise<{ gigId: string; submissionId: string }> {
@@ -61,7 +46,7 @@ describe('Gig settlement: approved work with nothing to pay is settled as paid-z
   it('settles at approval: a visible payment of 0, no payment request needed, and the gig completes', async () => {
     const { gigId, submissionId } = await zeroMinuteSubmission();
     const agentSocket = await t.socket(agent.token);
-    const settledNote = notification(agentSocket, 'payment.settled');
+    const settledNote = nextNotification(agentSocket, 'payment.settled');
     const approved = await t.http().patch(api(`/submissions/${submissionId}/review`)).set(client.auth).send({ decision: 'APPROVED' }).expect(200);
     expect(approved.body.data).toMatchObject({ status: 'APPROVED', workedMinutes: 0, paymentId: expect.any(String) });
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { acceptedGig, api, backdateActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, api, backdateActivity, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
@@ -24,7 +24,7 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
   });
   afterAll(() => t.close());
 
-  const activity = (gigId: string, type: string) => t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type });
+  const activity = (gigId: string, type: string) => gigActivity(t, agent, gigId, type);
 
   /** A gig whose agent picked one slot from `startsAt` for `hours`. */
   async function gigWithSlot(startsAt: Date, hours = 4): Promise<{ gigId: string; slotId: string }> {

@@ -1,17 +1,17 @@
 import { jest } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { MAIL_QUEUE } from '../../../src/infra/mail/outgoing-mail.js';
 import { JobQueue, type QueueDefinition } from '../../../src/infra/queue/job-queue.js';
 import { SMS_QUEUE } from '../../../src/infra/sms/outgoing-sms.js';
 import { PUSH_QUEUE } from '../../../src/modules/notifications/push.jobs.js';
 import { NotificationsService } from '../../../src/modules/notifications/notifications.service.js';
 import { SPEECH_SCORING_QUEUE, WRITING_SCORING_QUEUE } from '../../../src/modules/proctoring/answer-scoring.jobs.js';
+import { eventually } from '../../support/eventually.js';
+import { startSmtpStandIn, type SmtpStandIn } from '../../support/smtp-stand-in.js';
 import { sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, uniqueEmail, uniquePhone } from '../auth/auth-helpers.js';
-import { assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, startSession, wavBytes } from '../proctoring/proctoring-fixtures.js';
+import { answerReaches, answerWithAudio, answerWithText, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, startSession } from '../proctoring/proctoring-fixtures.js';
 
 // Each case lets a job fail through all its attempts first; the machine is shared with other suites.
 jest.setTimeout(60_000);
@@ -26,31 +26,6 @@ function serviceAccount(): string {
   return JSON.stringify({ type: 'service_account', project_id: PROJECT, private_key: privateKey, client_email: `push@${PROJECT}.iam.gserviceaccount.com`, token_uri: 'https://oauth2.googleapis.com/token' });
 }
 
-/** A real SMTP server that refuses every message (451) while `down`, and keeps what it accepted. */
-async function startSmtp() {
-  const state = { down: true, accepted: [] as { to: string; raw: string }[], refused: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (state.down) {
-          state.refused += 1;
-          return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
-        }
-        state.accepted.push({ to: session.envelope.rcptTo[0]?.address ?? '', raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { state, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 interface FailedItem {
   id: string;
   queue: string;
@@ -60,7 +35,7 @@ interface FailedItem {
 describe('Retrying a failed job runs it again, or is refused with 409', () => {
   let t: TestApp;
   let admin: TestUser;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpStandIn;
   let google: StandInServer;
   const assemblyAi: { current?: StandInServer } = {};
   let openAi: StandInServer;
@@ -70,30 +45,13 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
   const failedOf = async (queue: string): Promise<FailedItem[]> =>
     (await t.http().get(`/api/v1/jobs/failed?queue=${queue}&limit=100`).set(admin.auth).expect(200)).body.data.items as FailedItem[];
   /** Waits until a new entry of `queue` matching `match` is in the failed list (every attempt used up). */
-  async function newFailure(queue: QueueDefinition<never>, match: (item: FailedItem) => boolean): Promise<FailedItem> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const found = (await failedOf(queue.name)).find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`No failed ${queue.name} job`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const newFailure = (queue: QueueDefinition<never>, match: (item: FailedItem) => boolean): Promise<FailedItem> =>
+    eventually(async () => (await failedOf(queue.name)).find(match) ?? false, { timeoutMs: 15_000, intervalMs: 50, what: `a failed ${queue.name} job` });
   const retry = (id: string) => t.http().post(`/api/v1/jobs/failed/${id}/retry`).set(admin.auth);
   const idle = (queue: QueueDefinition<never>) => t.app.get(JobQueue).idle(queue);
-  const answerStatus = async (id: string) => (await t.prisma.answer.findUniqueOrThrow({ where: { id } })).status;
-  async function answerBecomes(id: string, status: string): Promise<string> {
-    const deadline = Date.now() + 10_000;
-    let current = await answerStatus(id);
-    while (current !== status && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      current = await answerStatus(id);
-    }
-    return current;
-  }
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpStandIn();
     google = await startStandInServer({
       'POST /token': (_req, res) => sendJson(res, 200, { access_token: 'ya29.stand-in', expires_in: 3600, token_type: 'Bearer' }),
       [`POST ${FCM_SEND}`]: (_req, res) =>
@@ -156,13 +114,13 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
 
   it('mail: the retried message is delivered', async () => {
     const email = uniqueEmail('retry-mail');
-    smtp.state.down = true;
+    smtp.down = true;
     await t.http().post('/api/v1/otp/generate').set(freshIp()).send({ email, type: 'SIGNUP' }).expect(202);
     const failed = await newFailure(MAIL_QUEUE as QueueDefinition<never>, (item) => item.summary.to === email);
-    smtp.state.down = false;
+    smtp.down = false;
     await retry(failed.id).expect(200);
     await idle(MAIL_QUEUE as QueueDefinition<never>);
-    expect(smtp.state.accepted.filter((m) => m.to === email)).toHaveLength(1);
+    expect(smtp.to(email).filter((mail) => mail.accepted)).toHaveLength(1);
     expect((await failedOf('mail')).map((item) => item.id)).not.toContain(failed.id);
   });
 
@@ -199,21 +157,15 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const speaking = questionsOf(assessment).find((q) => q.type === 'SPEAKING')!;
-    const spoken = await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-      .set(candidate.auth)
-      .field('questionId', speaking.id)
-      .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
-      .expect(200);
+    const spoken = await answerWithAudio(t, candidate, session.id, speaking.id).expect(200);
     const answerId: string = spoken.body.data.id;
     const failed = await newFailure(SPEECH_SCORING_QUEUE as QueueDefinition<never>, (item) => item.summary.answerId === answerId);
-    expect(await answerBecomes(answerId, 'PENDING_MANUAL')).toBe('PENDING_MANUAL');
+    await answerReaches(t, answerId, 'PENDING_MANUAL');
 
     up.assemblyAi = true;
     const requestsBefore = assemblyAi.current!.requests.length;
     await retry(failed.id).expect(200);
-    expect(await answerBecomes(answerId, 'SCORED')).toBe('SCORED');
+    await answerReaches(t, answerId, 'SCORED');
     const calls = assemblyAi.current!.requests.slice(requestsBefore).map((r) => `${r.method} ${r.path}`);
     expect(calls).toEqual(expect.arrayContaining(['POST /v2/upload', 'POST /v2/transcript', `GET /v2/transcript/${TRANSCRIPT_ID}`]));
     expect(await t.prisma.answer.findUniqueOrThrow({ where: { id: answerId }, include: { speakingEvaluation: true } })).toMatchObject({
@@ -228,20 +180,15 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const writing = questionsOf(assessment).find((q) => q.type === 'WRITING')!;
-    const written = await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers`)
-      .set(candidate.auth)
-      .send({ questionId: writing.id, response: 'Dear customer, we are sorry for the delay.' })
-      .expect(200);
+    const written = await answerWithText(t, candidate, session.id, writing.id, 'Dear customer, we are sorry for the delay.').expect(200);
     const answerId: string = written.body.data.id;
     const failed = await newFailure(WRITING_SCORING_QUEUE as QueueDefinition<never>, (item) => item.summary.answerId === answerId);
-    expect(await answerBecomes(answerId, 'PENDING_MANUAL')).toBe('PENDING_MANUAL');
+    await answerReaches(t, answerId, 'PENDING_MANUAL');
 
     up.openAi = true;
     const callsBefore = openAi.requests.length;
     await retry(failed.id).expect(200);
-    expect(await answerBecomes(answerId, 'SCORED')).toBe('SCORED');
+    await answerReaches(t, answerId, 'SCORED');
     expect(openAi.requests.length).toBe(callsBefore + 1);
     expect(await t.prisma.answer.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({ scoredBy: 'AI', score: 0.8 });
   });
@@ -251,10 +198,10 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const writing = questionsOf(assessment).find((q) => q.type === 'WRITING')!;
-    const written = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: writing.id, response: 'Sorry!' }).expect(200);
+    const written = await answerWithText(t, candidate, session.id, writing.id, 'Sorry!').expect(200);
     const answerId: string = written.body.data.id;
     const failed = await newFailure(WRITING_SCORING_QUEUE as QueueDefinition<never>, (item) => item.summary.answerId === answerId);
-    expect(await answerBecomes(answerId, 'PENDING_MANUAL')).toBe('PENDING_MANUAL');
+    await answerReaches(t, answerId, 'PENDING_MANUAL');
     await t.http().post(`/api/v1/proctoring/sessions/${session.id}/submit`).set(candidate.auth).expect(200);
     await t.http().patch(`/api/v1/proctoring/answers/${answerId}/review`).set(admin.auth).send({ score: 60 }).expect(200);
 

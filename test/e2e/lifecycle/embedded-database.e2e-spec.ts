@@ -4,7 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { childPids, isRunning, postmasterPid, waitUntil } from '../../support/postgres-processes.js';
+import { eventually } from '../../support/eventually.js';
+import { childPids, isRunning, postmasterPid } from '../../support/postgres-processes.js';
 import { freePort, spawnServer, SpawnedServer } from '../../support/spawned-server.js';
 
 const run = promisify(execFile);
@@ -40,7 +41,7 @@ describe('The embedded PostgreSQL across crashes', () => {
     if (server?.process.exitCode === null) await server.stop('SIGTERM');
     const orphan = postmasterPid(dataDir);
     if (orphan && isRunning(orphan)) process.kill(orphan, 'SIGINT');
-    await waitUntil(() => !orphan || !isRunning(orphan), 15_000, 'the test PostgreSQL to stop').catch(() => undefined);
+    await eventually(() => !orphan || !isRunning(orphan), { timeoutMs: 15_000, intervalMs: 50, what: 'the test PostgreSQL to stop' }).catch(() => undefined);
     rmSync(dataRoot, { recursive: true, force: true });
   });
 
@@ -70,14 +71,13 @@ describe('The embedded PostgreSQL across crashes', () => {
     try {
       process.kill(postmaster, 'SIGKILL');
       let ready: { error?: string; details?: { field: string; message: string }[] } = {};
-      await waitUntil(
+      await eventually(
         async () => {
           const res = await fetch(`${target.url}/api/v1/health/ready`);
           ready = (await res.json()) as typeof ready;
           return res.status === 503 && /^restarting: attempt [2-9]/.test(ready.details?.[0]?.message ?? '');
         },
-        30_000,
-        'readiness to report a restart in progress',
+        { timeoutMs: 30_000, intervalMs: 50, what: 'readiness to report a restart in progress' },
       );
       expect(ready).toMatchObject({ error: 'NOT_READY', details: [{ field: 'database', message: expect.stringMatching(/^restarting: attempt \d+ of 10 after: /) }] });
       const down = await faqs(target);
@@ -85,7 +85,7 @@ describe('The embedded PostgreSQL across crashes', () => {
     } finally {
       process.kill(lingering, 'SIGKILL');
     }
-    await waitUntil(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 200, 60_000, 'the database to be back');
+    await eventually(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 200, { timeoutMs: 60_000, intervalMs: 50, what: 'the database to be back' });
     expect((await faqs(target)).status).toBe(200);
     expect(target.process.pid).toBe(nodePid);
     expect(target.process.exitCode).toBeNull();
@@ -96,8 +96,8 @@ describe('The embedded PostgreSQL across crashes', () => {
     // Killed outright: back on the first attempt.
     const killedAt = performance.now();
     process.kill(postmasterPid(dataDir)!, 'SIGKILL');
-    await waitUntil(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 503, 10_000, 'readiness to notice');
-    await waitUntil(async () => (await faqs(target)).status === 200, 30_000, 'the API to recover');
+    await eventually(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 503, { timeoutMs: 10_000, intervalMs: 50, what: 'readiness to notice' });
+    await eventually(async () => (await faqs(target)).status === 200, { timeoutMs: 30_000, intervalMs: 50, what: 'the API to recover' });
     console.log(`embedded PostgreSQL killed -> API answering again after ${((performance.now() - killedAt) / 1000).toFixed(1)} s`);
   }, 300_000);
 
@@ -117,7 +117,7 @@ describe('The embedded PostgreSQL across crashes', () => {
     } finally {
       for (const pid of frozen) process.kill(pid, 'SIGCONT');
     }
-    await waitUntil(async () => (await faqs(target)).status === 200, 30_000, 'the API to recover');
+    await eventually(async () => (await faqs(target)).status === 200, { timeoutMs: 30_000, intervalMs: 50, what: 'the API to recover' });
     expect((await fetch(`${target.url}/api/v1/health/ready`)).status).toBe(200);
   }, 240_000);
 

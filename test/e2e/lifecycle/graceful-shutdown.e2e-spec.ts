@@ -6,6 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { AccessTokenService } from '../../../src/common/auth/access-token.service.js';
 import { AppConfig } from '../../../src/config/app-config.js';
 import { PrismaClient } from '../../../src/generated/prisma/client.js';
+import { eventually } from '../../support/eventually.js';
 import { type RawResponse, rawGet } from '../../support/raw-http.js';
 import { connectSocket } from '../../support/socket.js';
 import { spawnServer, SpawnedServer } from '../../support/spawned-server.js';
@@ -122,18 +123,20 @@ describe('SIGTERM drains the server', () => {
       await lock.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
       // Every authenticated request reads its user, so this one waits in flight until the lock is released.
       const slow = rawGet(slowAgent, `${url}/api/v1/users/me`, { authorization: `Bearer ${token}` });
-      for (;;) {
-        const { rows } = await lock.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        if (rows[0].waiting > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await eventually(
+        async () => {
+          const { rows } = await lock.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          expect(rows[0].waiting).toBeGreaterThan(0);
+        },
+        { intervalMs: 20, what: 'the request to wait on the lock' },
+      );
       const exited = new Promise<number | null>((resolve) => server!.process.once('exit', (code) => resolve(code)));
       server.process.kill('SIGTERM');
 
       // The listener closes once the drain has begun: new connections are refused...
-      while ((await rawGet(fresh, `${url}/api/v1/health`)).error !== 'ECONNREFUSED');
+      await eventually(async () => expect((await rawGet(fresh, `${url}/api/v1/health`)).error).toBe('ECONNREFUSED'), { intervalMs: 5, what: 'the listener to close' });
       // ...while a connection already open gets readiness 503, told to close and when to retry.
       const ready = await rawGet(agent, `${url}/api/v1/health/ready`);
       expect(ready).toMatchObject({ status: 503, body: { success: false, error: 'NOT_READY', details: [{ field: 'server', message: 'shutting down' }] } });

@@ -5,6 +5,7 @@ import { GracefulShutdown } from '../../../src/bootstrap/shutdown.js';
 import { PrismaService } from '../../../src/infra/database/prisma.service.js';
 import { defineQueue, JobQueue } from '../../../src/infra/queue/job-queue.js';
 import { QueueModule } from '../../../src/infra/queue/queue.module.js';
+import { eventually } from '../../support/eventually.js';
 import { findTestRedis } from '../../support/redis.js';
 import { connectSocket } from '../../support/socket.js';
 import { createTestApp } from '../../support/test-app.js';
@@ -64,7 +65,7 @@ describe('The shutdown order', () => {
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
     try {
       await t.app.get(JobQueue).add(SLOW_QUEUE, { ms: 600 });
-      while (jobs.started.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      await eventually(() => expect(jobs.started).toHaveLength(1), { intervalMs: 20, what: 'the slow job to start' });
 
       const exitCode = await new Promise<number>((resolve) => void new GracefulShutdown(t.app, { graceMs: 10_000, exit: resolve }).run('test shutdown'));
 

@@ -1,3 +1,4 @@
+import { eventually } from '../../support/eventually.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 
 /** A face descriptor: 128 values of `value`; two descriptors `d` apart in every component are d·√128 apart. */
@@ -88,14 +89,49 @@ export async function startSession(t: TestApp, candidate: TestUser, assessmentId
 
 export const questionsOf = (assessment: AuthoredAssessment) => assessment.sections.flatMap((s) => s.questions);
 
-/** Polls the result until it is ready (background scoring) or the time runs out. */
+/** The session's result once background scoring made it ready. */
 export async function waitForResult(t: TestApp, user: TestUser, sessionId: string, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await t.http().get(`/api/v1/proctoring/sessions/${sessionId}/result`).set(user.auth).expect(200);
-    if (res.body.data.ready || Date.now() > until) return res.body.data;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return eventually(
+    async () => {
+      const res = await t.http().get(`/api/v1/proctoring/sessions/${sessionId}/result`).set(user.auth).expect(200);
+      expect(res.body.data).toMatchObject({ ready: true });
+      return res.body.data;
+    },
+    { timeoutMs, intervalMs: 100, what: `the result of session ${sessionId}` },
+  );
+}
+
+/** The answer once background scoring (or its last failed attempt) moved it to `status`. */
+export async function answerReaches(t: TestApp, answerId: string, status: string, timeoutMs = 10_000) {
+  return eventually(
+    async () => {
+      const answer = await t.prisma.answer.findUniqueOrThrow({ where: { id: answerId } });
+      expect(answer.status).toBe(status);
+      return answer;
+    },
+    { timeoutMs, what: `answer ${answerId} to be ${status}` },
+  );
+}
+
+/** Posts a written (or chosen) answer. The caller checks the status. */
+export function answerWithText(t: TestApp, candidate: TestUser, sessionId: string, questionId: string, response: string) {
+  return t.http().post(`/api/v1/proctoring/sessions/${sessionId}/answers`).set(candidate.auth).send({ questionId, response });
+}
+
+/** Posts a spoken answer: a WAV recording unless `file` says otherwise. The caller checks the status. */
+export function answerWithAudio(
+  t: TestApp,
+  candidate: TestUser,
+  sessionId: string,
+  questionId: string,
+  file: { bytes: Buffer; filename: string; contentType: string } = { bytes: wavBytes(), filename: 'a.wav', contentType: 'audio/wav' },
+) {
+  return t
+    .http()
+    .post(`/api/v1/proctoring/sessions/${sessionId}/answers/audio`)
+    .set(candidate.auth)
+    .field('questionId', questionId)
+    .attach('file', file.bytes, { filename: file.filename, contentType: file.contentType });
 }
 
 /** A minimal PCM WAV file: what file-type recognises as audio/wav. */

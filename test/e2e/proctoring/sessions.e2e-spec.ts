@@ -2,8 +2,11 @@ import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-
 import { SessionSweeperService } from '../../../src/modules/proctoring/session-sweeper.service.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
+import { eventually } from '../../support/eventually.js';
 import { verifyContact } from '../../support/marketplace.js';
 import {
+  answerWithAudio,
+  answerWithText,
   assessmentBody,
   AuthoredAssessment,
   createAssessment,
@@ -146,8 +149,8 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const candidate = await readyCandidate(t);
       const session = await startSession(t, candidate, assessment.id);
       const [mcq, , fill] = questionsOf(assessment);
-      await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id, response: 'goes' }).expect(200);
-      await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: fill.id, response: 'x' }).expect(200);
+      await answerWithText(t, candidate, session.id, mcq.id, 'goes').expect(200);
+      await answerWithText(t, candidate, session.id, fill.id, 'x').expect(200);
       const reads = [
         await t.http().get(`/api/v1/proctoring/sessions/${session.id}`).set(candidate.auth).expect(200),
         await t.http().get(`/api/v1/proctoring/sessions/${session.id}/logs`).set(candidate.auth).expect(200),
@@ -179,10 +182,10 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const session = await startSession(t, candidate, assessment.id);
       const other = await createAssessment(t, admin, assessmentBody({}, { speaking: true }));
       const foreign = questionsOf(other)[0];
-      const res = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: foreign.id, response: 'goes' }).expect(400);
+      const res = await answerWithText(t, candidate, session.id, foreign.id, 'goes').expect(400);
       expect(res.body.error).toBe('QUESTION_NOT_IN_ASSESSMENT');
       const [mcq] = questionsOf(assessment);
-      const notOption = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id, response: 'went' }).expect(400);
+      const notOption = await answerWithText(t, candidate, session.id, mcq.id, 'went').expect(400);
       expect(notOption.body.error).toBe('INVALID_OPTION');
       const empty = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id }).expect(400);
       expect(empty.body.details[0].field).toBe('response');
@@ -209,7 +212,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const session = await startSession(t, candidate, assessment.id);
       await expireSession(session.id);
       const [mcq] = questionsOf(assessment);
-      const res = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id, response: 'goes' }).expect(409);
+      const res = await answerWithText(t, candidate, session.id, mcq.id, 'goes').expect(409);
       expect(res.body.error).toBe('DEADLINE_PASSED');
       const stored = await t.prisma.proctoringSession.findUniqueOrThrow({ where: { id: session.id } });
       expect(stored).toMatchObject({ status: 'ENDED', endReason: 'TIME_EXPIRED' });
@@ -227,7 +230,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const again = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/submit`).set(candidate.auth).expect(409);
       expect(again.body.error).toBe('SESSION_ENDED');
       const [mcq] = questionsOf(assessment);
-      const late = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: mcq.id, response: 'goes' }).expect(409);
+      const late = await answerWithText(t, candidate, session.id, mcq.id, 'goes').expect(409);
       expect(late.body.error).toBe('SESSION_ENDED');
       expect(completed.filter((e) => e.userId === candidate.user.id)).toHaveLength(1);
     });
@@ -239,7 +242,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const session = await startSession(t, candidate, assessment.id);
       const [reading, audio, fill] = questionsOf(assessment);
       const answer = (questionId: string, response: string) =>
-        t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId, response }).expect(200);
+        answerWithText(t, candidate, session.id, questionId, response).expect(200);
       await answer(reading.id, 'go');
       await answer(reading.id, 'goes'); // re-answering replaces the earlier answer
       await answer(audio.id, '9');
@@ -290,7 +293,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
 
       const session = await startSession(t, candidate, assessment.id);
       const [reading] = questionsOf(assessment);
-      await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers`).set(candidate.auth).send({ questionId: reading.id, response: 'goes' }).expect(200);
+      await answerWithText(t, candidate, session.id, reading.id, 'goes').expect(200);
       await t.http().post(`/api/v1/proctoring/sessions/${session.id}/submit`).set(candidate.auth).expect(200);
       const result = (await t.http().get(`/api/v1/proctoring/sessions/${session.id}/result`).set(candidate.auth).expect(200)).body.data;
       // Reading 1 of 2 (50 %) weighted 50, grammar unanswered → 25 → A1.
@@ -327,29 +330,11 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const speaking = questions.find((q) => q.type === 'SPEAKING')!;
       const writing = questions.find((q) => q.type === 'WRITING')!;
 
-      const notAudio = await t
-        .http()
-        .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-        .set(candidate.auth)
-        .field('questionId', speaking.id)
-        .attach('file', Buffer.from('definitely not audio, just text'), { filename: 'answer.mp3', contentType: 'audio/mpeg' })
-        .expect(415);
+      const notAudio = await answerWithAudio(t, candidate, session.id, speaking.id, { bytes: Buffer.from('definitely not audio, just text'), filename: 'answer.mp3', contentType: 'audio/mpeg' }).expect(415);
       expect(notAudio.body.error).toBe('UNSUPPORTED_FILE_TYPE');
-      await t
-        .http()
-        .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-        .set(candidate.auth)
-        .field('questionId', writing.id)
-        .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
-        .expect(400);
+      await answerWithAudio(t, candidate, session.id, writing.id).expect(400);
 
-      const spoken = await t
-        .http()
-        .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-        .set(candidate.auth)
-        .field('questionId', speaking.id)
-        .attach('file', wavBytes(), { filename: 'a.wav', contentType: 'audio/wav' })
-        .expect(200);
+      const spoken = await answerWithAudio(t, candidate, session.id, speaking.id).expect(200);
       expect(spoken.body.data.status).toBe('PENDING_MANUAL');
       // The reviewer can play the recording; the candidate and unknown ids cannot.
       const played = await t
@@ -367,12 +352,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       expect(Buffer.compare(played.body as Buffer, wavBytes())).toBe(0);
       await t.http().get(`/api/v1/proctoring/answers/${spoken.body.data.id}/audio`).set(candidate.auth).expect(403);
       await t.http().get(`/api/v1/proctoring/answers/${NO_SUCH_ID}/audio`).set(admin.auth).expect(404);
-      const written = await t
-        .http()
-        .post(`/api/v1/proctoring/sessions/${session.id}/answers`)
-        .set(candidate.auth)
-        .send({ questionId: writing.id, response: 'We are sorry your order was late.' })
-        .expect(200);
+      const written = await answerWithText(t, candidate, session.id, writing.id, 'We are sorry your order was late.').expect(200);
       expect(written.body.data.status).toBe('PENDING_MANUAL');
 
       const submitted = await t.http().post(`/api/v1/proctoring/sessions/${session.id}/submit`).set(candidate.auth).expect(200);
@@ -415,16 +395,18 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const before = completed.length;
       await expireSession(session.id);
       // No request touches the session from here on: only the sweep can submit and score it.
-      const until = Date.now() + 5_000;
-      const read = () => t.prisma.proctoringSession.findUniqueOrThrow({ where: { id: session.id }, include: { candidateAssessment: true } });
-      let stored = await read();
-      while (stored.candidateAssessment.status !== 'COMPLETED' && Date.now() < until) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        stored = await read();
-      }
+      const stored = await eventually(
+        async () => {
+          const now = await t.prisma.proctoringSession.findUniqueOrThrow({ where: { id: session.id }, include: { candidateAssessment: true } });
+          expect(now.candidateAssessment.status).toBe('COMPLETED');
+          return now;
+        },
+        { intervalMs: 100, what: 'the sweep to submit and score the expired session' },
+      );
       expect(stored).toMatchObject({ status: 'ENDED', endReason: 'TIME_EXPIRED' });
       expect(stored.candidateAssessment).toMatchObject({ status: 'COMPLETED', cefrLevel: 'A1', result: 'FAILED' });
-      expect(completed.length).toBe(before + 1);
+      // The completion event follows the commit that completed the attempt.
+      await eventually(() => expect(completed.length).toBe(before + 1), { what: 'the assessment completion event' });
     });
   });
 
@@ -436,11 +418,8 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
     const [a, b, c] = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
     // The scheduled sweep of this app may also have taken some; together they never exceed two.
     expect(a + b + c).toBeLessThanOrEqual(2);
-    const until = Date.now() + 5_000;
     const eventsFor = (userId: string) => completed.filter((e) => e.userId === userId).length;
-    while (candidates.some((cand) => eventsFor(cand.user.id) === 0) && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await eventually(() => expect(candidates.map((cand) => eventsFor(cand.user.id))).not.toContain(0), { what: 'a completion event for each candidate' });
     for (const cand of candidates) expect(eventsFor(cand.user.id)).toBe(1);
     const ended = await t.prisma.proctoringSession.findMany({ where: { id: { in: sessions.map((s) => s.id) } } });
     expect(ended.map((s) => s.endReason)).toEqual(['TIME_EXPIRED', 'TIME_EXPIRED']);

@@ -12,6 +12,7 @@ import { PrismaClient, type User } from '../../../src/generated/prisma/client.js
 import type { UserRole } from '../../../src/generated/prisma/enums.js';
 import { SCHEDULES_QUEUE } from '../../../src/infra/queue/job-queue.js';
 import { type PresenceChange, USERS_ONLINE_EVENT } from '../../../src/modules/users/user-presence.js';
+import { eventually } from '../../support/eventually.js';
 import { findTestRedis } from '../../support/redis.js';
 import { connectSocket, emitWithAck, nextEvent } from '../../support/socket.js';
 import { spawnServer, SpawnedServer } from '../../support/spawned-server.js';
@@ -33,13 +34,7 @@ function serviceAccount(): string {
   return JSON.stringify({ type: 'service_account', project_id: PROJECT, private_key: privateKey, client_email: `push@${PROJECT}.iam.gserviceaccount.com`, token_uri: 'https://oauth2.googleapis.com/token' });
 }
 
-const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+const waitFor = (condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => eventually(condition, { timeoutMs, intervalMs: 100, what });
 
 describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
   let database: { url: string; drop: () => Promise<void> };
@@ -176,6 +171,34 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     expect(ids).toEqual(['call-request-expiry', 'chat-answer-recovery', 'donor-query-reminders', 'faq-usage-fold', 'gigs-sweep', 'proctoring-session-sweep']);
   });
 
+  /**
+   * How many sockets of `room` the other instance reported each time one instance counted them
+   * (socket.io's Redis adapter asks over `…-request#/#` and gets the answer over `…-response#/#…`).
+   */
+  async function watchSocketCounts(room: string): Promise<{ answers: number[]; close: () => Promise<void> }> {
+    const redis = new Redis(redisUrl!);
+    const asked = new Set<string>();
+    const answers: number[] = [];
+    redis.on('pmessage', (_pattern: string, channel: string, message: string) => {
+      let parsed: { requestId?: string; opts?: { rooms?: string[] }; sockets?: unknown[] };
+      try {
+        parsed = JSON.parse(message) as typeof parsed;
+      } catch {
+        return; // other traffic (broadcasts) is not JSON
+      }
+      if (!parsed.requestId) return;
+      if (channel.startsWith(`${namespace}:socket.io-request#`) && parsed.opts?.rooms?.includes(room)) asked.add(parsed.requestId);
+      else if (channel.startsWith(`${namespace}:socket.io-response#`) && asked.has(parsed.requestId) && parsed.sockets) answers.push(parsed.sockets.length);
+    });
+    await redis.psubscribe(`${namespace}:socket.io-request#*`, `${namespace}:socket.io-response#*`);
+    return {
+      answers,
+      close: async () => {
+        await redis.quit();
+      },
+    };
+  }
+
   it('keeps a user with sockets on both instances online until the last one disconnects, and tells staff on the other instance', async () => {
     const staff = await createUser('SUPPORT_AGENT');
     const member = await createUser('AGENT');
@@ -191,20 +214,25 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     sockets.push(onA);
     await waitFor(() => changes.length === 1, 5_000, 'the user to come online');
     expect(changes[0]).toMatchObject({ isOnline: true });
+    // A second socket is no news (checked with the whole list of changes at the end).
     const onB = await connectSocket(b.url, member.token);
     sockets.push(onB);
-    // A second socket is no news: staff hear nothing while B registers it.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(changes).toHaveLength(1);
 
-    onA.disconnect();
-    // A counts the socket on B (through the Redis adapter): the user stays online.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // A counts the user's sockets on both instances: B answers through the Redis adapter. Once B
+    // has answered with its socket, A has nothing left to do and the user stays online.
+    const counts = await watchSocketCounts(`user:${member.user.id}`);
+    try {
+      onA.disconnect();
+      await waitFor(() => counts.answers.length > 0, 15_000, 'B to answer A\'s count of the user\'s sockets');
+    } finally {
+      await counts.close();
+    }
+    expect(counts.answers).toEqual([1]);
     expect(await isOnline()).toBe(true);
     expect(changes).toHaveLength(1);
 
     onB.disconnect();
-    await waitFor(() => changes.length === 2, 5_000, 'staff to hear the user went offline');
+    await waitFor(() => changes.length === 2, 15_000, 'staff to hear the user went offline');
     expect(changes[1]).toMatchObject({ userId: member.user.id, isOnline: false, role: 'AGENT' });
     expect(await isOnline()).toBe(false);
     expect(changes.map((change) => change.isOnline)).toEqual([true, false]);
