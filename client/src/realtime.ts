@@ -21,13 +21,19 @@ export interface RealtimeOptions {
  * still ends the session for a reason a fresh token fixes, it reconnects with one. A session that
  * ended for good (password changed, account deleted) leaves the socket closed.
  */
+const REFRESH_RETRY_MS = 5_000;
+
 export function connectRealtime(options: RealtimeOptions): RealtimeSocket {
   const { session } = options;
   const socket: RealtimeSocket = io(options.baseUrl, {
     ...options.socket,
     transports: ['websocket'],
+    // Without a token (the refresh failed) the handshake is refused and `connect_error` says so.
     auth: (send) => {
-      void session.accessToken().then((token) => send({ token }));
+      session.accessToken().then(
+        (token) => send({ token }),
+        () => send({}),
+      );
     },
   });
 
@@ -36,13 +42,20 @@ export function connectRealtime(options: RealtimeOptions): RealtimeSocket {
     clearTimeout(timer);
     const expiresAt = session.expiresAt;
     if (expiresAt === undefined) return;
-    timer = setTimeout(async () => {
+    const sendFreshToken = async () => {
       const token = await session.refresh();
       if (token && socket.connected) {
         const answer = await socket.timeout(10_000).emitWithAck('auth:refresh', { token }).catch(() => undefined);
         if (answer?.success) keepFresh();
       }
-    }, Math.max(0, expiresAt - session.refreshMarginMs - Date.now()));
+    };
+    // A refresh that fails (network down) is tried again until the socket closes.
+    const attempt = () => {
+      sendFreshToken().catch(() => {
+        timer = setTimeout(attempt, REFRESH_RETRY_MS);
+      });
+    };
+    timer = setTimeout(attempt, Math.max(0, expiresAt - session.refreshMarginMs - Date.now()));
   };
 
   let endedBecause: string | undefined;
@@ -57,7 +70,10 @@ export function connectRealtime(options: RealtimeOptions): RealtimeSocket {
     clearTimeout(timer);
     if (reason !== 'io server disconnect' || !endedBecause) return;
     if (!RECOVERABLE.has(endedBecause)) return session.signOut();
-    void session.refresh().then((token) => token && socket.connect());
+    session.refresh().then(
+      (token) => token && socket.connect(),
+      () => socket.connect(), // the handshake refreshes again, or reports connect_error
+    );
   });
   return socket;
 }
