@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type ClientScheduleSlot, type Opportunity } from '../../generated/prisma/client.js';
 import type { OpportunityStatus, ProjectStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { countedPage } from '../../infra/database/sql/counted-page.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import type { StatementRow } from '../../infra/database/sql/statement.js';
@@ -32,17 +32,17 @@ const DRAFT_ONLY_FIELDS = ['requiredSkills', 'minCefrLevel', 'minExperienceMonth
 @Injectable()
 export class ClientsRepository {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
     private readonly sql: SqlService,
   ) {}
 
   findProfileByUserId(userId: string) {
-    return this.prisma.clientProfile.findUnique({ where: { userId } });
+    return this.db.client.clientProfile.findUnique({ where: { userId } });
   }
 
   /** Creates the profile, or fills one that signup created empty; null when an organisation is already registered. */
   async register(userId: string, data: Prisma.ClientProfileUpdateInput & { organizationName: string }) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx.clientProfile.upsert({ where: { userId }, update: {}, create: { userId } });
       const { count } = await tx.clientProfile.updateMany({ where: { userId, organizationName: null }, data });
       return count ? tx.clientProfile.findUnique({ where: { userId } }) : null;
@@ -50,43 +50,43 @@ export class ClientsRepository {
   }
 
   upsertProfile(userId: string, data: Prisma.ClientProfileUpdateInput) {
-    return this.prisma.clientProfile.upsert({ where: { userId }, update: data, create: { userId, ...(data as object) } });
+    return this.db.client.clientProfile.upsert({ where: { userId }, update: data, create: { userId, ...(data as object) } });
   }
 
   async ensureClientId(userId: string): Promise<string> {
-    const row = await this.prisma.clientProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
+    const row = await this.db.client.clientProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
     return row.id;
   }
 
   findClientId(userId: string) {
-    return this.prisma.clientProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
+    return this.db.client.clientProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
   }
 
   createProject(clientId: string, data: { name: string; description?: string }) {
-    return this.prisma.project.create({ data: { ...data, clientId } });
+    return this.db.client.project.create({ data: { ...data, clientId } });
   }
 
   async listProjects(filter: { clientId?: string; status?: ProjectStatus; skip: number; take: number }) {
     const where: Prisma.ProjectWhereInput = { clientId: filter.clientId, status: filter.status };
     const [items, total] = await Promise.all([
-      this.prisma.project.findMany({ where, orderBy: { createdAt: 'desc' }, skip: filter.skip, take: filter.take }),
-      this.prisma.project.count({ where }),
+      this.db.client.project.findMany({ where, orderBy: { createdAt: 'desc' }, skip: filter.skip, take: filter.take }),
+      this.db.client.project.count({ where }),
     ]);
     return { items, total };
   }
 
   /** `clientId` undefined means staff (any client). */
   findProject(id: string, clientId: string | undefined) {
-    return this.prisma.project.findFirst({ where: { id, clientId } });
+    return this.db.client.project.findFirst({ where: { id, clientId } });
   }
 
   async updateProject(id: string, clientId: string, data: Prisma.ProjectUpdateInput) {
-    const { count } = await this.prisma.project.updateMany({ where: { id, clientId }, data });
-    return count ? this.prisma.project.findFirst({ where: { id, clientId } }) : null;
+    const { count } = await this.db.client.project.updateMany({ where: { id, clientId }, data });
+    return count ? this.db.client.project.findFirst({ where: { id, clientId } }) : null;
   }
 
   createOpportunity(data: Prisma.OpportunityUncheckedCreateInput): Promise<OpportunityWithSlots> {
-    return this.prisma.opportunity.create({ data, include: WITH_SLOTS });
+    return this.db.client.opportunity.create({ data, include: WITH_SLOTS });
   }
 
   /** A page of opportunities with their slots and the count of every match; the filter runs in the database. */
@@ -111,7 +111,7 @@ export class ClientsRepository {
 
   /** `clientId` undefined means no owner scope (staff, or an agent who may see non-drafts). */
   findOpportunity(id: string, clientId?: string): Promise<OpportunityWithSlots | null> {
-    return this.prisma.opportunity.findFirst({ where: { id, clientId }, include: WITH_SLOTS });
+    return this.db.client.opportunity.findFirst({ where: { id, clientId }, include: WITH_SLOTS });
   }
 
   /**
@@ -119,7 +119,7 @@ export class ClientsRepository {
    * drops below the accepted count. A FILLED opportunity whose capacity grows reopens.
    */
   async updateOpportunity(id: string, clientId: string, data: Prisma.OpportunityUpdateInput): Promise<OpportunityWithSlots | 'NOT_FOUND' | 'NOT_DRAFT' | 'CLOSED' | 'CAPACITY'> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: OpportunityStatus; accepted_count: number }[]>`
         SELECT status, accepted_count FROM opportunities WHERE id = ${id}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
       if (!row) return 'NOT_FOUND';
@@ -135,17 +135,17 @@ export class ClientsRepository {
 
   /** One state change, only from one of `from`; null when the current state forbids it. */
   async transitionOpportunity(id: string, clientId: string, from: OpportunityStatus[], data: Prisma.OpportunityUpdateManyMutationInput & { status: OpportunityStatus }) {
-    const { count } = await this.prisma.opportunity.updateMany({ where: { id, clientId, status: { in: from } }, data });
+    const { count } = await this.db.client.opportunity.updateMany({ where: { id, clientId, status: { in: from } }, data });
     return count ? this.findOpportunity(id, clientId) : null;
   }
 
   countSlots(opportunityId: string) {
-    return this.prisma.clientScheduleSlot.count({ where: { opportunityId } });
+    return this.db.client.clientScheduleSlot.count({ where: { opportunityId } });
   }
 
   /** Adds a slot unless the opportunity is closed; the row lock keeps it from racing a close. */
   async addSlot(opportunityId: string, clientId: string, data: { startsAt: Date; endsAt: Date; capacity: number }) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: OpportunityStatus }[]>`
         SELECT status FROM opportunities WHERE id = ${opportunityId}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
       if (!row) return 'NOT_FOUND' as const;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { CallRequest, CallSession, DonorMessage } from '../../generated/prisma/client.js';
 import type { CallMode, CallRequestStatus, CallSessionStatus, DonorMessageType } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -41,7 +41,7 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
  */
 @Injectable()
 export class CommunicationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /** A new PENDING request, unless the query no longer allows it, has an active call or a pending request already. */
   async createRequest(
@@ -52,7 +52,7 @@ export class CommunicationRepository {
     queryAllows: QueryCheck,
   ): Promise<CallRequest | 'ACTIVE_CALL' | 'PENDING_EXISTS' | typeof QUERY_CHANGED> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         if (!(await queryAllows(tx))) return QUERY_CHANGED;
         if (await this.hasActiveSession(tx, queryId)) return 'ACTIVE_CALL' as const;
         if (await tx.callRequest.count({ where: { queryId, status: 'PENDING', expiresAt: { gt: new Date() } } })) return 'PENDING_EXISTS' as const;
@@ -67,11 +67,11 @@ export class CommunicationRepository {
   }
 
   findRequest(id: string, queryId: string) {
-    return this.prisma.callRequest.findFirst({ where: { id, queryId } });
+    return this.db.client.callRequest.findFirst({ where: { id, queryId } });
   }
 
   latestRequest(queryId: string) {
-    return this.prisma.callRequest.findFirst({ where: { queryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    return this.db.client.callRequest.findFirst({ where: { queryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   }
 
   /**
@@ -79,7 +79,7 @@ export class CommunicationRepository {
    * request is answered once. With `note`, the SYSTEM message is written in the same transaction.
    */
   answerRequest(id: string, status: Exclude<CallRequestStatus, 'PENDING' | 'EXPIRED'>, adminId: string | null, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const now = new Date();
       const { count } = await tx.callRequest.updateMany({
         where: { id, status: 'PENDING', expiresAt: { gt: now } },
@@ -97,7 +97,7 @@ export class CommunicationRepository {
    * while the query still allows it (a closed query keeps no pending request).
    */
   reopenRequest(id: string, queryAllows: QueryCheck): Promise<void> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       if (!(await queryAllows(tx))) return;
       await tx.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
     });
@@ -114,7 +114,7 @@ export class CommunicationRepository {
     queryAllows: QueryCheck,
   ): Promise<{ session: CallSession; message: DonorMessage } | 'ACTIVE_CALL' | typeof QUERY_CHANGED> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         if (!(await queryAllows(tx))) return QUERY_CHANGED;
         if (await this.hasActiveSession(tx, data.queryId)) return 'ACTIVE_CALL' as const;
         const session = await tx.callSession.create({ data });
@@ -130,11 +130,11 @@ export class CommunicationRepository {
   }
 
   findSessionByRoom(roomName: string) {
-    return this.prisma.callSession.findUnique({ where: { roomName } });
+    return this.db.client.callSession.findUnique({ where: { roomName } });
   }
 
   findActiveSession(queryId: string) {
-    return this.prisma.callSession.findFirst({ where: { queryId, status: { not: 'ENDED' } } });
+    return this.db.client.callSession.findFirst({ where: { queryId, status: { not: 'ENDED' } } });
   }
 
   /** Moves a session from one of `from` (conditional update) and records the call message, in one transaction. */
@@ -144,7 +144,7 @@ export class CommunicationRepository {
     data: { status: CallSessionStatus; startedAt?: Date; endedAt?: Date; durationSeconds?: number },
     note: (session: CallSession) => CallNote,
   ): Promise<{ session: CallSession; message: DonorMessage } | null> {
-    return this.prisma.$transaction((tx) => this.moveSessionIn(tx, id, from, data, note));
+    return this.db.transaction((tx) => this.moveSessionIn(tx, id, from, data, note));
   }
 
   /** `moveSession` inside a transaction the caller runs. */
@@ -200,12 +200,12 @@ export class CommunicationRepository {
   }
 
   findExpiredRequests(now: Date, take: number) {
-    return this.prisma.callRequest.findMany({ where: { status: 'PENDING', expiresAt: { lte: now } }, orderBy: { expiresAt: 'asc' }, take });
+    return this.db.client.callRequest.findMany({ where: { status: 'PENDING', expiresAt: { lte: now } }, orderBy: { expiresAt: 'asc' }, take });
   }
 
   /** Expires one request past its time (conditional, so one scanner wins) and records the missed call when a `note` is given. */
   expireRequest(id: string, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.callRequest.updateMany({ where: { id, status: 'PENDING', expiresAt: { lte: new Date() } }, data: { status: 'EXPIRED' } });
       if (count === 0) return null;
       const request = await tx.callRequest.findUniqueOrThrow({ where: { id } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ApplicationStatus, OpportunityStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { APPLICATION_MACHINE } from './gig-machines.js';
 import { sourcesOf, targetOf } from './state-machine.js';
 
@@ -22,11 +22,11 @@ export type DecisionOutcome = ApplicationRow | 'NOT_FOUND' | 'NOT_PENDING' | 'NO
 
 @Injectable()
 export class ApplicationsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /** Creates a PENDING application while the opportunity is OPEN (checked under a share lock). */
   async create(opportunityId: string, agentId: string, coverNote: string | undefined): Promise<ApplicationRow | 'NOT_OPEN' | 'DUPLICATE'> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: OpportunityStatus }[]>`SELECT status FROM opportunities WHERE id = ${opportunityId}::uuid FOR SHARE`;
       if (row?.status !== 'OPEN') return 'NOT_OPEN';
       const existing = await tx.gigApplication.findUnique({ where: { opportunityId_agentId: { opportunityId, agentId } }, select: { id: true } });
@@ -38,14 +38,14 @@ export class ApplicationsRepository {
   async list(scope: ApplicationScope, filter: { status?: ApplicationStatus; opportunityId?: string }, page: { skip: number; take: number }) {
     const where: Prisma.GigApplicationWhereInput = { ...this.scopeWhere(scope), status: filter.status, opportunityId: filter.opportunityId };
     const [items, total] = await Promise.all([
-      this.prisma.gigApplication.findMany({ where, include: APPLICATION, orderBy: { createdAt: 'desc' }, ...page }),
-      this.prisma.gigApplication.count({ where }),
+      this.db.client.gigApplication.findMany({ where, include: APPLICATION, orderBy: { createdAt: 'desc' }, ...page }),
+      this.db.client.gigApplication.count({ where }),
     ]);
     return { items, total };
   }
 
   find(id: string, scope: ApplicationScope): Promise<ApplicationRow | null> {
-    return this.prisma.gigApplication.findFirst({ where: { id, ...this.scopeWhere(scope) }, include: APPLICATION });
+    return this.db.client.gigApplication.findFirst({ where: { id, ...this.scopeWhere(scope) }, include: APPLICATION });
   }
 
   /**
@@ -54,7 +54,7 @@ export class ApplicationsRepository {
    * the opportunity FILLED when the last seat goes, all in one transaction.
    */
   async decide(id: string, clientUserId: string, decision: 'ACCEPTED' | 'REJECTED', reason: string | undefined): Promise<DecisionOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const application = await tx.gigApplication.findFirst({
         where: { id, opportunity: { client: { userId: clientUserId } } },
         select: { opportunityId: true, agentId: true },
@@ -89,7 +89,7 @@ export class ApplicationsRepository {
 
   /** Turns down every application still PENDING on the closed opportunity; returns the agents' user ids. */
   async rejectPending(opportunityId: string, reason: string): Promise<{ applicationId: string; agentUserId: string }[]> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const from = sourcesOf(APPLICATION_MACHINE, 'opportunity-closed');
       const pending = await tx.gigApplication.findMany({ where: { opportunityId, status: { in: from } }, select: { id: true, agent: { select: { userId: true } } } });
       if (pending.length === 0) return [];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type ActivityLog } from '../../generated/prisma/client.js';
 import type { ActivityType, GigStatus, WorkState } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { DISPUTE_MACHINE, GIG_MACHINE, SUBMISSION_MACHINE, WORK_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
 import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
@@ -36,19 +36,19 @@ interface LockedSlot {
 
 @Injectable()
 export class GigsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   async list(scope: GigScope, filter: { status?: GigStatus }, page: { skip: number; take: number }) {
     const where: Prisma.SelectedGigWhereInput = { ...gigWhere(scope), status: filter.status };
     const [items, total] = await Promise.all([
-      this.prisma.selectedGig.findMany({ where, include: GIG, orderBy: { createdAt: 'desc' }, ...page }),
-      this.prisma.selectedGig.count({ where }),
+      this.db.client.selectedGig.findMany({ where, include: GIG, orderBy: { createdAt: 'desc' }, ...page }),
+      this.db.client.selectedGig.count({ where }),
     ]);
     return { items, total };
   }
 
   find(id: string, scope: GigScope): Promise<GigRow | null> {
-    return this.prisma.selectedGig.findFirst({ where: { id, ...gigWhere(scope) }, include: GIG });
+    return this.db.client.selectedGig.findFirst({ where: { id, ...gigWhere(scope) }, include: GIG });
   }
 
   /**
@@ -57,7 +57,7 @@ export class GigsRepository {
    * order (so two agents racing for the last seat of a slot cannot both get it, nor deadlock).
    */
   async pickSlots(gigId: string, agentUserId: string, slotIds: string[]): Promise<PickOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true, agentId: true, opportunityId: true } });
       if (!gig) return 'NOT_FOUND';
       if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE';
@@ -90,7 +90,7 @@ export class GigsRepository {
    * land. LOGIN is accepted only inside a picked slot (from `graceMs` before it starts).
    */
   async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState[], to: WorkState, graceMs: number): Promise<ActivityOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true } });
       if (!gig) return 'NOT_FOUND' as const;
       if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE' as const;
@@ -107,12 +107,12 @@ export class GigsRepository {
   }
 
   activities(gigId: string) {
-    return this.prisma.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
+    return this.db.client.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
   }
 
   /** Gigs whose agent is still logged in (working or on a break), with their picked slots. */
   findOpenWork() {
-    return this.prisma.selectedGig.findMany({
+    return this.db.client.selectedGig.findMany({
       where: { status: { in: openStates(GIG_MACHINE) }, workState: { in: sourcesOf(WORK_MACHINE, 'window-closed') } },
       select: { id: true, workSlots: { select: { startsAt: true, endsAt: true } }, agent: { select: { userId: true } }, client: { select: { userId: true } } },
       take: 500,
@@ -125,7 +125,7 @@ export class GigsRepository {
    * logged out meanwhile.
    */
   async closeWork(gigId: string, now: Date): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
       if (!row || isFinal(GIG_MACHINE, row.status) || !canApply(WORK_MACHINE, row.work_state, 'window-closed')) return false;
       // Entries one millisecond apart keep their order in the log.
@@ -141,7 +141,7 @@ export class GigsRepository {
    * submission is decided, all approved work is settled, no dispute is open) and some work was approved.
    */
   async complete(gigId: string, scope: GigScope): Promise<CompleteOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const gig = await tx.selectedGig.findFirst({ where: { id: gigId, ...gigWhere(scope) }, select: { id: true } });
       if (!gig) return 'NOT_FOUND';
       const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
@@ -162,6 +162,6 @@ export class GigsRepository {
   }
 
   countApproved(gigId: string) {
-    return this.prisma.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
+    return this.db.client.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
   }
 }
