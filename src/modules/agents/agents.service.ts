@@ -7,7 +7,7 @@ import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.
 import type { CefrLevel } from '../../generated/prisma/enums.js';
 import { IMAGE_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
-import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
+import { type NewNotification, NotificationsService } from '../notifications/index.js';
 import { toAgentDto, toExperienceDto, toQualificationDto } from './agent.mapper.js';
 import { CURRENT_AGREEMENT } from './agreement.js';
 import { AgentsRepository, toProfileFacts, type FullAgent } from './agents.repository.js';

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { DeliveryChannel, UserRole } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
-import { USER_PROFILE } from '../users/dto/user.dto.js';
-import { profileFor } from '../users/user-profiles.js';
+import { USER_PROFILE, profileFor } from '../users/index.js';
 import { LOGIN_FAILURES_BEFORE_LOCK, LOGIN_LOCK_BASE_SECONDS, LOGIN_LOCK_MAX_SECONDS } from './auth.constants.js';
 import { consumeVerification } from './otp.repository.js';
 

@@ -5,9 +5,8 @@ import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { CustomQuestionOrigin } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import type { FaqDto } from '../faqs/dto/faq.dto.js';
-import { FaqsService } from '../faqs/faqs.service.js';
+import { NotificationsService } from '../notifications/index.js';
+import { type FaqDto, FaqsService } from '../faqs/index.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { CustomQuestionsRepository, type Ask, type InboxEntryRow } from './custom-questions.repository.js';
 import type {

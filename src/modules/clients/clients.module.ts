@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AgentsModule } from '../agents/agents.module.js';
-import { ReviewsModule } from '../gigs/reviews/reviews.module.js';
+import { AgentsModule } from '../agents/index.js';
+import { ReviewsModule } from '../reviews/index.js';
 import { ClientsController } from './clients.controller.js';
 import { ClientsRepository } from './clients.repository.js';
 import { ClientsService } from './clients.service.js';

@@ -1,6 +1,6 @@
 import type { CefrLevel, OpportunityStatus } from '../../generated/prisma/enums.js';
 import type { OnboardingStep } from '../../common/auth/onboarding.js';
-import { cefrAtLeast } from '../agents/cefr.js';
+import { cefrAtLeast } from '../agents/index.js';
 
 export type IneligibilityReason = 'NOT_OPEN' | 'ONBOARDING_INCOMPLETE' | 'CEFR_TOO_LOW' | 'MISSING_SKILLS' | 'NOT_ENOUGH_EXPERIENCE';
 

@@ -4,13 +4,11 @@ import { isStaff } from '../../common/auth/roles.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { experienceMonths } from '../agents/experience.js';
-import { ClientsService } from '../clients/clients.service.js';
+import { NotificationsService } from '../notifications/index.js';
+import { AgentsService, experienceMonths } from '../agents/index.js';
+import { ClientsService } from '../clients/index.js';
 import { ApplicationsRepository, type ApplicationRow, type ApplicationScope } from './applications.repository.js';
-import type { Rating } from './reviews/review-visibility.js';
-import { ReviewsService } from './reviews/reviews.service.js';
+import { type Rating, ReviewsService } from '../reviews/index.js';
 import type { ApplicationResponseDto, ApplyDto, DecideApplicationDto, ListApplicationsQueryDto } from './dto/application.dto.js';
 
 const toApplicationDto = (a: ApplicationRow, agentRating: Rating): ApplicationResponseDto => ({

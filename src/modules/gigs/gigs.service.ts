@@ -4,12 +4,12 @@ import { AppError, conflict, forbidden, notFound } from '../../common/http/app-e
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
+import { type NewNotification, NotificationsService } from '../notifications/index.js';
 import type { ActivityDto, ActivityResponseDto, CreateReviewDto, GigResponseDto, ListGigsQueryDto, PickSlotsDto, ReviewResponseDto } from './dto/gig.dto.js';
 import { gigScopeOf } from './gig-scope.js';
 import { toGigDto, toReviewDto } from './gigs.mapper.js';
 import { GigsRepository, type GigRow } from './gigs.repository.js';
-import { ReviewsService } from './reviews/reviews.service.js';
+import { ReviewsService } from '../reviews/index.js';
 import { activityTransition, summarizeActivity, withinWindowOrGrace, type WorkWindow } from './work-activity.js';
 
 @Injectable()

@@ -4,7 +4,7 @@ import { AppError, badRequest, conflict, notFound } from '../../common/http/app-
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
 import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/index.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import type { CreateSubmissionDto, ListPaymentsQueryDto, PaymentResponseDto, ReviewSubmissionDto, SubmissionResponseDto } from './dto/submission.dto.js';
 import { gigScopeOf } from './gig-scope.js';

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { RegistrationStatusDto } from '../../../common/auth/registration-status.dto.js';
-import { E164_PATTERN, toEmail, toPhone, trimmed } from '../../users/contact.js';
-import { UserDto } from '../../users/dto/user.dto.js';
+import { E164_PATTERN, toEmail, toPhone, trimmed, UserDto } from '../../users/index.js';
 import { ContactDto } from './contact.dto.js';
 import { OneOf } from './one-of.validator.js';
 

@@ -17,7 +17,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
-import { CEFR_ORDER } from '../../agents/cefr.js';
+import { CEFR_ORDER } from '../../agents/index.js';
 
 const STATUSES = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED'] as const;
 type Cefr = (typeof CEFR_ORDER)[number];

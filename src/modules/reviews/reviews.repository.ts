@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../../generated/prisma/client.js';
-import type { ReviewDirection } from '../../../generated/prisma/enums.js';
-import { TransactionHost } from '../../../infra/database/transaction-host.js';
-import { SqlService } from '../../../infra/database/sql/sql.service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { ReviewDirection } from '../../generated/prisma/enums.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
 import { visibleTo, type ReviewViewer } from './review-visibility.js';
 import { ratingsOfAgents, ratingsOfClients } from './reviews.sql.js';
 

@@ -1,0 +1,8 @@
+/** What other modules may use of the users module; everything else in this folder is internal. */
+export { Contact, E164_PATTERN, contactOf, normalizeEmail, normalizePhone, toEmail, toPhone, trimmed } from './contact.js';
+export { USER_PROFILE, UserDto } from './dto/user.dto.js';
+export { PasswordHasher } from './password-hasher.js';
+export { assertStrongPassword } from './password-policy.js';
+export { profileFor } from './user-profiles.js';
+export { UsersModule } from './users.module.js';
+export { UsersService } from './users.service.js';
