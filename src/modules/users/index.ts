@@ -1,5 +1,5 @@
 /** What other modules may use of the users module; everything else in this folder is internal. */
-export { Contact, E164_PATTERN, contactOf, normalizeEmail, normalizePhone, toEmail, toPhone, trimmed } from './contact.js';
+export { type Contact, E164_PATTERN, contactOf, normalizeEmail, normalizePhone, toEmail, toPhone, trimmed } from './contact.js';
 export { USER_PROFILE, UserDto } from './dto/user.dto.js';
 export { PasswordHasher } from './password-hasher.js';
 export { assertStrongPassword } from './password-policy.js';
