@@ -26,6 +26,17 @@ export interface OpportunityFilter {
   eligibleFor?: EligibilityCriteria;
 }
 
+/** An opportunity row locked inside a transaction. */
+export interface LockedOpportunity {
+  id: string;
+  status: OpportunityStatus;
+  capacity: number;
+  acceptedCount: number;
+  clientId: string;
+}
+
+type LockedRow = { status: OpportunityStatus; capacity: number; accepted_count: number; client_id: string };
+
 /** Fields that may change only while an opportunity is a DRAFT. */
 const DRAFT_ONLY_FIELDS = ['requiredSkills', 'minCefrLevel', 'minExperienceMonths', 'rateMinor', 'currency'] as const;
 
@@ -137,6 +148,23 @@ export class ClientsRepository {
   async transitionOpportunity(id: string, clientId: string, from: OpportunityStatus[], data: Prisma.OpportunityUpdateManyMutationInput & { status: OpportunityStatus }) {
     const { count } = await this.db.client.opportunity.updateMany({ where: { id, clientId, status: { in: from } }, data });
     return count ? this.findOpportunity(id, clientId) : null;
+  }
+
+  /**
+   * Locks the opportunity row for the rest of the caller's transaction (SHARE to rely on its status,
+   * UPDATE to change it) and reads what seat-taking needs; null when it does not exist.
+   */
+  async lockOpportunity(id: string, mode: 'SHARE' | 'UPDATE'): Promise<LockedOpportunity | null> {
+    const rows =
+      mode === 'UPDATE'
+        ? await this.db.client.$queryRaw<LockedRow[]>`SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${id}::uuid FOR UPDATE`
+        : await this.db.client.$queryRaw<LockedRow[]>`SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${id}::uuid FOR SHARE`;
+    const row = rows[0];
+    return row ? { id, status: row.status, capacity: row.capacity, acceptedCount: row.accepted_count, clientId: row.client_id } : null;
+  }
+
+  setAcceptedCount(id: string, acceptedCount: number, status: OpportunityStatus | undefined) {
+    return this.db.client.opportunity.update({ where: { id }, data: { acceptedCount, ...(status ? { status } : {}) }, select: { id: true } });
   }
 
   countSlots(opportunityId: string) {

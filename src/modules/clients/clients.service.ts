@@ -10,7 +10,7 @@ import { AgentsService } from '../agents/index.js';
 import { ReviewsService } from '../reviews/index.js';
 import { withClientRatings } from './client-ratings.js';
 import { toClientDto, toOpportunityDto, toProjectDto, toSlotDto } from './clients.mapper.js';
-import { ClientsRepository, type OpportunityWithSlots } from './clients.repository.js';
+import { ClientsRepository, type LockedOpportunity, type OpportunityWithSlots } from './clients.repository.js';
 import type { ClientResponseDto, CreateClientDto, UpdateClientDto } from './dto/client.dto.js';
 import type {
   CreateOpportunityDto,
@@ -160,6 +160,22 @@ export class ClientsService {
   // --- for the gigs module ---
 
   /** The opportunity as an agent may see it (not a DRAFT) with the agent's eligibility; 404 otherwise. */
+  /** Locks opportunity `id` for the caller's transaction (another module's write depends on it); null when missing. */
+  lockOpportunity(id: string, mode: 'SHARE' | 'UPDATE'): Promise<LockedOpportunity | null> {
+    return this.clients.lockOpportunity(id, mode);
+  }
+
+  /**
+   * Takes one seat of an opportunity locked FOR UPDATE in the caller's transaction; the last seat
+   * marks it FILLED. A full or no longer open opportunity refuses (409), rolling that transaction back.
+   */
+  async takeSeat(opportunity: LockedOpportunity): Promise<void> {
+    if (opportunity.status === 'FILLED' || opportunity.acceptedCount >= opportunity.capacity) throw conflict('CAPACITY_REACHED', 'Every seat of this opportunity is taken');
+    if (opportunity.status !== 'OPEN') throw conflict('INVALID_STATE', 'The opportunity is not open');
+    const acceptedCount = opportunity.acceptedCount + 1;
+    await this.clients.setAcceptedCount(opportunity.id, acceptedCount, acceptedCount >= opportunity.capacity ? 'FILLED' : undefined);
+  }
+
   async opportunityForAgent(userId: string, id: string): Promise<{ opportunity: OpportunityWithSlots; eligibility: Eligibility }> {
     const opportunity = await this.clients.findOpportunity(id);
     if (!opportunity || !VISIBLE_TO_AGENTS.includes(opportunity.status)) throw notFound('Opportunity');
