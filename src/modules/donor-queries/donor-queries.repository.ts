@@ -274,4 +274,9 @@ export class DonorQueriesRepository {
     const query = await tx.donorQuery.findUniqueOrThrow({ where: { id: queryId } });
     return { query, message };
   }
+
+  /** A SYSTEM message on query `queryId` (a call's record), inside the caller's transaction when one is open. */
+  createSystemMessage(data: Omit<Prisma.DonorMessageUncheckedCreateInput, 'senderKind'>) {
+    return this.db.client.donorMessage.create({ data: { ...data, senderKind: 'SYSTEM' } });
+  }
 }

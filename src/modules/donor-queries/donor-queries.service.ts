@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { DonorQuery, Prisma } from '../../generated/prisma/client.js';
-import type { DonorQueryStatus } from '../../generated/prisma/enums.js';
+import type { CallMode, DonorMessageType, DonorQueryStatus } from '../../generated/prisma/enums.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { GuestCredentials } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES } from '../../common/auth/roles.js';
@@ -26,6 +26,15 @@ import { actorMaySee, QueryActor } from './query-actor.js';
 import { buildHandoverSummary } from './handover-summary.js';
 import type { AfterMove, QueryMove, QueryMoveStep } from './query-move-steps.js';
 import { canTransition, isOpen, mayHandle, QUERY_TRANSITIONS } from './query-state.js';
+
+/** A SYSTEM message another module records on a query. */
+export interface SystemMessage {
+  queryId: string;
+  content: string;
+  messageType?: DonorMessageType;
+  callMode?: CallMode;
+  callSessionId?: string;
+}
 
 const queryNotFound = () => notFound('Donor query');
 const invalidState = (message: string) => conflict('INVALID_QUERY_STATE', message);
@@ -266,6 +275,14 @@ export class DonorQueriesService implements OnModuleInit {
   }
 
   /** For the calls module: fans out a message it wrote on a query (call started/ended, missed call). */
+  /**
+   * Records another module's event on the query (a call opened, ended, missed or cancelled) as a
+   * SYSTEM message, inside that module's transaction when one is open.
+   */
+  recordSystemMessage(data: SystemMessage) {
+    return this.queries.createSystemMessage({ messageType: 'SYSTEM', ...data });
+  }
+
   publishMessage(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessageFields): void {
     this.events.message(query, message);
   }
