@@ -267,4 +267,9 @@ export class AgentsRepository {
     const row = await tx.agentProfile.findUniqueOrThrow({ where: { id: agentId }, select: PROFILE_FACTS });
     await tx.agentProfile.update({ where: { id: agentId }, data: { profileCompleted: missingProfileFields(toProfileFacts(row)).length === 0 } });
   }
+
+  /** The agent profile of user `userId`, created empty unless it exists (a user who became an agent). */
+  async ensureProfile(userId: string): Promise<void> {
+    await this.db.client.agentProfile.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
+  }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { DeliveryChannel, UserRole } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
-import { USER_PROFILE, profileFor } from '../users/index.js';
+import { USER_PROFILE } from '../users/index.js';
 import { LOGIN_FAILURES_BEFORE_LOCK, LOGIN_LOCK_BASE_SECONDS, LOGIN_LOCK_MAX_SECONDS } from './auth.constants.js';
 import { consumeVerification } from './otp.repository.js';
 
@@ -42,7 +42,7 @@ export class CredentialsRepository {
     await this.db.client.user.updateMany({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
   }
 
-  /** Uses the SIGNUP verification and creates the user (verified contact, profile row) atomically; null when the verification is not valid. */
+  /** Uses the SIGNUP verification and creates the user (verified contact) atomically; null when the verification is not valid. */
   signup(input: { channel: DeliveryChannel; target: string; verificationHash: string; name: string; passwordHash: string; role: UserRole }) {
     return this.db.transaction(async (tx) => {
       if (!(await consumeVerification(tx, 'SIGNUP', input.target, input.verificationHash))) return null;
@@ -54,7 +54,6 @@ export class CredentialsRepository {
           passwordHash: input.passwordHash,
           role: input.role,
           status: 'ACTIVE',
-          ...profileFor(input.role),
         } as Prisma.UserCreateInput,
         select: USER_PROFILE,
       });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { isStaff, UserRole } from '../../common/auth/roles.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
@@ -8,6 +8,7 @@ import type { OpportunityStatus } from '../../generated/prisma/enums.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { AgentsService } from '../agents/index.js';
 import { ReviewsService } from '../reviews/index.js';
+import { UsersService } from '../users/index.js';
 import { withClientRatings } from './client-ratings.js';
 import { toClientDto, toOpportunityDto, toProjectDto, toSlotDto } from './clients.mapper.js';
 import { ClientsRepository, type LockedOpportunity, type OpportunityWithSlots } from './clients.repository.js';
@@ -26,14 +27,21 @@ import { eligibilityCriteria, judgeEligibility, type Eligibility, type Eligibili
 const VISIBLE_TO_AGENTS: OpportunityStatus[] = ['OPEN', 'FILLED', 'CLOSED'];
 
 @Injectable()
-export class ClientsService {
+export class ClientsService implements OnModuleInit {
   constructor(
     private readonly clients: ClientsRepository,
     private readonly agents: AgentsService,
     private readonly realtime: RealtimeService,
     private readonly events: DomainEvents,
     private readonly reviews: ReviewsService,
+    private readonly users: UsersService,
   ) {}
+
+  onModuleInit(): void {
+    this.users.registerRoleProfile('CLIENT', async (userId) => {
+      await this.clients.ensureClientId(userId);
+    });
+  }
 
   async register(userId: string, dto: CreateClientDto): Promise<ClientResponseDto> {
     const row = await this.clients.register(userId, { ...dto, country: dto.country?.toUpperCase() });

@@ -3,6 +3,5 @@ export { type Contact, E164_PATTERN, contactOf, normalizeEmail, normalizePhone, 
 export { USER_PROFILE, UserDto } from './dto/user.dto.js';
 export { PasswordHasher } from './password-hasher.js';
 export { assertStrongPassword } from './password-policy.js';
-export { profileFor } from './user-profiles.js';
 export { UsersModule } from './users.module.js';
 export { UsersService } from './users.service.js';

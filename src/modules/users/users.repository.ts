@@ -3,11 +3,8 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { ChatResponseLength, ChatTone, DeliveryChannel, UserRole, UserStatus } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { USER_PROFILE } from './dto/user.dto.js';
-import { profileFor } from './user-profiles.js';
 
 export const USER_SUMMARY = { id: true, name: true, email: true, role: true, status: true, avatarKey: true } as const;
-
-export type ManagedChange = 'OK' | 'STALE' | 'LAST_SUPER_ADMIN';
 
 const ACTIVE_STATUSES: UserStatus[] = ['ACTIVE', 'PENDING'];
 
@@ -133,30 +130,22 @@ export class UsersRepository {
     return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: { id: true, role: true, status: true, email: true, phone: true, username: true } });
   }
 
-  /** A staff-created user, with the profile row its role needs, in one statement. */
+  /** A staff-created user (its role's profile row is the owning module's write, see UsersService). */
   create(data: { email: string; name: string; passwordHash: string; role: UserRole; phone?: string; username?: string }) {
-    return this.db.client.user.create({ data: { ...data, status: 'ACTIVE', ...profileFor(data.role) }, select: USER_PROFILE });
+    return this.db.client.user.create({ data: { ...data, status: 'ACTIVE' }, select: USER_PROFILE });
   }
 
-  /**
-   * Applies a staff change if the user is still in the role and status the caller checked. When the
-   * change takes an active SUPER_ADMIN away, every active SUPER_ADMIN row is locked first and at
-   * least one other must remain, so two super admins removing each other cannot both succeed.
-   */
-  updateManaged(id: string, expected: { role: UserRole; status: UserStatus }, data: Prisma.UserUpdateManyMutationInput, protectLastSuperAdmin: boolean): Promise<ManagedChange> {
-    return this.db.transaction(async (tx) => {
-      if (protectLastSuperAdmin) {
-        const superAdmins = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM users WHERE role = 'SUPER_ADMIN' AND status = 'ACTIVE' AND deleted_at IS NULL FOR UPDATE`;
-        if (!superAdmins.some((row) => row.id !== id)) return 'LAST_SUPER_ADMIN';
-      }
-      const { count } = await tx.user.updateMany({ where: { id, deletedAt: null, role: expected.role, status: expected.status }, data });
-      if (count !== 1) return 'STALE';
-      // A user moved into a role with a profile gets its row, as at signup.
-      if (data.role === 'AGENT') await tx.agentProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
-      if (data.role === 'CLIENT') await tx.clientProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
-      return 'OK';
-    });
+  /** The ids of the active SUPER_ADMINs, their rows locked for the rest of the caller's transaction. */
+  async lockActiveSuperAdminIds(): Promise<string[]> {
+    const rows = await this.db.client.$queryRaw<{ id: string }[]>`
+      SELECT id FROM users WHERE role = 'SUPER_ADMIN' AND status = 'ACTIVE' AND deleted_at IS NULL FOR UPDATE`;
+    return rows.map((row) => row.id);
+  }
+
+  /** Applies a staff change only if the user is still in the role and status the caller checked. */
+  async updateManagedIfUnchanged(id: string, expected: { role: UserRole; status: UserStatus }, data: Prisma.UserUpdateManyMutationInput): Promise<boolean> {
+    const { count } = await this.db.client.user.updateMany({ where: { id, deletedAt: null, role: expected.role, status: expected.status }, data });
+    return count === 1;
   }
 
   // --- presence ---
