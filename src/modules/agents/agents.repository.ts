@@ -272,4 +272,9 @@ export class AgentsRepository {
   async ensureProfile(userId: string): Promise<void> {
     await this.db.client.agentProfile.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
   }
+
+  /** Locks agent `agentId`'s profile row for the rest of the caller's transaction (serialises that agent's bookings). */
+  async lockProfile(agentId: string): Promise<void> {
+    await this.db.client.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
+  }
 }

@@ -95,6 +95,11 @@ export class AgentsService implements OnModuleInit {
   }
 
   /** The agent profile id of a user, created when signup did not. */
+  /** Locks the agent's profile row for the caller's transaction, so that agent's concurrent bookings run one after the other. */
+  lockProfile(agentId: string): Promise<void> {
+    return this.agents.lockProfile(agentId);
+  }
+
   agentIdFor(userId: string): Promise<string> {
     return this.agents.ensureProfileId(userId);
   }

@@ -26,6 +26,15 @@ export interface OpportunityFilter {
   eligibleFor?: EligibilityCriteria;
 }
 
+/** A schedule slot row locked inside a transaction. */
+export interface LockedSlot {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  filledCount: number;
+}
+
 /** An opportunity row locked inside a transaction. */
 export interface LockedOpportunity {
   id: string;
@@ -180,6 +189,18 @@ export class ClientsRepository {
       if (row.status === 'CLOSED') return 'CLOSED' as const;
       return tx.clientScheduleSlot.create({ data: { ...data, opportunityId } });
     });
+  }
+  /** The opportunity's slots among `ids`, locked in id order for the rest of the caller's transaction. */
+  lockSlots(opportunityId: string, ids: string[]): Promise<LockedSlot[]> {
+    const sorted = [...new Set(ids)].sort();
+    return this.db.client.$queryRaw<LockedSlot[]>`
+      SELECT id, starts_at AS "startsAt", ends_at AS "endsAt", capacity, filled_count AS "filledCount" FROM client_schedule_slots
+      WHERE opportunity_id = ${opportunityId}::uuid AND id IN (${Prisma.join(sorted.map((id) => Prisma.sql`${id}::uuid`))})
+      ORDER BY id FOR UPDATE`;
+  }
+
+  takeSlotSeat(id: string) {
+    return this.db.client.clientScheduleSlot.update({ where: { id }, data: { filledCount: { increment: 1 } }, select: { id: true } });
   }
 }
 

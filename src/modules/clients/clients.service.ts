@@ -11,7 +11,7 @@ import { ReviewsService } from '../reviews/index.js';
 import { UsersService } from '../users/index.js';
 import { withClientRatings } from './client-ratings.js';
 import { toClientDto, toOpportunityDto, toProjectDto, toSlotDto } from './clients.mapper.js';
-import { ClientsRepository, type LockedOpportunity, type OpportunityWithSlots } from './clients.repository.js';
+import { ClientsRepository, type LockedOpportunity, type LockedSlot, type OpportunityWithSlots } from './clients.repository.js';
 import type { ClientResponseDto, CreateClientDto, UpdateClientDto } from './dto/client.dto.js';
 import type {
   CreateOpportunityDto,
@@ -168,6 +168,19 @@ export class ClientsService implements OnModuleInit {
   // --- for the gigs module ---
 
   /** The opportunity as an agent may see it (not a DRAFT) with the agent's eligibility; 404 otherwise. */
+  /**
+   * The opportunity's schedule slots among `ids`, locked in id order for the caller's transaction (so
+   * two agents racing for a slot's last seat can neither both get it nor deadlock).
+   */
+  lockSlots(opportunityId: string, ids: string[]): Promise<LockedSlot[]> {
+    return this.clients.lockSlots(opportunityId, ids);
+  }
+
+  /** Counts one more agent on each slot, inside the caller's transaction. */
+  async takeSlotSeats(slotIds: string[]): Promise<void> {
+    for (const id of slotIds) await this.clients.takeSlotSeat(id);
+  }
+
   /** Locks opportunity `id` for the caller's transaction (another module's write depends on it); null when missing. */
   lockOpportunity(id: string, mode: 'SHARE' | 'UPDATE'): Promise<LockedOpportunity | null> {
     return this.clients.lockOpportunity(id, mode);
