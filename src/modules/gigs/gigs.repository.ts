@@ -102,6 +102,11 @@ export class GigsRepository {
     return this.db.client.selectedGig.findFirst({ where: { id: gigId, ...gigWhere(scope) }, select: { id: true } });
   }
 
+  /** Locks the gig's row for the rest of the caller's transaction. */
+  async lock(gigId: string): Promise<void> {
+    await this.db.client.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+  }
+
   /** The gig's states, its row locked for the rest of the caller's transaction. */
   async lockStates(gigId: string): Promise<{ status: GigStatus; workState: WorkState }> {
     const [row] = await this.db.client.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;

@@ -142,13 +142,17 @@ export class GigsService {
     const isAgent = gig.agent.userId === user.id;
     if (!isAgent && gig.client.userId !== user.id) throw forbidden('Only the agent and the client of a gig review it');
     if ((await this.gigs.countApproved(id)) === 0) throw conflict('NO_APPROVED_WORK', 'Reviews open once work is approved');
-    const review = await this.reviewsService.add({
-      gigId: id,
-      authorId: user.id,
-      subjectId: isAgent ? gig.client.userId : gig.agent.userId,
-      direction: isAgent ? 'AGENT_TO_CLIENT' : 'CLIENT_TO_AGENT',
-      rating: dto.rating,
-      comment: dto.comment,
+    // The gig's row lock orders the two sides' reviews, so both see each other and publish together.
+    const review = await this.db.withTransaction(async () => {
+      await this.gigs.lock(id);
+      return this.reviewsService.add({
+        gigId: id,
+        authorId: user.id,
+        subjectId: isAgent ? gig.client.userId : gig.agent.userId,
+        direction: isAgent ? 'AGENT_TO_CLIENT' : 'CLIENT_TO_AGENT',
+        rating: dto.rating,
+        comment: dto.comment,
+      });
     });
     if (!review) throw conflict('ALREADY_REVIEWED', 'You already reviewed this gig');
     const published = review.publishedAt !== null;

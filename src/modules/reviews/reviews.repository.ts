@@ -19,11 +19,11 @@ export class ReviewsRepository {
 
   /**
    * Stores a review; when the other side has reviewed too, both are published at once (double-blind).
-   * Returns false when this side already reviewed the gig.
+   * Returns false when this side already reviewed the gig. The caller holds the gig's row lock in its
+   * transaction (the gigs module's row), so the two sides' reviews of one gig run one after the other.
    */
   async add(data: { gigId: string; authorId: string; subjectId: string; direction: ReviewDirection; rating: number; comment?: string }) {
     return this.db.transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${data.gigId}::uuid FOR UPDATE`;
       const existing = await tx.review.count({ where: { gigId: data.gigId, direction: data.direction } });
       if (existing > 0) return false;
       const review = await tx.review.create({ data });

@@ -27,6 +27,7 @@ export class ReviewsService {
     private readonly agents: AgentsService,
   ) {}
 
+  /** Inside the caller's transaction, which holds the gig's row lock. */
   add(data: { gigId: string; authorId: string; subjectId: string; direction: ReviewDirection; rating: number; comment?: string }) {
     return this.reviews.add(data);
   }
