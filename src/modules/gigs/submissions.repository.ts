@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { GigStatus, SubmissionStatus } from '../../generated/prisma/enums.js';
+import type { SubmissionStatus } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { GIG_MACHINE, SETTLEMENT_MACHINE, settlementOf, SUBMISSION_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
-import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
+import { canApply, openStates, sourcesOf, targetOf } from './state-machine.js';
 import type { ActivityEntry, WorkWindow } from './work-activity.js';
 
 const SUBMISSION = {
@@ -35,16 +35,12 @@ export const platformKey = (reason: 'approval' | 'sweep', submissionId: string) 
 export class SubmissionsRepository {
   constructor(private readonly db: TransactionHost) {}
 
-  /** A new submission on an ACTIVE gig of this agent, unless another is still open. */
-  async create(gigId: string, agentUserId: string, content: string) {
-    return this.db.transaction(async (tx) => {
-      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { id: true } });
-      if (!gig) return 'NOT_FOUND' as const;
-      const [row] = await tx.$queryRaw<{ status: GigStatus }[]>`SELECT status FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
-      if (isFinal(GIG_MACHINE, row.status)) return 'NOT_ACTIVE' as const;
-      if ((await tx.submittedWork.count({ where: { gigId, status: { in: OPEN } } })) > 0) return 'OPEN_EXISTS' as const;
-      return tx.submittedWork.create({ data: { gigId, content }, include: SUBMISSION });
-    });
+  countOpen(gigId: string): Promise<number> {
+    return this.db.client.submittedWork.count({ where: { gigId, status: { in: OPEN } } });
+  }
+
+  create(gigId: string, content: string): Promise<SubmissionRow> {
+    return this.db.client.submittedWork.create({ data: { gigId, content }, include: SUBMISSION });
   }
 
   find(id: string, scope: GigScope): Promise<SubmissionRow | null> {
