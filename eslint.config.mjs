@@ -1,6 +1,43 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// --- Module walls -------------------------------------------------------------------------------
+// A module (a folder under src/modules) uses another module only through that module's index.ts:
+// `../users/index.js`, never `../users/users.repository.js`. What index.ts exports is the module's
+// public surface; everything else in its folder may change without the others noticing.
+const MODULES_ROOT = path.resolve(import.meta.dirname, 'src/modules');
+const moduleOf = (file) => {
+  const relative = path.relative(MODULES_ROOT, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep)[0];
+};
+const moduleWalls = {
+  rules: {
+    'no-module-internals': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { internal: "Import another module through its index.ts ('{{ expected }}'), not its internal file '{{ source }}'." },
+      },
+      create(context) {
+        const from = moduleOf(context.filename);
+        const check = (node) => {
+          const source = node.source?.value;
+          if (!from || typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = path.resolve(path.dirname(context.filename), source);
+          const to = moduleOf(target);
+          if (!to || to === from) return;
+          const inside = path.relative(path.join(MODULES_ROOT, to), target);
+          if (inside === 'index.js' || inside === 'index') return;
+          const expected = path.relative(path.dirname(context.filename), path.join(MODULES_ROOT, to, 'index.js'));
+          context.report({ node: node.source, messageId: 'internal', data: { source, expected } });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'client/dist/**', 'client/src/generated/**', '.data/**', 'coverage/**', 'bench/.tmp/**'] },
@@ -45,5 +82,10 @@ export default tseslint.config(
         { patterns: [{ group: ['**/infra/database/prisma.service*'], message: 'Only repositories use PrismaService.' }] },
       ],
     },
+  },
+  {
+    files: ['src/modules/**/*.ts'],
+    plugins: { 'module-walls': moduleWalls },
+    rules: { 'module-walls/no-module-internals': 'error' },
   },
 );

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { createDatabasePool } from './database-pool.js';
+import { shareTransactionConnections } from './transaction-context.js';
 
 /** The one Prisma client of the process, on a pg pool; only repositories inject it. */
 @Injectable()
@@ -14,6 +15,8 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   constructor(config: AppConfig) {
     const pool = createDatabasePool({ connectionString: config.databaseUrl, max: config.databasePoolSize, timeoutMs: config.databaseTimeoutMs });
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    // A transaction's connection is also the one typed SQL uses inside that transaction (TransactionHost).
+    shareTransactionConnections(pool);
     this.pool = pool;
     // An idle client losing its server must not crash the process; the pool reconnects on demand.
     pool.on('error', (error) => this.logger.warn(`Database connection lost: ${error.message}`));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { UsersModule } from '../users/index.js';
 import { AgentsAdminController } from './agents-admin.controller.js';
 import { AgentsController } from './agents.controller.js';
 import { AgentsRepository } from './agents.repository.js';
@@ -7,7 +8,7 @@ import { AgentsService } from './agents.service.js';
 import { KycService } from './kyc.service.js';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, UsersModule],
   controllers: [AgentsController, AgentsAdminController],
   providers: [AgentsService, KycService, AgentsRepository],
   exports: [AgentsService],

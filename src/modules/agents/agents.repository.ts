@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { AssessmentStatus, CefrLevel, KycDecision, KycDocumentType, KycStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { missingProfileFields, type ProfileFacts } from './profile-completeness.js';
 
 const FULL_AGENT = {
@@ -50,24 +50,24 @@ export type EmploymentFields = Pick<Prisma.EmploymentUncheckedCreateInput, 'stat
 
 @Injectable()
 export class AgentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /** The agent's profile id; signup creates the row, this creates it when it is missing. */
   async ensureProfileId(userId: string): Promise<string> {
-    const row = await this.prisma.agentProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
+    const row = await this.db.client.agentProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
     return row.id;
   }
 
   findIdByUserId(userId: string) {
-    return this.prisma.agentProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
+    return this.db.client.agentProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
   }
 
   findFullByUserId(userId: string): Promise<FullAgent | null> {
-    return this.prisma.agentProfile.findUnique({ where: { userId }, include: FULL_AGENT });
+    return this.db.client.agentProfile.findUnique({ where: { userId }, include: FULL_AGENT });
   }
 
   findFullById(id: string): Promise<FullAgent | null> {
-    return this.prisma.agentProfile.findUnique({ where: { id }, include: FULL_AGENT });
+    return this.db.client.agentProfile.findUnique({ where: { id }, include: FULL_AGENT });
   }
 
   async list(filter: AgentListFilter) {
@@ -83,21 +83,21 @@ export class AgentsRepository {
       },
     };
     const [items, total] = await Promise.all([
-      this.prisma.agentProfile.findMany({
+      this.db.client.agentProfile.findMany({
         where,
         include: { user: { select: { name: true, email: true } } },
         orderBy: [{ kycSubmittedAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'desc' }],
         skip: filter.skip,
         take: filter.take,
       }),
-      this.prisma.agentProfile.count({ where }),
+      this.db.client.agentProfile.count({ where }),
     ]);
     return { items, total };
   }
 
   /** Contact verification (on the user), the onboarding fields and the profile facts, in one read. */
   findOnboardingState(userId: string) {
-    return this.prisma.user.findUnique({
+    return this.db.client.user.findUnique({
       where: { id: userId },
       select: {
         emailVerifiedAt: true,
@@ -117,14 +117,14 @@ export class AgentsRepository {
 
   /** The fields the marketplace's eligibility rules read. */
   findEligibilityFacts(userId: string) {
-    return this.prisma.agentProfile.findUnique({
+    return this.db.client.agentProfile.findUnique({
       where: { userId },
       select: { id: true, cefrLevel: true, skills: true, experiences: { select: { startDate: true, endDate: true } } },
     });
   }
 
   async updateProfile(userId: string, data: ProfileFields, employment?: EmploymentFields): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const row = await tx.agentProfile.upsert({ where: { userId }, update: data, create: { userId }, select: { id: true } });
       if (Object.keys(data).length) await tx.agentProfile.update({ where: { id: row.id }, data });
       if (employment) {
@@ -141,7 +141,7 @@ export class AgentsRepository {
   }
 
   async setPhoto(agentId: string, key: string): Promise<string | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [old] = await tx.$queryRaw<{ photo_key: string | null }[]>`SELECT photo_key FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
       await tx.agentProfile.update({ where: { id: agentId }, data: { photoKey: key } });
       await this.refreshProfileCompleted(tx, agentId);
@@ -150,11 +150,11 @@ export class AgentsRepository {
   }
 
   findPhotoKey(agentId: string) {
-    return this.prisma.agentProfile.findUnique({ where: { id: agentId }, select: { photoKey: true } }).then((row) => row?.photoKey ?? null);
+    return this.db.client.agentProfile.findUnique({ where: { id: agentId }, select: { photoKey: true } }).then((row) => row?.photoKey ?? null);
   }
 
   async addQualification(agentId: string, data: Omit<Prisma.QualificationUncheckedCreateInput, 'agentId'>) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const row = await tx.qualification.create({ data: { ...data, agentId } });
       await this.refreshProfileCompleted(tx, agentId);
       return row;
@@ -162,16 +162,16 @@ export class AgentsRepository {
   }
 
   findQualification(id: string, agentId: string) {
-    return this.prisma.qualification.findFirst({ where: { id, agentId } });
+    return this.db.client.qualification.findFirst({ where: { id, agentId } });
   }
 
   async updateQualification(id: string, agentId: string, data: Prisma.QualificationUpdateInput) {
-    const { count } = await this.prisma.qualification.updateMany({ where: { id, agentId }, data });
-    return count ? this.prisma.qualification.findFirst({ where: { id, agentId } }) : null;
+    const { count } = await this.db.client.qualification.updateMany({ where: { id, agentId }, data });
+    return count ? this.db.client.qualification.findFirst({ where: { id, agentId } }) : null;
   }
 
   async deleteQualification(id: string, agentId: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.qualification.deleteMany({ where: { id, agentId } });
       await this.refreshProfileCompleted(tx, agentId);
       return count > 0;
@@ -179,20 +179,20 @@ export class AgentsRepository {
   }
 
   addExperience(agentId: string, data: Omit<Prisma.ExperienceUncheckedCreateInput, 'agentId'>) {
-    return this.prisma.experience.create({ data: { ...data, agentId } });
+    return this.db.client.experience.create({ data: { ...data, agentId } });
   }
 
   findExperience(id: string, agentId: string) {
-    return this.prisma.experience.findFirst({ where: { id, agentId } });
+    return this.db.client.experience.findFirst({ where: { id, agentId } });
   }
 
   async updateExperience(id: string, agentId: string, data: Prisma.ExperienceUpdateInput) {
-    const { count } = await this.prisma.experience.updateMany({ where: { id, agentId }, data });
-    return count ? this.prisma.experience.findFirst({ where: { id, agentId } }) : null;
+    const { count } = await this.db.client.experience.updateMany({ where: { id, agentId }, data });
+    return count ? this.db.client.experience.findFirst({ where: { id, agentId } }) : null;
   }
 
   async deleteExperience(id: string, agentId: string): Promise<boolean> {
-    const { count } = await this.prisma.experience.deleteMany({ where: { id, agentId } });
+    const { count } = await this.db.client.experience.deleteMany({ where: { id, agentId } });
     return count > 0;
   }
 
@@ -202,7 +202,7 @@ export class AgentsRepository {
    * or `false` when the KYC is not editable.
    */
   async putKycDocument(agentId: string, type: KycDocumentType, file: { key: string; contentType: string; size: number }): Promise<string | null | false> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ kyc_status: KycStatus }[]>`SELECT kyc_status FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
       if (!row || !KYC_EDITABLE.includes(row.kyc_status)) return false;
       const previous = await tx.kycDocument.findUnique({ where: { agentId_type: { agentId, type } }, select: { storageKey: true } });
@@ -213,12 +213,12 @@ export class AgentsRepository {
   }
 
   findKycDocument(agentId: string, type: KycDocumentType) {
-    return this.prisma.kycDocument.findUnique({ where: { agentId_type: { agentId, type } } });
+    return this.db.client.kycDocument.findUnique({ where: { agentId_type: { agentId, type } } });
   }
 
   /** PENDING|REJECTED → SUBMITTED when every document type is present; otherwise says why not. */
   async submitKyc(agentId: string, requiredTypes: readonly KycDocumentType[]): Promise<'OK' | 'STATE' | 'DOCUMENTS' | 'PROFILE'> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ kyc_status: KycStatus; profile_completed: boolean }[]>`
         SELECT kyc_status, profile_completed FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
       if (!row || !KYC_EDITABLE.includes(row.kyc_status)) return 'STATE';
@@ -232,7 +232,7 @@ export class AgentsRepository {
 
   /** SUBMITTED → APPROVED|REJECTED with the decision recorded; false when the KYC was not awaiting review. */
   async decideKyc(agentId: string, decision: KycDecision, reason: string | null, reviewerId: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.agentProfile.updateMany({ where: { id: agentId, kycStatus: 'SUBMITTED' }, data: { kycStatus: decision } });
       if (count === 0) return false;
       await tx.kycReview.create({ data: { agentId, decision, reason, reviewerId } });
@@ -242,16 +242,16 @@ export class AgentsRepository {
 
   async recordAssessment(userId: string, result: { status: AssessmentStatus; cefrLevel: CefrLevel | null; score: number | null }): Promise<void> {
     const data = { assessmentStatus: result.status, cefrLevel: result.cefrLevel, assessmentScore: result.score, assessmentRecordedAt: new Date() };
-    await this.prisma.agentProfile.upsert({ where: { userId }, update: data, create: { userId, ...data } });
+    await this.db.client.agentProfile.upsert({ where: { userId }, update: data, create: { userId, ...data } });
   }
 
   findUserIdById(agentId: string) {
-    return this.prisma.agentProfile.findUnique({ where: { id: agentId }, select: { userId: true } }).then((row) => row?.userId ?? null);
+    return this.db.client.agentProfile.findUnique({ where: { id: agentId }, select: { userId: true } }).then((row) => row?.userId ?? null);
   }
 
   /** Records the signature; false when this version was already signed. */
   async signAgreement(agentId: string, version: string, signature: string, ipAddress: string | null): Promise<Date | false> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const existing = await tx.agreementSignature.findUnique({ where: { agentId_version: { agentId, version } }, select: { id: true } });
       if (existing) return false;
       const row = await tx.agreementSignature.create({ data: { agentId, version, signature, ipAddress } });
@@ -266,5 +266,15 @@ export class AgentsRepository {
     await tx.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
     const row = await tx.agentProfile.findUniqueOrThrow({ where: { id: agentId }, select: PROFILE_FACTS });
     await tx.agentProfile.update({ where: { id: agentId }, data: { profileCompleted: missingProfileFields(toProfileFacts(row)).length === 0 } });
+  }
+
+  /** The agent profile of user `userId`, created empty unless it exists (a user who became an agent). */
+  async ensureProfile(userId: string): Promise<void> {
+    await this.db.client.agentProfile.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
+  }
+
+  /** Locks agent `agentId`'s profile row for the rest of the caller's transaction (serialises that agent's bookings). */
+  async lockProfile(agentId: string): Promise<void> {
+    await this.db.client.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
   }
 }

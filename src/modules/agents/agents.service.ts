@@ -7,7 +7,8 @@ import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.
 import type { CefrLevel } from '../../generated/prisma/enums.js';
 import { IMAGE_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
-import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
+import { type NewNotification, NotificationsService } from '../notifications/index.js';
+import { UsersService } from '../users/index.js';
 import { toAgentDto, toExperienceDto, toQualificationDto } from './agent.mapper.js';
 import { CURRENT_AGREEMENT } from './agreement.js';
 import { AgentsRepository, toProfileFacts, type FullAgent } from './agents.repository.js';
@@ -45,9 +46,11 @@ export class AgentsService implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly storage: StorageProvider,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
+    this.users.registerRoleProfile('AGENT', (userId) => this.agents.ensureProfile(userId));
     this.onboarding.register((userId) => this.registrationStatus(userId));
     this.events.on('assessment.completed', (payload) => this.onAssessmentCompleted(payload));
   }
@@ -92,6 +95,11 @@ export class AgentsService implements OnModuleInit {
   }
 
   /** The agent profile id of a user, created when signup did not. */
+  /** Locks the agent's profile row for the caller's transaction, so that agent's concurrent bookings run one after the other. */
+  lockProfile(agentId: string): Promise<void> {
+    return this.agents.lockProfile(agentId);
+  }
+
   agentIdFor(userId: string): Promise<string> {
     return this.agents.ensureProfileId(userId);
   }

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { conflict, notFound } from '../../common/http/app-error.js';
 import type { KycDocumentType } from '../../generated/prisma/enums.js';
 import { ADMIN_ROLES } from '../../common/auth/roles.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/index.js';
 import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { AgentsRepository } from './agents.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 
 /** Every number comes from SQL aggregates over the range; no rows are loaded into memory. */
 export interface Range {
@@ -17,10 +17,10 @@ export interface KeyCount {
 
 @Injectable()
 export class AnalyticsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   async messageTotals({ from, to }: Range) {
-    const [row] = await this.prisma.$queryRaw<Record<string, Num>[]>`
+    const [row] = await this.db.client.$queryRaw<Record<string, Num>[]>`
       SELECT
         count(*) FILTER (WHERE NOT flagged AND sender_type = 'USER') AS user_messages,
         count(*) FILTER (WHERE NOT flagged AND sender_type = 'AI') AS bot_messages,
@@ -41,7 +41,7 @@ export class AnalyticsRepository {
   }
 
   async conversationTotals({ from, to }: Range) {
-    const [row] = await this.prisma.$queryRaw<Record<string, Num>[]>`
+    const [row] = await this.db.client.$queryRaw<Record<string, Num>[]>`
       SELECT
         (SELECT count(*) FROM conversations WHERE created_at >= ${from} AND created_at < ${to}) AS conversations,
         (SELECT avg(csat_rating)::float8 FROM conversations WHERE csat_at >= ${from} AND csat_at < ${to}) AS csat_average,
@@ -50,7 +50,7 @@ export class AnalyticsRepository {
   }
 
   sentimentDistribution({ from, to }: Range) {
-    return this.prisma.$queryRaw<KeyCount[]>`
+    return this.db.client.$queryRaw<KeyCount[]>`
       SELECT sentiment::text AS key, count(*) AS count FROM messages
       WHERE sender_type = 'USER' AND NOT flagged AND sentiment IS NOT NULL AND created_at >= ${from} AND created_at < ${to}
       GROUP BY sentiment ORDER BY count DESC, key`;
@@ -61,7 +61,7 @@ export class AnalyticsRepository {
   }
 
   topKeywords({ from, to }: Range, limit: number) {
-    return this.prisma.$queryRaw<KeyCount[]>`
+    return this.db.client.$queryRaw<KeyCount[]>`
       SELECT word AS key, count(*) AS count
       FROM messages m, unnest(tsvector_to_array(to_tsvector('english', m.content))) AS word
       WHERE m.sender_type = 'USER' AND NOT m.flagged AND m.created_at >= ${from} AND m.created_at < ${to} AND length(word) > 2
@@ -69,7 +69,7 @@ export class AnalyticsRepository {
   }
 
   usageByModel({ from, to }: Range) {
-    return this.prisma.$queryRaw<{ model: string; calls: bigint; prompt: bigint; completion: bigint; cost: bigint }[]>`
+    return this.db.client.$queryRaw<{ model: string; calls: bigint; prompt: bigint; completion: bigint; cost: bigint }[]>`
       SELECT model, count(*) AS calls, coalesce(sum(prompt_tokens), 0) AS prompt,
              coalesce(sum(completion_tokens), 0) AS completion, coalesce(sum(cost_micros), 0) AS cost
       FROM messages
@@ -78,7 +78,7 @@ export class AnalyticsRepository {
   }
 
   async backlog() {
-    const [row] = await this.prisma.$queryRaw<Record<string, Num>[]>`
+    const [row] = await this.db.client.$queryRaw<Record<string, Num>[]>`
       SELECT
         (SELECT count(*) FROM faqs WHERE is_active) AS active_faqs,
         (SELECT count(*) FROM custom_questions WHERE status = 'OPEN') AS open_questions,
@@ -98,13 +98,13 @@ export class AnalyticsRepository {
   /** Rows created in the range, grouped by one enum column. Identifiers come only from these unions. */
   private countBy(table: 'conversations' | 'support_tickets' | 'issue_reports', column: 'category' | 'status' | 'priority', { from, to }: Range) {
     const group = Prisma.raw(`"${column}"`);
-    return this.prisma.$queryRaw<KeyCount[]>`
+    return this.db.client.$queryRaw<KeyCount[]>`
       SELECT ${group}::text AS key, count(*) AS count FROM ${Prisma.raw(`"${table}"`)}
       WHERE created_at >= ${from} AND created_at < ${to} GROUP BY ${group} ORDER BY count DESC, key`;
   }
 
   async resolutionMinutes({ from, to }: Range) {
-    const [row] = await this.prisma.$queryRaw<Record<string, Num>[]>`
+    const [row] = await this.db.client.$queryRaw<Record<string, Num>[]>`
       SELECT
         (SELECT avg(extract(epoch FROM resolved_at - created_at) / 60)::float8 FROM support_tickets
           WHERE resolved_at IS NOT NULL AND created_at >= ${from} AND created_at < ${to}) AS tickets,
@@ -114,7 +114,7 @@ export class AnalyticsRepository {
   }
 
   agentLoad({ from, to }: Range) {
-    return this.prisma.$queryRaw<{ agent_id: string; assigned: bigint; replies: bigint }[]>`
+    return this.db.client.$queryRaw<{ agent_id: string; assigned: bigint; replies: bigint }[]>`
       WITH assigned AS (
         SELECT assigned_agent_id AS agent_id, count(*) AS assigned FROM conversations
         WHERE assigned_agent_id IS NOT NULL AND created_at >= ${from} AND created_at < ${to} GROUP BY assigned_agent_id

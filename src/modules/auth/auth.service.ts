@@ -2,11 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { OnboardingRegistry, type OnboardingStep } from '../../common/auth/onboarding.js';
 import { AppError, badRequest } from '../../common/http/app-error.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { contactOf } from '../users/contact.js';
-import { PasswordHasher } from '../users/password-hasher.js';
-import { assertStrongPassword } from '../users/password-policy.js';
-import { UsersService } from '../users/users.service.js';
+import { contactOf, PasswordHasher, assertStrongPassword, UsersService } from '../users/index.js';
 import { AuthResultDto, LoginDto, RegistrationStatusDto, ResetPasswordDto, SignupDto } from './dto/auth.dto.js';
 import { CredentialsRepository, LoginIdentifier } from './credentials.repository.js';
 import { tokenHash } from './secrets.js';
@@ -26,17 +24,19 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly onboarding: OnboardingRegistry,
     private readonly realtime: RealtimeService,
+    private readonly db: TransactionHost,
   ) {}
 
   async signup(dto: SignupDto): Promise<AuthResultDto> {
     const contact = contactOf(dto);
     assertStrongPassword(dto.password, { email: dto.email, phone: dto.phone });
-    const created = await this.credentials.signup({
-      ...contact,
-      verificationHash: tokenHash(dto.verificationToken),
-      name: dto.name,
-      passwordHash: await this.hasher.hash(dto.password),
-      role: dto.role ?? 'AGENT',
+    const passwordHash = await this.hasher.hash(dto.password);
+    const role = dto.role ?? 'AGENT';
+    // The user and its role's profile row (the agents or clients module's write) commit together.
+    const created = await this.db.withTransaction(async () => {
+      const user = await this.credentials.signup({ ...contact, verificationHash: tokenHash(dto.verificationToken), name: dto.name, passwordHash, role });
+      if (user) await this.users.createRoleProfile(role, user.id);
+      return user;
     });
     if (!created) throw notVerified();
     return this.signedIn({ id: created.id, role: created.role, status: created.status });

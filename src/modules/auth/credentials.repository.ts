@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { DeliveryChannel, UserRole } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
-import { USER_PROFILE } from '../users/dto/user.dto.js';
-import { profileFor } from '../users/user-profiles.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
+import { USER_PROFILE } from '../users/index.js';
 import { LOGIN_FAILURES_BEFORE_LOCK, LOGIN_LOCK_BASE_SECONDS, LOGIN_LOCK_MAX_SECONDS } from './auth.constants.js';
 import { consumeVerification } from './otp.repository.js';
 
@@ -15,10 +14,10 @@ const verifiedNow = (channel: DeliveryChannel) => (channel === 'EMAIL' ? { email
 /** The credential side of the users table: sign-up, login checks, lockout and password reset. */
 @Injectable()
 export class CredentialsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   findForLogin(identifier: LoginIdentifier) {
-    return this.prisma.user.findFirst({
+    return this.db.client.user.findFirst({
       where: { ...identifier, deletedAt: null },
       select: { id: true, role: true, status: true, passwordHash: true, lockedUntil: true, failedLoginCount: true },
     });
@@ -29,7 +28,7 @@ export class CredentialsRepository {
    * 1 minute doubling with every further failure up to an hour. Failures during a lock do not count.
    */
   async recordFailure(userId: string): Promise<void> {
-    await this.prisma.$executeRaw`
+    await this.db.client.$executeRaw`
       UPDATE users
          SET failed_login_count = failed_login_count + 1,
              locked_until = CASE
@@ -40,12 +39,12 @@ export class CredentialsRepository {
   }
 
   async recordSuccess(userId: string): Promise<void> {
-    await this.prisma.user.updateMany({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
+    await this.db.client.user.updateMany({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
   }
 
-  /** Uses the SIGNUP verification and creates the user (verified contact, profile row) atomically; null when the verification is not valid. */
+  /** Uses the SIGNUP verification and creates the user (verified contact) atomically; null when the verification is not valid. */
   signup(input: { channel: DeliveryChannel; target: string; verificationHash: string; name: string; passwordHash: string; role: UserRole }) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       if (!(await consumeVerification(tx, 'SIGNUP', input.target, input.verificationHash))) return null;
       return tx.user.create({
         data: {
@@ -55,7 +54,6 @@ export class CredentialsRepository {
           passwordHash: input.passwordHash,
           role: input.role,
           status: 'ACTIVE',
-          ...profileFor(input.role),
         } as Prisma.UserCreateInput,
         select: USER_PROFILE,
       });
@@ -64,7 +62,7 @@ export class CredentialsRepository {
 
   /** Uses a LOGIN verification: the account of that contact, now marked verified; null when not valid. */
   loginWithVerification(channel: DeliveryChannel, target: string, verificationHash: string) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const user = await tx.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } }, select: { id: true } });
       if (!user || !(await consumeVerification(tx, 'LOGIN', target, verificationHash))) return null;
       return tx.user.update({ where: { id: user.id }, data: { ...verifiedNow(channel), failedLoginCount: 0, lockedUntil: null }, select: { id: true, role: true, status: true } });
@@ -77,7 +75,7 @@ export class CredentialsRepository {
    */
   /** Sets the new password and signs out every session; the user's id, or null when the code does not match. */
   resetPassword(channel: DeliveryChannel, target: string, verificationHash: string, passwordHash: string): Promise<string | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const user = await tx.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } }, select: { id: true } });
       if (!user || !(await consumeVerification(tx, 'PASSWORD_RESET', target, verificationHash))) return null;
       const now = new Date();
@@ -88,10 +86,10 @@ export class CredentialsRepository {
   }
 
   findEmailAndPhoneVerification(userId: string) {
-    return this.prisma.user.findFirst({ where: { id: userId }, select: { emailVerifiedAt: true, phoneVerifiedAt: true } });
+    return this.db.client.user.findFirst({ where: { id: userId }, select: { emailVerifiedAt: true, phoneVerifiedAt: true } });
   }
 
   findOwnerContact(channel: DeliveryChannel, target: string) {
-    return this.prisma.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null }, select: { email: true, phone: true, username: true } });
+    return this.db.client.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null }, select: { email: true, phone: true, username: true } });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { DeliveryChannel, OtpPurpose } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { OTP_MAX_ATTEMPTS, OTP_MAX_PER_TARGET_PER_HOUR, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, VERIFICATION_TTL_MS } from './auth.constants.js';
 
 export type IssueOutcome = { issued: true } | { issued: false; retryAfterSeconds: number };
@@ -22,14 +22,14 @@ export async function consumeVerification(tx: Prisma.TransactionClient, purpose:
 
 @Injectable()
 export class OtpRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /**
    * Stores a new code for the target unless the resend cooldown or the hourly cap says no; older live
    * codes for the same purpose die. Requests for one target are serialised by an advisory lock.
    */
   issue(input: { channel: DeliveryChannel; target: string; purpose: OtpPurpose; codeHash: string; requestIp?: string }): Promise<IssueOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`otp:${input.target}`}))`;
       const now = Date.now();
       const latest = await tx.otpCode.findFirst({ where: { target: input.target, purpose: input.purpose }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
@@ -49,7 +49,7 @@ export class OtpRepository {
 
   /** The live code for a target and purpose (the newest, unexpired, not consumed). */
   findLive(target: string, purpose: OtpPurpose) {
-    return this.prisma.otpCode.findFirst({
+    return this.db.client.otpCode.findFirst({
       where: { target, purpose, consumedAt: null, expiresAt: { gt: new Date() } },
       orderBy: { createdAt: 'desc' },
       select: { id: true, codeHash: true },
@@ -58,7 +58,7 @@ export class OtpRepository {
 
   /** Spends one of the code's tries before the guess is compared, so concurrent guesses cannot exceed the cap. */
   async claimAttempt(id: string): Promise<boolean> {
-    const { count } = await this.prisma.otpCode.updateMany({
+    const { count } = await this.db.client.otpCode.updateMany({
       where: { id, consumedAt: null, attempts: { lt: OTP_MAX_ATTEMPTS }, expiresAt: { gt: new Date() } },
       data: { attempts: { increment: 1 } },
     });
@@ -68,7 +68,7 @@ export class OtpRepository {
   /** Consumes the code and stores its verification token; false if another request got there first. */
   async markVerified(id: string, verificationHash: string): Promise<boolean> {
     const now = new Date();
-    const { count } = await this.prisma.otpCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now, verifiedAt: now, verificationHash } });
+    const { count } = await this.db.client.otpCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now, verifiedAt: now, verificationHash } });
     return count === 1;
   }
 }

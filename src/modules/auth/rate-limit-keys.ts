@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { normalizeEmail, normalizePhone } from '../users/contact.js';
+import { normalizeEmail, normalizePhone } from '../users/index.js';
 
 /** Rate-limit key from the email/phone/username in the body, so a target is limited whatever IPs ask. */
 export function targetKey(prefix: string) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UserRole, UserStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 
 export type RotateOutcome =
   | { outcome: 'ROTATED'; user: { id: string; role: UserRole; status: UserStatus } }
@@ -9,10 +9,10 @@ export type RotateOutcome =
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   async create(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await this.prisma.refreshToken.create({ data: { ...input, createdAt: new Date() } });
+    await this.db.client.refreshToken.create({ data: { ...input, createdAt: new Date() } });
   }
 
   /**
@@ -21,7 +21,7 @@ export class RefreshTokensRepository {
    * than throws, so the revocation is committed.
    */
   rotate(tokenHash: string, next: { tokenHash: string; expiresAt: Date }): Promise<RotateOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const row = await tx.refreshToken.findUnique({
         where: { tokenHash },
         select: {
@@ -64,7 +64,7 @@ export class RefreshTokensRepository {
 
   /** Revokes the family the token belongs to (logout); unknown tokens change nothing. */
   async revokeFamilyOf(tokenHash: string): Promise<void> {
-    const row = await this.prisma.refreshToken.findUnique({ where: { tokenHash }, select: { familyId: true } });
-    if (row) await this.prisma.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const row = await this.db.client.refreshToken.findUnique({ where: { tokenHash }, select: { familyId: true } });
+    if (row) await this.db.client.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
   }
 }

@@ -10,7 +10,7 @@ import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { rooms } from '../../infra/realtime/rooms.js';
 import type { AppSocket } from '../../infra/realtime/socket-auth.js';
 import { SocketRateLimiter } from '../../infra/realtime/socket-rate-limiter.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import { ChatPipelineService } from './chat-pipeline.service.js';
 import { CHAT_MESSAGE_RATE_LIMIT } from './chat-rate-limit.js';
 import { ConversationsService } from './conversations.service.js';

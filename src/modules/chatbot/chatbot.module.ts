@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module.js';
+import { NotificationsModule } from '../notifications/index.js';
 import { AiModule } from '../../infra/ai/ai.module.js';
 import { QueueModule } from '../../infra/queue/queue.module.js';
-import { FaqsModule } from '../faqs/faqs.module.js';
-import { UsersModule } from '../users/users.module.js';
+import { FaqsModule } from '../faqs/index.js';
+import { UsersModule } from '../users/index.js';
 import { ChatAnswersJobs } from './chat-answers.jobs.js';
 import { ChatEvents } from './chat-events.js';
 import { ChatGateway } from './chat.gateway.js';

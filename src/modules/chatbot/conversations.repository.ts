@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Conversation, type SupportTicket } from '../../generated/prisma/client.js';
 import type { ChatCategory, ChatSentiment, ConversationStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import {
   archiveConversation,
@@ -41,12 +41,12 @@ export interface ConversationFilter {
 @Injectable()
 export class ConversationsRepository {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
     private readonly sql: SqlService,
   ) {}
 
   create(data: Prisma.ConversationUncheckedCreateInput): Promise<Conversation> {
-    return this.prisma.conversation.create({ data });
+    return this.db.client.conversation.create({ data });
   }
 
   async findVisible(id: string, viewer: Viewer): Promise<Conversation | null> {
@@ -77,18 +77,18 @@ export class ConversationsRepository {
   }
 
   update(id: string, data: Prisma.ConversationUncheckedUpdateInput): Promise<Conversation> {
-    return this.prisma.conversation.update({ where: { id }, data });
+    return this.db.client.conversation.update({ where: { id }, data });
   }
 
   /** Moves the status only if it is still `from`; null when another request changed it first. */
   async transition(id: string, from: ConversationStatus, data: Prisma.ConversationUncheckedUpdateManyInput): Promise<Conversation | null> {
-    const { count } = await this.prisma.conversation.updateMany({ where: { id, status: from }, data });
-    return count === 1 ? this.prisma.conversation.findUnique({ where: { id } }) : null;
+    const { count } = await this.db.client.conversation.updateMany({ where: { id, status: from }, data });
+    return count === 1 ? this.db.client.conversation.findUnique({ where: { id } }) : null;
   }
 
   /** Assigns a human only if nobody is assigned yet; null when another agent won. */
   async assignIfFree(id: string, agentId: string): Promise<Conversation | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.conversation.updateMany({
         where: { id, assignedAgentId: null, status: { not: 'RESOLVED' } },
         data: { assignedAgentId: agentId, isAgentInvolved: true },
@@ -105,7 +105,7 @@ export class ConversationsRepository {
     ticket: Omit<Prisma.SupportTicketUncheckedCreateInput, 'conversationId'>,
     note: string,
   ): Promise<{ conversation: Conversation; ticket: SupportTicket } | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.conversation.updateMany({
         where: { id, status: 'ACTIVE' },
         data: { status: 'ESCALATED', totalMessages: { increment: 1 }, lastMessageAt: new Date() },
@@ -120,10 +120,10 @@ export class ConversationsRepository {
 
   /** Records the CSAT once, only on a resolved conversation of `userId`. */
   async submitCsat(id: string, userId: string, rating: number, comment: string | null): Promise<Conversation | null> {
-    const { count } = await this.prisma.conversation.updateMany({
+    const { count } = await this.db.client.conversation.updateMany({
       where: { id, userId, status: 'RESOLVED', csatRating: null, archivedAt: null },
       data: { csatRating: rating, csatComment: comment, csatAt: new Date() },
     });
-    return count === 1 ? this.prisma.conversation.findUnique({ where: { id } }) : null;
+    return count === 1 ? this.db.client.conversation.findUnique({ where: { id } }) : null;
   }
 }

@@ -5,7 +5,7 @@ import { isStaff, STAFF_ROLES } from '../../common/auth/roles.js';
 import { badRequest, conflict, forbidden } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { Conversation, Prisma } from '../../generated/prisma/client.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import { ChatEvents } from './chat-events.js';
 import { ConversationsRepository, type Viewer } from './conversations.repository.js';
 import type { ConversationDto, ConversationQueryDto, CreateConversationDto, EscalateDto, SubmitCsatDto, UpdateConversationDto } from './dto/conversation.dto.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CustomQuestionOrigin, CustomQuestionStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
-import { SqlService, type SqlExecutor } from '../../infra/database/sql/sql.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
 import {
   appendAsk,
   claimForFaq,
@@ -38,7 +38,7 @@ export interface NewEntry {
 @Injectable()
 export class CustomQuestionsRepository {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
     private readonly sql: SqlService,
   ) {}
 
@@ -75,21 +75,20 @@ export class CustomQuestionsRepository {
 
   /** Moves the status only from one of `from`; false when another request moved it first. */
   async transition(id: string, from: CustomQuestionStatus[], data: Prisma.CustomQuestionUncheckedUpdateManyInput): Promise<boolean> {
-    const { count } = await this.prisma.customQuestion.updateMany({ where: { id, status: { in: from } }, data });
+    const { count } = await this.db.client.customQuestion.updateMany({ where: { id, status: { in: from } }, data });
     return count === 1;
   }
 
   /**
-   * Publishes entry `id` as an FAQ in one transaction: the entry becomes CONVERTED with `answer` (only
-   * from OPEN or ANSWERED), `publish` creates the FAQ in the same transaction, and the entry links it.
-   * Null when the entry was no longer open (nothing written); nothing is kept when `publish` fails.
+   * The first step of publishing entry `id` as an FAQ: it becomes CONVERTED with `answer` (only from
+   * OPEN or ANSWERED). False when the entry was no longer open (nothing written).
    */
-  convert<T extends { id: string }>(id: string, answer: string, staffId: string, publish: (tx: SqlExecutor) => Promise<T>): Promise<T | null> {
-    return this.sql.transaction(async (tx) => {
-      if (!(await tx.maybeOne(claimForFaq, [id, answer, staffId]))) return null;
-      const faq = await publish(tx);
-      await tx.query(linkFaq, [id, faq.id]);
-      return faq;
-    });
+  async claimForFaq(id: string, answer: string, staffId: string): Promise<boolean> {
+    return (await this.sql.maybeOne(claimForFaq, [id, answer, staffId])) !== undefined;
+  }
+
+  /** Links the converted entry to the FAQ published from it. */
+  async linkFaq(id: string, faqId: string): Promise<void> {
+    await this.sql.query(linkFaq, [id, faqId]);
   }
 }

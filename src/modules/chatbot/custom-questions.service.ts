@@ -4,9 +4,9 @@ import { isStaff } from '../../common/auth/roles.js';
 import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { CustomQuestionOrigin } from '../../generated/prisma/enums.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import type { FaqDto } from '../faqs/dto/faq.dto.js';
-import { FaqsService } from '../faqs/faqs.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
+import { NotificationsService } from '../notifications/index.js';
+import { type FaqDto, FaqsService } from '../faqs/index.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { CustomQuestionsRepository, type Ask, type InboxEntryRow } from './custom-questions.repository.js';
 import type {
@@ -51,6 +51,7 @@ export class CustomQuestionsService {
     private readonly conversations: ConversationsRepository,
     private readonly faqs: FaqsService,
     private readonly notifications: NotificationsService,
+    private readonly db: TransactionHost,
   ) {}
 
   async ask(user: AuthUser, dto: CreateCustomQuestionDto): Promise<CustomQuestionDto> {
@@ -112,9 +113,13 @@ export class CustomQuestionsService {
   }
 
   private async convert(staff: AuthUser, current: InboxEntryRow, answer: string, faq: Pick<PublishCustomQuestionDto, 'question' | 'category' | 'keywords'>): Promise<FaqDto> {
-    const published = await this.questions.convert(current.id, answer, staff.id, (tx) =>
-      this.faqs.create(staff, { question: faq.question ?? current.question.slice(0, FAQ_QUESTION_MAX), answer, category: faq.category, keywords: faq.keywords }, tx),
-    );
+    // The entry's move, the FAQ (written by the FAQ module) and the link commit together or not at all.
+    const published = await this.db.withTransaction(async () => {
+      if (!(await this.questions.claimForFaq(current.id, answer, staff.id))) return null;
+      const created = await this.faqs.create(staff, { question: faq.question ?? current.question.slice(0, FAQ_QUESTION_MAX), answer, category: faq.category, keywords: faq.keywords });
+      await this.questions.linkFaq(current.id, created.id);
+      return created;
+    });
     if (!published) throw await this.cannotBecome(current.id, 'CONVERTED');
     return published;
   }

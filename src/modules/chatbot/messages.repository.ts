@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerSource, ChatCategory, ChatSentiment, MessageFeedback } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import type { StatementRow } from '../../infra/database/sql/statement.js';
 import {
@@ -67,7 +67,7 @@ export interface KeyedMessage {
 export class MessagesRepository {
   constructor(
     private readonly sql: SqlService,
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
   ) {}
 
   async page(conversationId: string, page: { skip: number; take: number }): Promise<{ items: MessageRow[]; total: number }> {
@@ -160,7 +160,7 @@ export class MessagesRepository {
 
   /** A message in a conversation owned by `ownerId` (null otherwise: the same 404 for both). */
   findInOwnedConversation(id: string, ownerId: string) {
-    return this.prisma.message.findFirst({
+    return this.db.client.message.findFirst({
       where: { id, flagged: false, conversation: { userId: ownerId, archivedAt: null } },
       select: { id: true, conversationId: true, senderType: true, content: true, createdAt: true, feedback: true, replyToId: true },
     });
@@ -168,7 +168,7 @@ export class MessagesRepository {
 
   /** The user message an answer replied to: its link, or for answers stored before links existed, the latest user message before it. */
   findQuestionOf(answer: { conversationId: string; createdAt: Date; replyToId: string | null }) {
-    return this.prisma.message.findFirst({
+    return this.db.client.message.findFirst({
       where: answer.replyToId
         ? { id: answer.replyToId, flagged: false }
         : { conversationId: answer.conversationId, senderType: 'USER', flagged: false, createdAt: { lte: answer.createdAt } },

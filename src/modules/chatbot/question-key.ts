@@ -1,5 +1,5 @@
 import leven from 'leven';
-import { significantTokens } from '../faqs/text-tokens.js';
+import { significantTokens } from '../faqs/index.js';
 
 /**
  * Near-duplicate questions ("How do I get a refund?", "how can i get refunds") share one key: their

@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { SupportTicket } from '../../generated/prisma/client.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import type { HandoverSummaryDto, SupportTicketDto, SupportTicketQueryDto, UpdateSupportTicketDto } from './dto/support-ticket.dto.js';
 import { canMove, TICKET_TRANSITIONS } from './state-machines.js';
 import { SupportTicketsRepository } from './support-tickets.repository.js';

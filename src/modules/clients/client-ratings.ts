@@ -1,4 +1,4 @@
-import type { Ratings } from '../gigs/reviews/reviews.service.js';
+import type { Ratings } from '../reviews/index.js';
 import type { OpportunityResponseDto } from './dto/opportunity.dto.js';
 
 /** The opportunities an agent sees, each with its client's rating from agents' published reviews. */

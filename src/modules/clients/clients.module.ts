@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AgentsModule } from '../agents/agents.module.js';
-import { ReviewsModule } from '../gigs/reviews/reviews.module.js';
+import { AgentsModule } from '../agents/index.js';
+import { ReviewsModule } from '../reviews/index.js';
+import { UsersModule } from '../users/index.js';
 import { ClientsController } from './clients.controller.js';
 import { ClientsRepository } from './clients.repository.js';
 import { ClientsService } from './clients.service.js';
@@ -8,7 +9,7 @@ import { OpportunitiesController } from './opportunities.controller.js';
 import { ProjectsController } from './projects.controller.js';
 
 @Module({
-  imports: [AgentsModule, ReviewsModule],
+  imports: [AgentsModule, ReviewsModule, UsersModule],
   controllers: [ClientsController, ProjectsController, OpportunitiesController],
   providers: [ClientsService, ClientsRepository],
   exports: [ClientsService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type ClientScheduleSlot, type Opportunity } from '../../generated/prisma/client.js';
 import type { OpportunityStatus, ProjectStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { countedPage } from '../../infra/database/sql/counted-page.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import type { StatementRow } from '../../infra/database/sql/statement.js';
@@ -26,23 +26,43 @@ export interface OpportunityFilter {
   eligibleFor?: EligibilityCriteria;
 }
 
+/** A schedule slot row locked inside a transaction. */
+export interface LockedSlot {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  filledCount: number;
+}
+
+/** An opportunity row locked inside a transaction. */
+export interface LockedOpportunity {
+  id: string;
+  status: OpportunityStatus;
+  capacity: number;
+  acceptedCount: number;
+  clientId: string;
+}
+
+type LockedRow = { status: OpportunityStatus; capacity: number; accepted_count: number; client_id: string };
+
 /** Fields that may change only while an opportunity is a DRAFT. */
 const DRAFT_ONLY_FIELDS = ['requiredSkills', 'minCefrLevel', 'minExperienceMonths', 'rateMinor', 'currency'] as const;
 
 @Injectable()
 export class ClientsRepository {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
     private readonly sql: SqlService,
   ) {}
 
   findProfileByUserId(userId: string) {
-    return this.prisma.clientProfile.findUnique({ where: { userId } });
+    return this.db.client.clientProfile.findUnique({ where: { userId } });
   }
 
   /** Creates the profile, or fills one that signup created empty; null when an organisation is already registered. */
   async register(userId: string, data: Prisma.ClientProfileUpdateInput & { organizationName: string }) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx.clientProfile.upsert({ where: { userId }, update: {}, create: { userId } });
       const { count } = await tx.clientProfile.updateMany({ where: { userId, organizationName: null }, data });
       return count ? tx.clientProfile.findUnique({ where: { userId } }) : null;
@@ -50,43 +70,43 @@ export class ClientsRepository {
   }
 
   upsertProfile(userId: string, data: Prisma.ClientProfileUpdateInput) {
-    return this.prisma.clientProfile.upsert({ where: { userId }, update: data, create: { userId, ...(data as object) } });
+    return this.db.client.clientProfile.upsert({ where: { userId }, update: data, create: { userId, ...(data as object) } });
   }
 
   async ensureClientId(userId: string): Promise<string> {
-    const row = await this.prisma.clientProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
+    const row = await this.db.client.clientProfile.upsert({ where: { userId }, update: {}, create: { userId }, select: { id: true } });
     return row.id;
   }
 
   findClientId(userId: string) {
-    return this.prisma.clientProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
+    return this.db.client.clientProfile.findUnique({ where: { userId }, select: { id: true } }).then((row) => row?.id ?? null);
   }
 
   createProject(clientId: string, data: { name: string; description?: string }) {
-    return this.prisma.project.create({ data: { ...data, clientId } });
+    return this.db.client.project.create({ data: { ...data, clientId } });
   }
 
   async listProjects(filter: { clientId?: string; status?: ProjectStatus; skip: number; take: number }) {
     const where: Prisma.ProjectWhereInput = { clientId: filter.clientId, status: filter.status };
     const [items, total] = await Promise.all([
-      this.prisma.project.findMany({ where, orderBy: { createdAt: 'desc' }, skip: filter.skip, take: filter.take }),
-      this.prisma.project.count({ where }),
+      this.db.client.project.findMany({ where, orderBy: { createdAt: 'desc' }, skip: filter.skip, take: filter.take }),
+      this.db.client.project.count({ where }),
     ]);
     return { items, total };
   }
 
   /** `clientId` undefined means staff (any client). */
   findProject(id: string, clientId: string | undefined) {
-    return this.prisma.project.findFirst({ where: { id, clientId } });
+    return this.db.client.project.findFirst({ where: { id, clientId } });
   }
 
   async updateProject(id: string, clientId: string, data: Prisma.ProjectUpdateInput) {
-    const { count } = await this.prisma.project.updateMany({ where: { id, clientId }, data });
-    return count ? this.prisma.project.findFirst({ where: { id, clientId } }) : null;
+    const { count } = await this.db.client.project.updateMany({ where: { id, clientId }, data });
+    return count ? this.db.client.project.findFirst({ where: { id, clientId } }) : null;
   }
 
   createOpportunity(data: Prisma.OpportunityUncheckedCreateInput): Promise<OpportunityWithSlots> {
-    return this.prisma.opportunity.create({ data, include: WITH_SLOTS });
+    return this.db.client.opportunity.create({ data, include: WITH_SLOTS });
   }
 
   /** A page of opportunities with their slots and the count of every match; the filter runs in the database. */
@@ -111,7 +131,7 @@ export class ClientsRepository {
 
   /** `clientId` undefined means no owner scope (staff, or an agent who may see non-drafts). */
   findOpportunity(id: string, clientId?: string): Promise<OpportunityWithSlots | null> {
-    return this.prisma.opportunity.findFirst({ where: { id, clientId }, include: WITH_SLOTS });
+    return this.db.client.opportunity.findFirst({ where: { id, clientId }, include: WITH_SLOTS });
   }
 
   /**
@@ -119,7 +139,7 @@ export class ClientsRepository {
    * drops below the accepted count. A FILLED opportunity whose capacity grows reopens.
    */
   async updateOpportunity(id: string, clientId: string, data: Prisma.OpportunityUpdateInput): Promise<OpportunityWithSlots | 'NOT_FOUND' | 'NOT_DRAFT' | 'CLOSED' | 'CAPACITY'> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: OpportunityStatus; accepted_count: number }[]>`
         SELECT status, accepted_count FROM opportunities WHERE id = ${id}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
       if (!row) return 'NOT_FOUND';
@@ -135,19 +155,48 @@ export class ClientsRepository {
 
   /** One state change, only from one of `from`; null when the current state forbids it. */
   async transitionOpportunity(id: string, clientId: string, from: OpportunityStatus[], data: Prisma.OpportunityUpdateManyMutationInput & { status: OpportunityStatus }) {
-    const { count } = await this.prisma.opportunity.updateMany({ where: { id, clientId, status: { in: from } }, data });
+    const { count } = await this.db.client.opportunity.updateMany({ where: { id, clientId, status: { in: from } }, data });
     return count ? this.findOpportunity(id, clientId) : null;
+  }
+
+  /**
+   * Locks the opportunity row for the rest of the caller's transaction (SHARE to rely on its status,
+   * UPDATE to change it) and reads what seat-taking needs; null when it does not exist.
+   */
+  async lockOpportunity(id: string, mode: 'SHARE' | 'UPDATE'): Promise<LockedOpportunity | null> {
+    const rows =
+      mode === 'UPDATE'
+        ? await this.db.client.$queryRaw<LockedRow[]>`SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${id}::uuid FOR UPDATE`
+        : await this.db.client.$queryRaw<LockedRow[]>`SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${id}::uuid FOR SHARE`;
+    const row = rows[0];
+    return row ? { id, status: row.status, capacity: row.capacity, acceptedCount: row.accepted_count, clientId: row.client_id } : null;
+  }
+
+  setAcceptedCount(id: string, acceptedCount: number, status: OpportunityStatus | undefined) {
+    return this.db.client.opportunity.update({ where: { id }, data: { acceptedCount, ...(status ? { status } : {}) }, select: { id: true } });
   }
 
   /** Adds a slot unless the opportunity is closed; the row lock keeps it from racing a close. */
   async addSlot(opportunityId: string, clientId: string, data: { startsAt: Date; endsAt: Date; capacity: number }) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: OpportunityStatus }[]>`
         SELECT status FROM opportunities WHERE id = ${opportunityId}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
       if (!row) return 'NOT_FOUND' as const;
       if (row.status === 'CLOSED') return 'CLOSED' as const;
       return tx.clientScheduleSlot.create({ data: { ...data, opportunityId } });
     });
+  }
+  /** The opportunity's slots among `ids`, locked in id order for the rest of the caller's transaction. */
+  lockSlots(opportunityId: string, ids: string[]): Promise<LockedSlot[]> {
+    const sorted = [...new Set(ids)].sort();
+    return this.db.client.$queryRaw<LockedSlot[]>`
+      SELECT id, starts_at AS "startsAt", ends_at AS "endsAt", capacity, filled_count AS "filledCount" FROM client_schedule_slots
+      WHERE opportunity_id = ${opportunityId}::uuid AND id IN (${Prisma.join(sorted.map((id) => Prisma.sql`${id}::uuid`))})
+      ORDER BY id FOR UPDATE`;
+  }
+
+  takeSlotSeat(id: string) {
+    return this.db.client.clientScheduleSlot.update({ where: { id }, data: { filledCount: { increment: 1 } }, select: { id: true } });
   }
 }
 

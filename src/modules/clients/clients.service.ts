@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { isStaff, UserRole } from '../../common/auth/roles.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
@@ -6,11 +6,12 @@ import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { OpportunityStatus } from '../../generated/prisma/enums.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { ReviewsService } from '../gigs/reviews/reviews.service.js';
+import { AgentsService } from '../agents/index.js';
+import { ReviewsService } from '../reviews/index.js';
+import { UsersService } from '../users/index.js';
 import { withClientRatings } from './client-ratings.js';
 import { toClientDto, toOpportunityDto, toProjectDto, toSlotDto } from './clients.mapper.js';
-import { ClientsRepository, type OpportunityWithSlots } from './clients.repository.js';
+import { ClientsRepository, type LockedOpportunity, type LockedSlot, type OpportunityWithSlots } from './clients.repository.js';
 import type { ClientResponseDto, CreateClientDto, UpdateClientDto } from './dto/client.dto.js';
 import type {
   CreateOpportunityDto,
@@ -26,14 +27,21 @@ import { eligibilityCriteria, judgeEligibility, type Eligibility, type Eligibili
 const VISIBLE_TO_AGENTS: OpportunityStatus[] = ['OPEN', 'FILLED', 'CLOSED'];
 
 @Injectable()
-export class ClientsService {
+export class ClientsService implements OnModuleInit {
   constructor(
     private readonly clients: ClientsRepository,
     private readonly agents: AgentsService,
     private readonly realtime: RealtimeService,
     private readonly events: DomainEvents,
     private readonly reviews: ReviewsService,
+    private readonly users: UsersService,
   ) {}
+
+  onModuleInit(): void {
+    this.users.registerRoleProfile('CLIENT', async (userId) => {
+      await this.clients.ensureClientId(userId);
+    });
+  }
 
   async register(userId: string, dto: CreateClientDto): Promise<ClientResponseDto> {
     const row = await this.clients.register(userId, { ...dto, country: dto.country?.toUpperCase() });
@@ -160,6 +168,35 @@ export class ClientsService {
   // --- for the gigs module ---
 
   /** The opportunity as an agent may see it (not a DRAFT) with the agent's eligibility; 404 otherwise. */
+  /**
+   * The opportunity's schedule slots among `ids`, locked in id order for the caller's transaction (so
+   * two agents racing for a slot's last seat can neither both get it nor deadlock).
+   */
+  lockSlots(opportunityId: string, ids: string[]): Promise<LockedSlot[]> {
+    return this.clients.lockSlots(opportunityId, ids);
+  }
+
+  /** Counts one more agent on each slot, inside the caller's transaction. */
+  async takeSlotSeats(slotIds: string[]): Promise<void> {
+    for (const id of slotIds) await this.clients.takeSlotSeat(id);
+  }
+
+  /** Locks opportunity `id` for the caller's transaction (another module's write depends on it); null when missing. */
+  lockOpportunity(id: string, mode: 'SHARE' | 'UPDATE'): Promise<LockedOpportunity | null> {
+    return this.clients.lockOpportunity(id, mode);
+  }
+
+  /**
+   * Takes one seat of an opportunity locked FOR UPDATE in the caller's transaction; the last seat
+   * marks it FILLED. A full or no longer open opportunity refuses (409), rolling that transaction back.
+   */
+  async takeSeat(opportunity: LockedOpportunity): Promise<void> {
+    if (opportunity.status === 'FILLED' || opportunity.acceptedCount >= opportunity.capacity) throw conflict('CAPACITY_REACHED', 'Every seat of this opportunity is taken');
+    if (opportunity.status !== 'OPEN') throw conflict('INVALID_STATE', 'The opportunity is not open');
+    const acceptedCount = opportunity.acceptedCount + 1;
+    await this.clients.setAcceptedCount(opportunity.id, acceptedCount, acceptedCount >= opportunity.capacity ? 'FILLED' : undefined);
+  }
+
   async opportunityForAgent(userId: string, id: string): Promise<{ opportunity: OpportunityWithSlots; eligibility: Eligibility }> {
     const opportunity = await this.clients.findOpportunity(id);
     if (!opportunity || !VISIBLE_TO_AGENTS.includes(opportunity.status)) throw notFound('Opportunity');

@@ -6,8 +6,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import type { GuestPrincipal } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES, STAFF_ROLES } from '../../common/auth/roles.js';
 import { ApiEnvelope, ApiErrorResponse, ApiErrors } from '../../common/swagger/api-envelope.js';
-import { CurrentGuest } from '../donor-queries/current-guest.decorator.js';
-import { queryActor } from '../donor-queries/query-actor.js';
+import { CurrentGuest, queryActor } from '../donor-queries/index.js';
 import { CommunicationService } from './communication.service.js';
 import { AnswerCallRequestDto, CallRequestDto, CallSessionDto, CallStatusDto, RequestCallDto, StartCallDto } from './dto/call.dto.js';
 

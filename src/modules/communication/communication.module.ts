@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '../../infra/queue/queue.module.js';
 import { VideoModule } from '../../infra/video/video.module.js';
-import { DonorQueriesModule } from '../donor-queries/donor-queries.module.js';
-import { NotificationsModule } from '../notifications/notifications.module.js';
-import { UsersModule } from '../users/users.module.js';
+import { DonorQueriesModule } from '../donor-queries/index.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { UsersModule } from '../users/index.js';
 import { CallEvents } from './call.events.js';
 import { CommunicationController } from './communication.controller.js';
 import { CommunicationJobs } from './communication.jobs.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { CallRequest, CallSession, DonorMessage } from '../../generated/prisma/client.js';
+import type { CallRequest, CallSession } from '../../generated/prisma/client.js';
 import type { CallMode, CallRequestStatus, CallSessionStatus, DonorMessageType } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -33,15 +33,16 @@ export interface CallNote {
   callMode: CallMode;
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+export const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
- * Call requests and sessions. The call's messages (CALL_STARTED, CALL_ENDED, missed call) are written
- * here, in the same transaction as the state change they record, on the donor query they belong to.
+ * Call requests and sessions. The call's messages (CALL_STARTED, CALL_ENDED, missed call) belong to
+ * the donor query: the service records them through the donor-queries module, in the same
+ * transaction as the state change they record.
  */
 @Injectable()
 export class CommunicationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /** A new PENDING request, unless the query no longer allows it, has an active call or a pending request already. */
   async createRequest(
@@ -52,7 +53,7 @@ export class CommunicationRepository {
     queryAllows: QueryCheck,
   ): Promise<CallRequest | 'ACTIVE_CALL' | 'PENDING_EXISTS' | typeof QUERY_CHANGED> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         if (!(await queryAllows(tx))) return QUERY_CHANGED;
         if (await this.hasActiveSession(tx, queryId)) return 'ACTIVE_CALL' as const;
         if (await tx.callRequest.count({ where: { queryId, status: 'PENDING', expiresAt: { gt: new Date() } } })) return 'PENDING_EXISTS' as const;
@@ -67,28 +68,26 @@ export class CommunicationRepository {
   }
 
   findRequest(id: string, queryId: string) {
-    return this.prisma.callRequest.findFirst({ where: { id, queryId } });
+    return this.db.client.callRequest.findFirst({ where: { id, queryId } });
   }
 
   latestRequest(queryId: string) {
-    return this.prisma.callRequest.findFirst({ where: { queryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    return this.db.client.callRequest.findFirst({ where: { queryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   }
 
   /**
    * Answers a PENDING, unexpired request (accept, reject or cancel) with a conditional update, so a
-   * request is answered once. With `note`, the SYSTEM message is written in the same transaction.
+   * request is answered once. Null when it was no longer pending.
    */
-  answerRequest(id: string, status: Exclude<CallRequestStatus, 'PENDING' | 'EXPIRED'>, adminId: string | null, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
-    return this.prisma.$transaction(async (tx) => {
+  answerRequest(id: string, status: Exclude<CallRequestStatus, 'PENDING' | 'EXPIRED'>, adminId: string | null): Promise<CallRequest | null> {
+    return this.db.transaction(async (tx) => {
       const now = new Date();
       const { count } = await tx.callRequest.updateMany({
         where: { id, status: 'PENDING', expiresAt: { gt: now } },
         data: { status, respondedAt: now, ...(adminId ? { adminId } : {}) },
       });
       if (count === 0) return null;
-      const request = await tx.callRequest.findUniqueOrThrow({ where: { id } });
-      const message = note ? await tx.donorMessage.create({ data: { queryId: request.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note } }) : undefined;
-      return { request, message };
+      return tx.callRequest.findUniqueOrThrow({ where: { id } });
     });
   }
 
@@ -97,7 +96,7 @@ export class CommunicationRepository {
    * while the query still allows it (a closed query keeps no pending request).
    */
   reopenRequest(id: string, queryAllows: QueryCheck): Promise<void> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       if (!(await queryAllows(tx))) return;
       await tx.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
     });
@@ -106,62 +105,35 @@ export class CommunicationRepository {
   /**
    * Creates the session (CREATED) unless the query no longer allows it or has an active call. Two
    * racing creations both pass the check; the partial unique index (one non-ENDED session per query)
-   * refuses the second.
+   * refuses the second (a unique violation the caller turns into ACTIVE_CALL, see isUniqueViolation).
    */
-  async createSession(
-    data: NewSession,
-    note: string,
-    queryAllows: QueryCheck,
-  ): Promise<{ session: CallSession; message: DonorMessage } | 'ACTIVE_CALL' | typeof QUERY_CHANGED> {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        if (!(await queryAllows(tx))) return QUERY_CHANGED;
-        if (await this.hasActiveSession(tx, data.queryId)) return 'ACTIVE_CALL' as const;
-        const session = await tx.callSession.create({ data });
-        const message = await tx.donorMessage.create({
-          data: { queryId: data.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note, callMode: data.mode, callSessionId: session.id },
-        });
-        return { session, message };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) return 'ACTIVE_CALL';
-      throw error;
-    }
+  createSession(data: NewSession, queryAllows: QueryCheck): Promise<CallSession | 'ACTIVE_CALL' | typeof QUERY_CHANGED> {
+    return this.db.transaction(async (tx) => {
+      if (!(await queryAllows(tx))) return QUERY_CHANGED;
+      if (await this.hasActiveSession(tx, data.queryId)) return 'ACTIVE_CALL' as const;
+      return tx.callSession.create({ data });
+    });
   }
 
   findSessionByRoom(roomName: string) {
-    return this.prisma.callSession.findUnique({ where: { roomName } });
+    return this.db.client.callSession.findUnique({ where: { roomName } });
   }
 
   findActiveSession(queryId: string) {
-    return this.prisma.callSession.findFirst({ where: { queryId, status: { not: 'ENDED' } } });
+    return this.db.client.callSession.findFirst({ where: { queryId, status: { not: 'ENDED' } } });
   }
 
-  /** Moves a session from one of `from` (conditional update) and records the call message, in one transaction. */
+  /** Moves a session from one of `from` (conditional update); null when another request moved it first. */
   moveSession(
     id: string,
     from: readonly CallSessionStatus[],
     data: { status: CallSessionStatus; startedAt?: Date; endedAt?: Date; durationSeconds?: number },
-    note: (session: CallSession) => CallNote,
-  ): Promise<{ session: CallSession; message: DonorMessage } | null> {
-    return this.prisma.$transaction((tx) => this.moveSessionIn(tx, id, from, data, note));
-  }
-
-  /** `moveSession` inside a transaction the caller runs. */
-  async moveSessionIn(
-    tx: Tx,
-    id: string,
-    from: readonly CallSessionStatus[],
-    data: { status: CallSessionStatus; startedAt?: Date; endedAt?: Date; durationSeconds?: number },
-    note: (session: CallSession) => CallNote,
-  ): Promise<{ session: CallSession; message: DonorMessage } | null> {
-    const { count } = await tx.callSession.updateMany({ where: { id, status: { in: [...from] } }, data });
-    if (count === 0) return null;
-    const session = await tx.callSession.findUniqueOrThrow({ where: { id } });
-    const message = await tx.donorMessage.create({
-      data: { queryId: session.queryId, senderKind: 'SYSTEM', ...note(session), callSessionId: session.id },
+  ): Promise<CallSession | null> {
+    return this.db.transaction(async (tx) => {
+      const { count } = await tx.callSession.updateMany({ where: { id, status: { in: [...from] } }, data });
+      if (count === 0) return null;
+      return tx.callSession.findUniqueOrThrow({ where: { id } });
     });
-    return { session, message };
   }
 
   /** Inside the caller's transaction: the query's calls that have not ended, locked until it ends (so none moves meanwhile). */
@@ -183,36 +155,26 @@ export class CommunicationRepository {
 
   /**
    * Inside the caller's transaction: cancels every PENDING request of the query (also one past its
-   * time that the expiry scan has not reached) and records a SYSTEM message for each.
+   * time that the expiry scan has not reached).
    */
-  async cancelPendingRequests(tx: Tx, queryId: string, at: Date, note: (request: CallRequest) => string): Promise<{ request: CallRequest; message: DonorMessage }[]> {
+  async cancelPendingRequests(tx: Tx, queryId: string, at: Date): Promise<CallRequest[]> {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM call_requests WHERE query_id = ${queryId}::uuid AND status = 'PENDING' ORDER BY id FOR UPDATE`;
-    const cancelled: { request: CallRequest; message: DonorMessage }[] = [];
-    for (const { id } of locked) {
-      const request = await tx.callRequest.update({ where: { id }, data: { status: 'CANCELLED', respondedAt: at } });
-      const message = await tx.donorMessage.create({
-        data: { queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note(request), callMode: request.mode },
-      });
-      cancelled.push({ request, message });
-    }
+    const cancelled: CallRequest[] = [];
+    for (const { id } of locked) cancelled.push(await tx.callRequest.update({ where: { id }, data: { status: 'CANCELLED', respondedAt: at } }));
     return cancelled;
   }
 
   findExpiredRequests(now: Date, take: number) {
-    return this.prisma.callRequest.findMany({ where: { status: 'PENDING', expiresAt: { lte: now } }, orderBy: { expiresAt: 'asc' }, take });
+    return this.db.client.callRequest.findMany({ where: { status: 'PENDING', expiresAt: { lte: now } }, orderBy: { expiresAt: 'asc' }, take });
   }
 
-  /** Expires one request past its time (conditional, so one scanner wins) and records the missed call when a `note` is given. */
-  expireRequest(id: string, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
-    return this.prisma.$transaction(async (tx) => {
+  /** Expires one request past its time (conditional, so one scanner wins); null when another got there first. */
+  expireRequest(id: string): Promise<CallRequest | null> {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.callRequest.updateMany({ where: { id, status: 'PENDING', expiresAt: { lte: new Date() } }, data: { status: 'EXPIRED' } });
       if (count === 0) return null;
-      const request = await tx.callRequest.findUniqueOrThrow({ where: { id } });
-      const message = note
-        ? await tx.donorMessage.create({ data: { queryId: request.queryId, senderKind: 'SYSTEM', messageType: 'SYSTEM', content: note, callMode: request.mode } })
-        : undefined;
-      return { request, message };
+      return tx.callRequest.findUniqueOrThrow({ where: { id } });
     });
   }
 

@@ -1,22 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { CallMode } from '../../generated/prisma/enums.js';
+import type { CallMode, CallSessionStatus } from '../../generated/prisma/enums.js';
 import type { CallRequest, CallSession, DonorMessage, DonorQuery } from '../../generated/prisma/client.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ADMIN_ROLES } from '../../common/auth/roles.js';
 import { conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { AppConfig } from '../../config/app-config.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { videoUnavailable } from '../../infra/video/unavailable-video.provider.js';
 import { VideoProvider } from '../../infra/video/video.provider.js';
-import { DonorQueriesService } from '../donor-queries/donor-queries.service.js';
-import type { QueryActor } from '../donor-queries/query-actor.js';
-import type { AfterMove, QueryMoveContext } from '../donor-queries/query-move-steps.js';
-import { isOpen, mayHandle } from '../donor-queries/query-state.js';
-import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
-import { UsersService } from '../users/users.service.js';
+import { DonorQueriesService, type QueryActor, type AfterMove, type QueryMoveContext, isOpen, mayHandle } from '../donor-queries/index.js';
+import { type NewNotification, NotificationsService } from '../notifications/index.js';
+import { UsersService } from '../users/index.js';
 import { CallEvents } from './call.events.js';
 import { callPhrase, durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS, withArticle } from './call-state.js';
-import { CallNote, CommunicationRepository, QUERY_CHANGED, QueryCheck, Tx } from './communication.repository.js';
+import { CallNote, CommunicationRepository, isUniqueViolation, QUERY_CHANGED, QueryCheck, Tx } from './communication.repository.js';
 import { CallRequestDto, CallSessionDto, toCallRequestDto, toCallSessionDto } from './dto/call.dto.js';
 
 const EXPIRY_BATCH = 100;
@@ -51,6 +49,7 @@ export class CommunicationService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly db: TransactionHost,
   ) {}
 
   onModuleInit(): void {
@@ -75,7 +74,7 @@ export class CommunicationService implements OnModuleInit {
     this.assertAvailable();
     await this.queries.findVisible(queryId, actor);
     const request = await this.pickRequest(queryId, callRequestId);
-    const answered = await this.calls.answerRequest(request.id, 'CANCELLED', null, `The donor cancelled the ${callPhrase(request.mode)} request`);
+    const answered = await this.answer(request.id, 'CANCELLED', null, `The donor cancelled the ${callPhrase(request.mode)} request`);
     return this.afterAnswer(answered, request);
   }
 
@@ -83,7 +82,7 @@ export class CommunicationService implements OnModuleInit {
     this.assertAvailable();
     await this.handledQuery(queryId, user);
     const request = await this.pickRequest(queryId, callRequestId);
-    const answered = await this.calls.answerRequest(request.id, 'REJECTED', user.id, `The ${callPhrase(request.mode)} request was declined`);
+    const answered = await this.answer(request.id, 'REJECTED', user.id, `The ${callPhrase(request.mode)} request was declined`);
     return this.afterAnswer(answered, request);
   }
 
@@ -93,7 +92,7 @@ export class CommunicationService implements OnModuleInit {
     const query = await this.handledQuery(queryId, user);
     const request = await this.pickRequest(queryId, callRequestId);
     if (request.status === 'PENDING' && (await this.calls.findActiveSession(queryId))) throw activeCall();
-    const answered = await this.calls.answerRequest(request.id, 'ACCEPTED', user.id);
+    const answered = await this.answer(request.id, 'ACCEPTED', user.id);
     if (!answered) throw requestNotPending();
     try {
       const session = await this.openRoom(query, user, request.mode, request.id);
@@ -137,12 +136,12 @@ export class CommunicationService implements OnModuleInit {
     const label = modeLabel(session.mode);
     const moved =
       status === 'STARTED'
-        ? await this.calls.moveSession(session.id, SESSION_TRANSITIONS.STARTED, { status, startedAt: now }, (s) => ({
+        ? await this.moveSession(session.id, SESSION_TRANSITIONS.STARTED, { status, startedAt: now }, (s) => ({
             messageType: 'CALL_STARTED',
             callMode: s.mode,
             content: `${label} started`,
           }))
-        : await this.calls.moveSession(session.id, SESSION_TRANSITIONS.ENDED, { status, endedAt: now, durationSeconds: durationSeconds(session.startedAt, now) }, endedNote);
+        : await this.moveSession(session.id, SESSION_TRANSITIONS.ENDED, { status, endedAt: now, durationSeconds: durationSeconds(session.startedAt, now) }, endedNote);
     if (!moved) throw conflict('INVALID_CALL_STATE', `The call is ${(await this.calls.findSessionByRoom(roomName))?.status ?? session.status} and cannot become ${status}`);
     if (status === 'ENDED') await this.video.deleteRoom(roomName);
     this.events.status(moved.session);
@@ -160,7 +159,14 @@ export class CommunicationService implements OnModuleInit {
       const query = await this.queries.findById(due.queryId);
       // A request left on a closed query expires quietly: nobody missed a call on a query that is over.
       const open = query !== null && isOpen(query.status);
-      const result = await this.calls.expireRequest(due.id, open ? `Missed ${callPhrase(due.mode)} request: nobody answered in time` : undefined);
+      const result = await this.db.withTransaction(async () => {
+        const request = await this.calls.expireRequest(due.id);
+        if (!request) return null;
+        const message = open
+          ? await this.queries.recordSystemMessage({ queryId: request.queryId, content: `Missed ${callPhrase(due.mode)} request: nobody answered in time`, callMode: request.mode })
+          : undefined;
+        return { request, message };
+      });
       if (!result) continue;
       expired += 1;
       this.events.requestUpdated(result.request);
@@ -176,22 +182,56 @@ export class CommunicationService implements OnModuleInit {
     return expired;
   }
 
+  /** Answers a request (once) and, with `note`, records it on the query, in one transaction; null when it was no longer pending. */
+  private answer(id: string, status: 'ACCEPTED' | 'REJECTED' | 'CANCELLED', adminId: string | null, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
+    return this.db.withTransaction(async () => {
+      const request = await this.calls.answerRequest(id, status, adminId);
+      if (!request) return null;
+      const message = note ? await this.queries.recordSystemMessage({ queryId: request.queryId, content: note }) : undefined;
+      return { request, message };
+    });
+  }
+
+  /** Moves a session from one of `from` and records the call's message on the query, in one transaction (the caller's when open). */
+  private moveSession(
+    id: string,
+    from: readonly CallSessionStatus[],
+    data: { status: CallSessionStatus; startedAt?: Date; endedAt?: Date; durationSeconds?: number },
+    note: (session: CallSession) => CallNote,
+  ): Promise<{ session: CallSession; message: DonorMessage } | null> {
+    return this.db.withTransaction(async () => {
+      const session = await this.calls.moveSession(id, from, data);
+      if (!session) return null;
+      const message = await this.queries.recordSystemMessage({ queryId: session.queryId, ...note(session), callSessionId: session.id });
+      return { session, message };
+    });
+  }
+
   private async openRoom(query: DonorQuery, user: AuthUser, mode: CallMode, callRequestId?: string): Promise<CallSessionDto> {
     const expiresAt = new Date(Date.now() + this.config.donorDesk.callTokenTtlSeconds * 1000);
     const roomName = `cx-${query.id.slice(0, 8)}-${randomBytes(4).toString('hex')}`;
     const admin = await this.users.getSummary(user.id);
     const room = await this.video.createRoom({ name: roomName, mode, expiresAt });
-    let created: Awaited<ReturnType<CommunicationRepository['createSession']>>;
+    let created: { session: CallSession; message: DonorMessage } | 'ACTIVE_CALL' | typeof QUERY_CHANGED;
     try {
       const [adminToken, userToken] = await Promise.all([
         this.video.createMeetingToken({ roomName: room.name, userName: admin?.name ?? 'Support', isOwner: true, expiresAt }),
         this.video.createMeetingToken({ roomName: room.name, userName: query.donor, isOwner: false, expiresAt }),
       ]);
-      created = await this.calls.createSession(
-        { queryId: query.id, adminId: user.id, callRequestId, roomName: room.name, roomUrl: room.url, mode, adminToken, userToken, expiresAt },
-        `${admin?.name ?? 'An admin'} opened ${withArticle(callPhrase(mode))}`,
-        this.queryHandledBy(query.id, user),
-      );
+      const data = { queryId: query.id, adminId: user.id, callRequestId, roomName: room.name, roomUrl: room.url, mode, adminToken, userToken, expiresAt };
+      const note = `${admin?.name ?? 'An admin'} opened ${withArticle(callPhrase(mode))}`;
+      created = await this.db
+        .withTransaction(async () => {
+          const session = await this.calls.createSession(data, this.queryHandledBy(query.id, user));
+          if (typeof session === 'string') return session;
+          const message = await this.queries.recordSystemMessage({ queryId: query.id, content: note, callMode: mode, callSessionId: session.id });
+          return { session, message };
+        })
+        .catch((error: unknown) => {
+          // Two racing creations both pass the check; the one-active-session index refuses the second.
+          if (isUniqueViolation(error)) return 'ACTIVE_CALL' as const;
+          throw error;
+        });
     } catch (error) {
       await this.video.deleteRoom(room.name);
       throw error;
@@ -224,10 +264,14 @@ export class CommunicationService implements OnModuleInit {
     const ended: { session: CallSession; message: DonorMessage }[] = [];
     for (const session of await this.calls.lockActiveSessions(tx, queryId)) {
       const data = { status: 'ENDED' as const, endedAt: at, durationSeconds: durationSeconds(session.startedAt, at) };
-      const moved = await this.calls.moveSessionIn(tx, session.id, SESSION_TRANSITIONS.ENDED, data, endedNote);
+      const moved = await this.moveSession(session.id, SESSION_TRANSITIONS.ENDED, data, endedNote);
       if (moved) ended.push(moved);
     }
-    const cancelled = await this.calls.cancelPendingRequests(tx, queryId, at, (request) => `The ${callPhrase(request.mode)} request was cancelled with the query`);
+    const cancelled: { request: CallRequest; message: DonorMessage }[] = [];
+    for (const request of await this.calls.cancelPendingRequests(tx, queryId, at)) {
+      const content = `The ${callPhrase(request.mode)} request was cancelled with the query`;
+      cancelled.push({ request, message: await this.queries.recordSystemMessage({ queryId, content, callMode: request.mode }) });
+    }
     if (!ended.length && !cancelled.length) return undefined;
     return async (query) => {
       for (const { session, message } of ended) {

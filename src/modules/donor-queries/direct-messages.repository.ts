@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import { directMessageByKey, directMessageExists, directMessagesBefore } from './donor-queries.sql.js';
 import type { DirectMessageFields } from './dto/direct-message.dto.js';
@@ -9,7 +9,7 @@ import type { DirectMessageFields } from './dto/direct-message.dto.js';
 @Injectable()
 export class DirectMessagesRepository {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
     private readonly sql: SqlService,
   ) {}
 
@@ -19,7 +19,7 @@ export class DirectMessagesRepository {
    */
   async create(senderId: string, recipientId: string, content: string, idempotencyKey?: string): Promise<{ message: DirectMessageFields; replayed: boolean }> {
     try {
-      return { message: await this.prisma.directMessage.create({ data: { senderId, recipientId, content, idempotencyKey } }), replayed: false };
+      return { message: await this.db.client.directMessage.create({ data: { senderId, recipientId, content, idempotencyKey } }), replayed: false };
     } catch (error) {
       if (!idempotencyKey || !(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
       const stored = await this.sql.maybeOne(directMessageByKey, [senderId, recipientId, idempotencyKey]);
@@ -36,7 +36,7 @@ export class DirectMessagesRepository {
   }
 
   markReadForRecipient(recipientId: string, senderId: string) {
-    return this.prisma.directMessage
+    return this.db.client.directMessage
       .updateMany({ where: { recipientId, senderId, readAt: null }, data: { readAt: new Date() } })
       .then((result) => result.count);
   }

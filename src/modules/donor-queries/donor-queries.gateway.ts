@@ -7,7 +7,7 @@ import { WsExceptionsFilter } from '../../common/ws/ws-exceptions.filter.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { rooms } from '../../infra/realtime/rooms.js';
 import type { AppSocket } from '../../infra/realtime/socket-auth.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import { DonorQueriesService } from './donor-queries.service.js';
 import { QueryRoomDto } from './dto/query-socket.dto.js';
 import { queryActor } from './query-actor.js';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '../../infra/queue/queue.module.js';
-import { NotificationsModule } from '../notifications/notifications.module.js';
-import { UsersModule } from '../users/users.module.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { UsersModule } from '../users/index.js';
 import { DirectMessagesController } from './direct-messages.controller.js';
 import { DirectMessagesRepository } from './direct-messages.repository.js';
 import { DirectMessagesService } from './direct-messages.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type DonorQuery } from '../../generated/prisma/client.js';
 import type { DonorMessageSender, DonorQueryStatus, QueryReminderKind } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { countedPage } from '../../infra/database/sql/counted-page.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import {
@@ -62,12 +62,12 @@ export type WaitChange = 'start' | 'end' | 'none';
 @Injectable()
 export class DonorQueriesRepository {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
     private readonly sql: SqlService,
   ) {}
 
   createWithFirstMessage(data: NewQuery, content: string): Promise<ChangedQuery> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const query = await tx.donorQuery.create({ data: { ...data, waitingSince: new Date() } });
       const message = await tx.donorMessage.create({ data: { queryId: query.id, senderKind: 'DONOR', content, messageType: 'QUERY' } });
       return { query, message };
@@ -103,7 +103,7 @@ export class DonorQueriesRepository {
    * `queryId` null takes the oldest waiting query (skipping rows another accept is taking).
    */
   accept(queryId: string | null, adminId: string, cap: number, systemMessage: string): Promise<ChangedQuery | 'CAP' | 'TAKEN'> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`donor-desk:${adminId}`}))`;
       const held = await tx.donorQuery.count({ where: { assignedToId: adminId, status: { in: [...OPEN_STATUSES] } } });
       if (held >= cap) return 'CAP';
@@ -138,7 +138,7 @@ export class DonorQueriesRepository {
     systemMessage: string,
     alongside?: (tx: Tx) => Promise<void>,
   ): Promise<ChangedQuery | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.donorQuery.updateMany({ where: { ...where, id, status: { in: [...from] } }, data });
       if (count === 0) return null;
       await alongside?.(tx);
@@ -169,7 +169,7 @@ export class DonorQueriesRepository {
     mayPost?: (query: Pick<DonorQuery, 'status' | 'assignedToId'>) => boolean,
   ): Promise<AddedMessage | null> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         if (mayPost) {
           const [locked] = await tx.$queryRaw<{ status: DonorQueryStatus; assignedToId: string | null }[]>`
             SELECT status, assigned_to_id AS "assignedToId" FROM donor_queries WHERE id = ${queryId}::uuid FOR UPDATE`;
@@ -211,26 +211,26 @@ export class DonorQueriesRepository {
   }
 
   markRead(queryId: string, fromSenders: DonorMessageSender[]) {
-    return this.prisma.donorMessage
+    return this.db.client.donorMessage
       .updateMany({ where: { queryId, senderKind: { in: fromSenders }, readAt: null }, data: { readAt: new Date() } })
       .then((result) => result.count);
   }
 
   recentDonorMessages(queryId: string, take: number) {
-    return this.prisma.donorMessage.findMany({ where: { queryId, senderKind: 'DONOR' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take });
+    return this.db.client.donorMessage.findMany({ where: { queryId, senderKind: 'DONOR' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take });
   }
 
   countMessages(queryId: string) {
-    return this.prisma.donorMessage.count({ where: { queryId } });
+    return this.db.client.donorMessage.count({ where: { queryId } });
   }
 
   createReminders(queryId: string, kind: QueryReminderKind, senderId: string | null, recipientIds: string[], note?: string) {
-    return this.prisma.queryReminder.createMany({ data: recipientIds.map((recipientId) => ({ queryId, kind, senderId, recipientId, note })) });
+    return this.db.client.queryReminder.createMany({ data: recipientIds.map((recipientId) => ({ queryId, kind, senderId, recipientId, note })) });
   }
 
   /** Open, assigned queries whose current wait began before `cutoff` and has not been reminded. */
   findDueForReminder(cutoff: Date, take: number) {
-    return this.prisma.donorQuery.findMany({
+    return this.db.client.donorQuery.findMany({
       where: { status: { in: [...OPEN_STATUSES] }, assignedToId: { not: null }, waitingSince: { lte: cutoff }, remindedAt: null },
       orderBy: { waitingSince: 'asc' },
       take,
@@ -238,7 +238,7 @@ export class DonorQueriesRepository {
   }
 
   findDueForEscalation(cutoff: Date, take: number) {
-    return this.prisma.donorQuery.findMany({
+    return this.db.client.donorQuery.findMany({
       where: { status: { in: [...OPEN_STATUSES] }, waitingSince: { lte: cutoff }, escalatedAt: null },
       orderBy: { waitingSince: 'asc' },
       take,
@@ -252,7 +252,7 @@ export class DonorQueriesRepository {
    */
   claimWaitReminder(query: DonorQuery, kind: 'AUTO' | 'ESCALATION', recipientIds: string[]): Promise<boolean> {
     const field = kind === 'AUTO' ? 'remindedAt' : 'escalatedAt';
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.donorQuery.updateMany({
         where: { id: query.id, waitingSince: query.waitingSince, [field]: null, status: { in: [...OPEN_STATUSES] } },
         data: { [field]: new Date() },
@@ -269,5 +269,10 @@ export class DonorQueriesRepository {
     const message = await tx.donorMessage.create({ data: { queryId, senderKind: 'SYSTEM', content, messageType: 'SYSTEM' } });
     const query = await tx.donorQuery.findUniqueOrThrow({ where: { id: queryId } });
     return { query, message };
+  }
+
+  /** A SYSTEM message on query `queryId` (a call's record), inside the caller's transaction when one is open. */
+  createSystemMessage(data: Omit<Prisma.DonorMessageUncheckedCreateInput, 'senderKind'>) {
+    return this.db.client.donorMessage.create({ data: { ...data, senderKind: 'SYSTEM' } });
   }
 }

@@ -1,14 +1,14 @@
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { DonorQuery, Prisma } from '../../generated/prisma/client.js';
-import type { DonorQueryStatus } from '../../generated/prisma/enums.js';
+import type { CallMode, DonorMessageType, DonorQueryStatus } from '../../generated/prisma/enums.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { GuestCredentials } from '../../common/auth/guest-credentials.js';
 import { ADMIN_ROLES } from '../../common/auth/roles.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { UsersService } from '../users/users.service.js';
+import { NotificationsService } from '../notifications/index.js';
+import { UsersService } from '../users/index.js';
 import { DonorQueryEvents } from './donor-queries.events.js';
 import { ChangedQuery, DonorQueriesRepository, type KeyedSender } from './donor-queries.repository.js';
 import { generateDonorToken, hashDonorToken, looksLikeDonorToken, sameSecret } from './donor-token.js';
@@ -28,6 +28,15 @@ import { actorMaySee, QueryActor } from './query-actor.js';
 import { buildHandoverSummary } from './handover-summary.js';
 import type { AfterMove, QueryMove, QueryMoveStep } from './query-move-steps.js';
 import { canTransition, isOpen, mayHandle, QUERY_TRANSITIONS } from './query-state.js';
+
+/** A SYSTEM message another module records on a query. */
+export interface SystemMessage {
+  queryId: string;
+  content: string;
+  messageType?: DonorMessageType;
+  callMode?: CallMode;
+  callSessionId?: string;
+}
 
 const queryNotFound = () => notFound('Donor query');
 const invalidState = (message: string) => conflict('INVALID_QUERY_STATE', message);
@@ -268,6 +277,14 @@ export class DonorQueriesService implements OnModuleInit {
   }
 
   /** For the calls module: fans out a message it wrote on a query (call started/ended, missed call). */
+  /**
+   * Records another module's event on the query (a call opened, ended, missed or cancelled) as a
+   * SYSTEM message, inside that module's transaction when one is open.
+   */
+  recordSystemMessage(data: SystemMessage) {
+    return this.queries.createSystemMessage({ messageType: 'SYSTEM', ...data });
+  }
+
   publishMessage(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessageFields): void {
     this.events.message(query, message);
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Faq, Prisma } from '../../generated/prisma/client.js';
 import type { ChatCategory } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
-import { SqlService, type SqlExecutor } from '../../infra/database/sql/sql.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
+import { SqlService } from '../../infra/database/sql/sql.service.js';
 import { countFaqMatches, countFaqs, findFaq, foldFaqUsage, insertFaq, listFaqs, matchFaqs, searchFaqs } from './faqs.sql.js';
 
 export interface NewFaq {
@@ -33,7 +33,7 @@ export interface RankedFaq {
 @Injectable()
 export class FaqsRepository {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
     private readonly sql: SqlService,
   ) {}
 
@@ -60,22 +60,22 @@ export class FaqsRepository {
   }
 
   countExisting(ids: string[]): Promise<number> {
-    return this.prisma.faq.count({ where: { id: { in: ids } } });
+    return this.db.client.faq.count({ where: { id: { in: ids } } });
   }
 
-  /** Inside the caller's transaction `tx` when given. */
-  create(faq: NewFaq, tx: SqlExecutor = this.sql): Promise<Faq> {
-    return tx.one(insertFaq, [faq.category ?? null, faq.question, faq.answer, faq.keywords, faq.relatedQuestionIds, faq.isActive, faq.createdById]);
+  /** Inside the caller's transaction when one is open. */
+  create(faq: NewFaq): Promise<Faq> {
+    return this.sql.one(insertFaq, [faq.category ?? null, faq.question, faq.answer, faq.keywords, faq.relatedQuestionIds, faq.isActive, faq.createdById]);
   }
 
   /** The edited FAQ with its current count of uses. */
   async update(id: string, data: Prisma.FaqUncheckedUpdateInput): Promise<Faq> {
-    await this.prisma.faq.update({ where: { id }, data, select: { id: true } });
+    await this.db.client.faq.update({ where: { id }, data, select: { id: true } });
     return this.sql.one(findFaq, [id, false]);
   }
 
   async delete(id: string): Promise<boolean> {
-    const { count } = await this.prisma.faq.deleteMany({ where: { id } });
+    const { count } = await this.db.client.faq.deleteMany({ where: { id } });
     return count === 1;
   }
 

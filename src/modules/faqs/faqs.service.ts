@@ -4,7 +4,6 @@ import { foundOr404 } from '../../common/auth/ownership.js';
 import { badRequest, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { ChatCategory } from '../../generated/prisma/enums.js';
-import type { SqlExecutor } from '../../infra/database/sql/sql.service.js';
 import type { CreateFaqDto, FaqDto, FaqQueryDto, StaffFaqQueryDto, UpdateFaqDto } from './dto/faq.dto.js';
 import { faqConfidence } from './faq-confidence.js';
 import { toFaqDto } from './faqs.mapper.js';
@@ -40,8 +39,8 @@ export class FaqsService {
     return toFaqDto(foundOr404(await this.faqs.findById(id, true), 'FAQ'));
   }
 
-  /** Creates an FAQ; inside the caller's transaction `tx` when given (publishing an inbox question). */
-  async create(user: AuthUser, dto: CreateFaqDto, tx?: SqlExecutor): Promise<FaqDto> {
+  /** Creates an FAQ; inside the caller's transaction when one is open (publishing an inbox question). */
+  async create(user: AuthUser, dto: CreateFaqDto): Promise<FaqDto> {
     await this.assertRelatedExist(dto.relatedQuestionIds);
     const faq = await this.faqs.create(
       {
@@ -53,7 +52,6 @@ export class FaqsService {
         isActive: dto.isActive ?? true,
         createdById: user.id,
       },
-      tx,
     );
     return toFaqDto(faq);
   }

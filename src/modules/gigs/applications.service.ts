@@ -4,13 +4,14 @@ import { isStaff } from '../../common/auth/roles.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { experienceMonths } from '../agents/experience.js';
-import { ClientsService } from '../clients/clients.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
+import { NotificationsService } from '../notifications/index.js';
+import { AgentsService, experienceMonths } from '../agents/index.js';
+import { ClientsService } from '../clients/index.js';
 import { ApplicationsRepository, type ApplicationRow, type ApplicationScope } from './applications.repository.js';
-import type { Rating } from './reviews/review-visibility.js';
-import { ReviewsService } from './reviews/reviews.service.js';
+import { APPLICATION_MACHINE } from './gig-machines.js';
+import { sourcesOf, targetOf } from './state-machine.js';
+import { type Rating, ReviewsService } from '../reviews/index.js';
 import type { ApplicationResponseDto, ApplyDto, DecideApplicationDto, ListApplicationsQueryDto } from './dto/application.dto.js';
 
 const toApplicationDto = (a: ApplicationRow, agentRating: Rating): ApplicationResponseDto => ({
@@ -41,6 +42,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
     private readonly reviews: ReviewsService,
+    private readonly db: TransactionHost,
   ) {}
 
   onModuleInit(): void {
@@ -56,9 +58,13 @@ export class ApplicationsService implements OnModuleInit {
       ]);
     }
     const agentId = await this.agents.agentIdFor(user.id);
-    const outcome = await this.applications.create(opportunityId, agentId, dto.coverNote);
-    if (outcome === 'NOT_OPEN') throw conflict('NOT_ELIGIBLE', 'The opportunity is no longer open');
-    if (outcome === 'DUPLICATE') throw conflict('ALREADY_APPLIED', 'You already applied to this opportunity');
+    // The opportunity stays OPEN (share lock) until the application is in.
+    const outcome = await this.db.withTransaction(async () => {
+      const opportunity = await this.clients.lockOpportunity(opportunityId, 'SHARE');
+      if (opportunity?.status !== 'OPEN') throw conflict('NOT_ELIGIBLE', 'The opportunity is no longer open');
+      if (await this.applications.exists(opportunityId, agentId)) throw conflict('ALREADY_APPLIED', 'You already applied to this opportunity');
+      return this.applications.create(opportunityId, agentId, dto.coverNote);
+    });
     await this.notifications.notify([outcome.opportunity.client.userId], {
       type: 'application.received',
       title: 'New application',
@@ -81,11 +87,7 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   async decide(user: AuthUser, id: string, dto: DecideApplicationDto): Promise<ApplicationResponseDto> {
-    const outcome = await this.applications.decide(id, user.id, dto.decision, dto.reason);
-    if (outcome === 'NOT_FOUND') throw notFound('Application');
-    if (outcome === 'NOT_PENDING') throw conflict('INVALID_STATE', 'The application was already decided');
-    if (outcome === 'FULL') throw conflict('CAPACITY_REACHED', 'Every seat of this opportunity is taken');
-    if (outcome === 'NOT_OPEN') throw conflict('INVALID_STATE', 'The opportunity is not open');
+    const outcome = await this.decideInTransaction(id, user.id, dto.decision, dto.reason);
     const accepted = outcome.status === 'ACCEPTED';
     await this.notifications.notify([outcome.agent.userId], {
       type: 'application.decided',
@@ -94,6 +96,32 @@ export class ApplicationsService implements OnModuleInit {
       data: { applicationId: outcome.id, decision: outcome.status, gigId: outcome.gig?.id },
     });
     return this.present(outcome);
+  }
+
+  /**
+   * PENDING → ACCEPTED|REJECTED by the owning client, in one transaction: the opportunity row is
+   * locked first, so two accepts cannot both take the last seat; accepting takes the seat (the
+   * clients module's write) and creates the gig. A refusal rolls everything back.
+   */
+  private decideInTransaction(id: string, clientUserId: string, decision: 'ACCEPTED' | 'REJECTED', reason: string | undefined): Promise<ApplicationRow> {
+    return this.db.withTransaction(async () => {
+      const application = await this.applications.findForClient(id, clientUserId);
+      if (!application) throw notFound('Application');
+      const opportunity = await this.clients.lockOpportunity(application.opportunityId, 'UPDATE');
+      if (!opportunity) throw notFound('Application');
+      const action = decision === 'ACCEPTED' ? 'accept' : 'reject';
+      const moved = await this.applications.transition(id, sourcesOf(APPLICATION_MACHINE, action), {
+        status: targetOf(APPLICATION_MACHINE, action),
+        decisionReason: reason ?? null,
+        decidedAt: new Date(),
+      });
+      if (!moved) throw conflict('INVALID_STATE', 'The application was already decided');
+      if (decision === 'ACCEPTED') {
+        await this.clients.takeSeat(opportunity);
+        await this.applications.createGig({ applicationId: id, opportunityId: application.opportunityId, agentId: application.agentId, clientId: opportunity.clientId });
+      }
+      return this.applications.findRow(id);
+    });
   }
 
   private async present(row: ApplicationRow): Promise<ApplicationResponseDto> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { DisputeStatus, DisputeTarget } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { DISPUTE_MACHINE } from './gig-machines.js';
 import { openStates, sourcesOf, targetOf } from './state-machine.js';
 
@@ -26,7 +26,7 @@ const PARTIES_OF_GIG = { agent: { select: { userId: true } }, client: { select: 
 
 @Injectable()
 export class DisputesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /** The agent and client users of a disputed record; null when it does not exist. */
   async partiesOf(targetType: DisputeTarget, targetId: string): Promise<DisputeParties | null> {
@@ -34,25 +34,25 @@ export class DisputesRepository {
       gig ? { agentUserId: gig.agent.userId, clientUserId: gig.client.userId } : null;
     switch (targetType) {
       case 'APPLICATION': {
-        const row = await this.prisma.gigApplication.findUnique({
+        const row = await this.db.client.gigApplication.findUnique({
           where: { id: targetId },
           select: { agent: { select: { userId: true } }, opportunity: { select: { client: { select: { userId: true } } } } },
         });
         return row ? { agentUserId: row.agent.userId, clientUserId: row.opportunity.client.userId } : null;
       }
       case 'GIG':
-        return fromGig(await this.prisma.selectedGig.findUnique({ where: { id: targetId }, select: PARTIES_OF_GIG }));
+        return fromGig(await this.db.client.selectedGig.findUnique({ where: { id: targetId }, select: PARTIES_OF_GIG }));
       case 'SUBMISSION':
-        return fromGig((await this.prisma.submittedWork.findUnique({ where: { id: targetId }, select: { gig: { select: PARTIES_OF_GIG } } }))?.gig);
+        return fromGig((await this.db.client.submittedWork.findUnique({ where: { id: targetId }, select: { gig: { select: PARTIES_OF_GIG } } }))?.gig);
       case 'PAYMENT':
-        return fromGig((await this.prisma.payment.findUnique({ where: { id: targetId }, select: { gig: { select: PARTIES_OF_GIG } } }))?.gig);
+        return fromGig((await this.db.client.payment.findUnique({ where: { id: targetId }, select: { gig: { select: PARTIES_OF_GIG } } }))?.gig);
     }
   }
 
   /** Opens a dispute unless the same person already has one open on the same record. */
   async create(data: { raisedById: string; counterpartyId: string; targetType: DisputeTarget; targetId: string; reason: string; deadlineAt: Date }) {
     const column = TARGET_COLUMN[data.targetType];
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM users WHERE id = ${data.raisedById}::uuid FOR UPDATE`;
       const open = await tx.dispute.count({ where: { raisedById: data.raisedById, [column]: data.targetId, status: { in: openStates(DISPUTE_MACHINE) } } });
       if (open > 0) return null;
@@ -72,29 +72,29 @@ export class DisputesRepository {
   async list(scope: DisputeScope, filter: { status?: DisputeStatus }, page: { skip: number; take: number }) {
     const where: Prisma.DisputeWhereInput = { ...scopeWhere(scope), status: filter.status };
     const [items, total] = await Promise.all([
-      this.prisma.dispute.findMany({ where, orderBy: { createdAt: 'desc' }, ...page }),
-      this.prisma.dispute.count({ where }),
+      this.db.client.dispute.findMany({ where, orderBy: { createdAt: 'desc' }, ...page }),
+      this.db.client.dispute.count({ where }),
     ]);
     return { items, total };
   }
 
   find(id: string, scope: DisputeScope) {
-    return this.prisma.dispute.findFirst({ where: { id, ...scopeWhere(scope) } });
+    return this.db.client.dispute.findFirst({ where: { id, ...scopeWhere(scope) } });
   }
 
   /** OPEN|ESCALATED → RESOLVED|DISMISSED; null when already closed. */
   async resolve(id: string, status: 'RESOLVED' | 'DISMISSED', resolution: string, resolvedById: string) {
     const action = status === 'RESOLVED' ? 'resolve' : 'dismiss';
-    const { count } = await this.prisma.dispute.updateMany({
+    const { count } = await this.db.client.dispute.updateMany({
       where: { id, status: { in: sourcesOf(DISPUTE_MACHINE, action) } },
       data: { status: targetOf(DISPUTE_MACHINE, action), resolution, resolvedById, resolvedAt: new Date() },
     });
-    return count ? this.prisma.dispute.findUniqueOrThrow({ where: { id } }) : null;
+    return count ? this.db.client.dispute.findUniqueOrThrow({ where: { id } }) : null;
   }
 
   /** OPEN disputes past their deadline become ESCALATED; returns them. */
   async escalateOverdue(now: Date) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const from = sourcesOf(DISPUTE_MACHINE, 'escalate');
       const overdue = await tx.dispute.findMany({ where: { status: { in: from }, deadlineAt: { lt: now } }, select: { id: true }, take: 500 });
       if (overdue.length === 0) return [];

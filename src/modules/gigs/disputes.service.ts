@@ -5,7 +5,7 @@ import { conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ADMIN_ROLES, UserRole } from '../../common/auth/roles.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/index.js';
 import { DisputesRepository, type DisputeScope } from './disputes.repository.js';
 import type { CreateDisputeDto, DisputeResponseDto, ListDisputesQueryDto, ResolveDisputeDto } from './dto/dispute.dto.js';
 import { toDisputeDto } from './gigs.mapper.js';

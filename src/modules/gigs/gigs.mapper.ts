@@ -3,7 +3,7 @@ import type { DisputeResponseDto } from './dto/dispute.dto.js';
 import type { GigResponseDto, ReviewResponseDto } from './dto/gig.dto.js';
 import type { PaymentResponseDto, SubmissionResponseDto } from './dto/submission.dto.js';
 import type { GigRow } from './gigs.repository.js';
-import type { Rating } from './reviews/review-visibility.js';
+import type { Rating } from '../reviews/index.js';
 import type { PaymentRow, SubmissionRow } from './submissions.repository.js';
 
 export const toGigDto = (g: GigRow, ratings: { agent: Rating; client: Rating }): GigResponseDto => ({

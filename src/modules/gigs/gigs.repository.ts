@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type ActivityLog } from '../../generated/prisma/client.js';
+import type { ActivityLog, Prisma } from '../../generated/prisma/client.js';
 import type { ActivityType, GigStatus, WorkState } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { DISPUTE_MACHINE, GIG_MACHINE, SUBMISSION_MACHINE, WORK_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
 import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
-import { checkLogin, type WorkWindow } from './work-activity.js';
 
 export const GIG = {
   opportunity: { select: { title: true, rateMinor: true, currency: true } },
@@ -16,103 +15,66 @@ export const GIG = {
 
 export type GigRow = Prisma.SelectedGigGetPayload<{ include: typeof GIG }>;
 
-export type PickOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'UNKNOWN_SLOT' | 'ALREADY_PICKED' | 'SLOT_STARTED' | 'SLOT_FULL' | 'OVERLAP' | GigRow;
-export type ActivityOutcome =
-  | 'NOT_FOUND'
-  | 'NOT_ACTIVE'
-  | 'NO_WORK_SLOTS'
-  | 'INVALID_TRANSITION'
-  | { refused: 'OUTSIDE_WORK_SLOT'; window: WorkWindow | null; upcoming: boolean }
-  | ActivityLog;
-export type CompleteOutcome = 'NOT_FOUND' | 'NOT_ACTIVE' | 'NO_APPROVED_WORK' | 'WORK_OPEN' | 'UNPAID' | 'DISPUTED' | 'WORKING' | GigRow;
-
-interface LockedSlot {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  capacity: number;
-  filled_count: number;
-}
-
 @Injectable()
 export class GigsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   async list(scope: GigScope, filter: { status?: GigStatus }, page: { skip: number; take: number }) {
     const where: Prisma.SelectedGigWhereInput = { ...gigWhere(scope), status: filter.status };
     const [items, total] = await Promise.all([
-      this.prisma.selectedGig.findMany({ where, include: GIG, orderBy: { createdAt: 'desc' }, ...page }),
-      this.prisma.selectedGig.count({ where }),
+      this.db.client.selectedGig.findMany({ where, include: GIG, orderBy: { createdAt: 'desc' }, ...page }),
+      this.db.client.selectedGig.count({ where }),
     ]);
     return { items, total };
   }
 
   find(id: string, scope: GigScope): Promise<GigRow | null> {
-    return this.prisma.selectedGig.findFirst({ where: { id, ...gigWhere(scope) }, include: GIG });
+    return this.db.client.selectedGig.findFirst({ where: { id, ...gigWhere(scope) }, include: GIG });
   }
 
-  /**
-   * Books schedule slots for the gig's agent. The agent's profile row is locked first, so one agent's
-   * concurrent picks run one after the other (no overlap can slip in between), then the slots in id
-   * order (so two agents racing for the last seat of a slot cannot both get it, nor deadlock).
-   */
-  async pickSlots(gigId: string, agentUserId: string, slotIds: string[]): Promise<PickOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true, agentId: true, opportunityId: true } });
-      if (!gig) return 'NOT_FOUND';
-      if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE';
-      await tx.$queryRaw`SELECT id FROM agent_profiles WHERE id = ${gig.agentId}::uuid FOR UPDATE`;
-      const ids = [...new Set(slotIds)].sort();
-      const slots = await tx.$queryRaw<LockedSlot[]>`
-        SELECT id, starts_at, ends_at, capacity, filled_count FROM client_schedule_slots
-        WHERE opportunity_id = ${gig.opportunityId}::uuid AND id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
-        ORDER BY id FOR UPDATE`;
-      if (slots.length !== ids.length) return 'UNKNOWN_SLOT';
-      const picked = await tx.agentWorkSlot.count({ where: { gigId, slotId: { in: ids } } });
-      if (picked > 0) return 'ALREADY_PICKED';
-      if (slots.some((s) => s.starts_at <= new Date())) return 'SLOT_STARTED';
-      if (slots.some((s) => s.filled_count >= s.capacity)) return 'SLOT_FULL';
-      const overlapsEachOther = slots.some((a, i) => slots.some((b, j) => i !== j && a.starts_at < b.ends_at && b.starts_at < a.ends_at));
-      const overlapsBooked = await tx.agentWorkSlot.count({
-        where: { agentId: gig.agentId, OR: slots.map((s) => ({ startsAt: { lt: s.ends_at }, endsAt: { gt: s.starts_at } })) },
-      });
-      if (overlapsEachOther || overlapsBooked > 0) return 'OVERLAP';
-      for (const slot of slots) {
-        await tx.agentWorkSlot.create({ data: { gigId, slotId: slot.id, agentId: gig.agentId, startsAt: slot.starts_at, endsAt: slot.ends_at } });
-        await tx.clientScheduleSlot.update({ where: { id: slot.id }, data: { filledCount: { increment: 1 } } });
-      }
-      return tx.selectedGig.findUniqueOrThrow({ where: { id: gigId }, include: GIG });
-    });
+  /** The gig as its agent sees it: its state, its agent and its opportunity. */
+  findForAgent(gigId: string, agentUserId: string) {
+    return this.db.client.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true, agentId: true, opportunityId: true } });
   }
 
-  /**
-   * One step of the activity machine: the state moves only from `from`, so racing steps cannot both
-   * land. LOGIN is accepted only inside a picked slot (from `graceMs` before it starts).
-   */
-  async recordActivity(gigId: string, agentUserId: string, type: ActivityType, from: WorkState[], to: WorkState, graceMs: number): Promise<ActivityOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true } });
-      if (!gig) return 'NOT_FOUND' as const;
-      if (isFinal(GIG_MACHINE, gig.status)) return 'NOT_ACTIVE' as const;
-      if (type === 'LOGIN') {
-        const windows = await tx.agentWorkSlot.findMany({ where: { gigId }, select: { startsAt: true, endsAt: true } });
-        if (windows.length === 0) return 'NO_WORK_SLOTS' as const;
-        const login = checkLogin(windows, new Date(), graceMs);
-        if (!login.allowed) return { refused: 'OUTSIDE_WORK_SLOT' as const, window: login.window, upcoming: login.upcoming };
-      }
-      const { count } = await tx.selectedGig.updateMany({ where: { id: gigId, status: { in: openStates(GIG_MACHINE) }, workState: { in: from } }, data: { workState: to } });
-      if (count === 0) return 'INVALID_TRANSITION' as const;
-      return tx.activityLog.create({ data: { gigId, type } });
-    });
+  countPicked(gigId: string, slotIds: string[]): Promise<number> {
+    return this.db.client.agentWorkSlot.count({ where: { gigId, slotId: { in: slotIds } } });
+  }
+
+  /** How many of the agent's booked work slots overlap one of `windows`. */
+  countBookedOverlapping(agentId: string, windows: { startsAt: Date; endsAt: Date }[]): Promise<number> {
+    return this.db.client.agentWorkSlot.count({ where: { agentId, OR: windows.map((w) => ({ startsAt: { lt: w.endsAt }, endsAt: { gt: w.startsAt } })) } });
+  }
+
+  addWorkSlot(data: { gigId: string; slotId: string; agentId: string; startsAt: Date; endsAt: Date }) {
+    return this.db.client.agentWorkSlot.create({ data, select: { id: true } });
+  }
+
+  findRow(gigId: string): Promise<GigRow> {
+    return this.db.client.selectedGig.findUniqueOrThrow({ where: { id: gigId }, include: GIG });
+  }
+
+  workWindows(gigId: string) {
+    return this.db.client.agentWorkSlot.findMany({ where: { gigId }, select: { startsAt: true, endsAt: true } });
+  }
+
+  /** Moves the work state only from one of `from` while the gig is open; false when it was not there. */
+  async moveWorkState(gigId: string, from: WorkState[], to: WorkState): Promise<boolean> {
+    const { count } = await this.db.client.selectedGig.updateMany({ where: { id: gigId, status: { in: openStates(GIG_MACHINE) }, workState: { in: from } }, data: { workState: to } });
+    return count === 1;
+  }
+
+  logActivity(gigId: string, type: ActivityType): Promise<ActivityLog> {
+    return this.db.client.activityLog.create({ data: { gigId, type } });
   }
 
   activities(gigId: string) {
-    return this.prisma.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
+    return this.db.client.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' } });
   }
 
   /** Gigs whose agent is still logged in (working or on a break), with their picked slots. */
   findOpenWork() {
-    return this.prisma.selectedGig.findMany({
+    return this.db.client.selectedGig.findMany({
       where: { status: { in: openStates(GIG_MACHINE) }, workState: { in: sourcesOf(WORK_MACHINE, 'window-closed') } },
       select: { id: true, workSlots: { select: { startsAt: true, endsAt: true } }, agent: { select: { userId: true } }, client: { select: { userId: true } } },
       take: 500,
@@ -125,7 +87,7 @@ export class GigsRepository {
    * logged out meanwhile.
    */
   async closeWork(gigId: string, now: Date): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
       if (!row || isFinal(GIG_MACHINE, row.status) || !canApply(WORK_MACHINE, row.work_state, 'window-closed')) return false;
       // Entries one millisecond apart keep their order in the log.
@@ -136,32 +98,39 @@ export class GigsRepository {
     });
   }
 
-  /**
-   * ACTIVE → COMPLETED when the requirements of `complete` hold (the agent is offline, every
-   * submission is decided, all approved work is settled, no dispute is open) and some work was approved.
-   */
-  async complete(gigId: string, scope: GigScope): Promise<CompleteOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, ...gigWhere(scope) }, select: { id: true } });
-      if (!gig) return 'NOT_FOUND';
-      const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
-      if (!canApply(GIG_MACHINE, row.status, 'complete')) return 'NOT_ACTIVE';
-      if (!isFinal(WORK_MACHINE, row.work_state)) return 'WORKING';
-      const open = await tx.submittedWork.count({ where: { gigId, status: { in: openStates(SUBMISSION_MACHINE) } } });
-      if (open > 0) return 'WORK_OPEN';
-      const approved = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
-      if (approved === 0) return 'NO_APPROVED_WORK';
-      // Unsettled: approved without a payment row (SETTLED is the only state with one).
-      const unpaid = await tx.submittedWork.count({ where: { gigId, status: 'APPROVED', payment: null } });
-      if (unpaid > 0) return 'UNPAID';
-      const disputed = await tx.dispute.count({ where: { status: { in: openStates(DISPUTE_MACHINE) }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
-      if (disputed > 0) return 'DISPUTED';
-      await tx.selectedGig.update({ where: { id: gigId }, data: { status: targetOf(GIG_MACHINE, 'complete'), completedAt: new Date() } });
-      return tx.selectedGig.findUniqueOrThrow({ where: { id: gigId }, include: GIG });
-    });
+  findInScope(gigId: string, scope: GigScope) {
+    return this.db.client.selectedGig.findFirst({ where: { id: gigId, ...gigWhere(scope) }, select: { id: true } });
+  }
+
+  /** Locks the gig's row for the rest of the caller's transaction. */
+  async lock(gigId: string): Promise<void> {
+    await this.db.client.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+  }
+
+  /** The gig's states, its row locked for the rest of the caller's transaction. */
+  async lockStates(gigId: string): Promise<{ status: GigStatus; workState: WorkState }> {
+    const [row] = await this.db.client.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+    return { status: row.status, workState: row.work_state };
+  }
+
+  countOpenSubmissions(gigId: string): Promise<number> {
+    return this.db.client.submittedWork.count({ where: { gigId, status: { in: openStates(SUBMISSION_MACHINE) } } });
+  }
+
+  /** Approved work without a payment row (SETTLED is the only state with one). */
+  countUnpaidApproved(gigId: string): Promise<number> {
+    return this.db.client.submittedWork.count({ where: { gigId, status: 'APPROVED', payment: null } });
+  }
+
+  countOpenDisputes(gigId: string): Promise<number> {
+    return this.db.client.dispute.count({ where: { status: { in: openStates(DISPUTE_MACHINE) }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
+  }
+
+  markStatus(gigId: string, status: GigStatus, completedAt: Date) {
+    return this.db.client.selectedGig.update({ where: { id: gigId }, data: { status, completedAt }, select: { id: true } });
   }
 
   countApproved(gigId: string) {
-    return this.prisma.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
+    return this.db.client.submittedWork.count({ where: { gigId, status: 'APPROVED' } });
   }
 }

@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { JobQueue } from '../../infra/queue/job-queue.js';
 import { DisputesService } from './disputes.service.js';
 import { GigsService } from './gigs.service.js';
-import { ReviewsService } from './reviews/reviews.service.js';
+import { ReviewsService } from '../reviews/index.js';
 import { SubmissionsService } from './submissions.service.js';
 
 const SWEEP_EVERY_MS = 15 * 60 * 1000;

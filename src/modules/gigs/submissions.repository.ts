@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { GigStatus, SubmissionStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import type { SubmissionStatus } from '../../generated/prisma/enums.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { GIG_MACHINE, SETTLEMENT_MACHINE, settlementOf, SUBMISSION_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
-import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
+import { canApply, openStates, sourcesOf, targetOf } from './state-machine.js';
 import type { ActivityEntry, WorkWindow } from './work-activity.js';
 
 const SUBMISSION = {
@@ -33,26 +33,22 @@ export const platformKey = (reason: 'approval' | 'sweep', submissionId: string) 
 
 @Injectable()
 export class SubmissionsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
-  /** A new submission on an ACTIVE gig of this agent, unless another is still open. */
-  async create(gigId: string, agentUserId: string, content: string) {
-    return this.prisma.$transaction(async (tx) => {
-      const gig = await tx.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { id: true } });
-      if (!gig) return 'NOT_FOUND' as const;
-      const [row] = await tx.$queryRaw<{ status: GigStatus }[]>`SELECT status FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
-      if (isFinal(GIG_MACHINE, row.status)) return 'NOT_ACTIVE' as const;
-      if ((await tx.submittedWork.count({ where: { gigId, status: { in: OPEN } } })) > 0) return 'OPEN_EXISTS' as const;
-      return tx.submittedWork.create({ data: { gigId, content }, include: SUBMISSION });
-    });
+  countOpen(gigId: string): Promise<number> {
+    return this.db.client.submittedWork.count({ where: { gigId, status: { in: OPEN } } });
+  }
+
+  create(gigId: string, content: string): Promise<SubmissionRow> {
+    return this.db.client.submittedWork.create({ data: { gigId, content }, include: SUBMISSION });
   }
 
   find(id: string, scope: GigScope): Promise<SubmissionRow | null> {
-    return this.prisma.submittedWork.findFirst({ where: { id, gig: gigWhere(scope) }, include: SUBMISSION });
+    return this.db.client.submittedWork.findFirst({ where: { id, gig: gigWhere(scope) }, include: SUBMISSION });
   }
 
   listForGig(gigId: string) {
-    return this.prisma.submittedWork.findMany({ where: { gigId }, include: SUBMISSION, orderBy: { submittedAt: 'asc' } });
+    return this.db.client.submittedWork.findMany({ where: { gigId }, include: SUBMISSION, orderBy: { submittedAt: 'asc' } });
   }
 
   /**
@@ -68,7 +64,7 @@ export class SubmissionsRepository {
     options: { maxReworkRounds: number; minutesToApprove: MinutesToApprove; amountFor: AmountFor; auto?: boolean },
   ): Promise<ReviewOutcome> {
     const action = options.auto ? 'auto-approve' : REVIEW_ACTION[decision];
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const found = await tx.submittedWork.findFirst({
         where: { id, ...(clientUserId ? { gig: { client: { userId: clientUserId } } } : {}) },
         select: { gigId: true, gig: { select: { opportunity: { select: { rateMinor: true, currency: true } } } } },
@@ -105,16 +101,16 @@ export class SubmissionsRepository {
 
   /** REWORK_NEEDED → REWORK_SUBMITTED with the revised content, by the gig's agent. */
   async rework(id: string, agentUserId: string, content: string) {
-    const { count } = await this.prisma.submittedWork.updateMany({
+    const { count } = await this.db.client.submittedWork.updateMany({
       where: { id, status: { in: sourcesOf(SUBMISSION_MACHINE, 'resubmit') }, gig: { agent: { userId: agentUserId }, status: { in: openStates(GIG_MACHINE) } } },
       data: { status: targetOf(SUBMISSION_MACHINE, 'resubmit'), content, reworkRounds: { increment: 1 }, submittedAt: new Date() },
     });
-    return count ? this.prisma.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION }) : null;
+    return count ? this.db.client.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION }) : null;
   }
 
   /** Appends a deliverable file while the agent may still change the submission; null otherwise. */
   async appendFile(id: string, agentUserId: string, key: string, maxFiles: number) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: SubmissionStatus; files: number }[]>`
         SELECT status, cardinality(file_keys) AS files FROM submitted_work WHERE id = ${id}::uuid FOR UPDATE`;
       if (!row || !['PENDING', 'REWORK_NEEDED'].includes(row.status) || row.files >= maxFiles) return null;
@@ -126,14 +122,14 @@ export class SubmissionsRepository {
 
   /** Ids of submissions awaiting review since before `before` (for automatic approval). */
   findStale(before: Date) {
-    return this.prisma.submittedWork
+    return this.db.client.submittedWork
       .findMany({ where: { status: { in: sourcesOf(SUBMISSION_MACHINE, 'auto-approve') }, submittedAt: { lt: before } }, select: { id: true }, take: 500 })
       .then((rows) => rows.map((row) => row.id));
   }
 
   /** Approved submissions without a payment, with what the settlement needs (oldest first). */
   findUnsettled() {
-    return this.prisma.submittedWork.findMany({
+    return this.db.client.submittedWork.findMany({
       where: { status: 'APPROVED', payment: null },
       select: { id: true, workedMinutes: true, gig: { select: { opportunity: { select: { rateMinor: true } } } } },
       orderBy: { reviewedAt: 'asc' },
@@ -157,7 +153,7 @@ export class SubmissionsRepository {
     action: 'pay' | 'settle-nothing-due' = 'pay',
   ): Promise<PayOutcome> {
     const attempt = () =>
-      this.prisma.$transaction(async (tx): Promise<PayOutcome> => {
+      this.db.transaction(async (tx): Promise<PayOutcome> => {
         const submission = await tx.submittedWork.findFirst({
           where: { id: submissionId, gig: gigWhere(scope) },
           select: { gigId: true, gig: { select: { opportunity: { select: { rateMinor: true, currency: true } } } } },
@@ -193,8 +189,8 @@ export class SubmissionsRepository {
   async listPayments(scope: GigScope, filter: { gigId?: string }, page: { skip: number; take: number }) {
     const where: Prisma.PaymentWhereInput = { gig: gigWhere(scope), gigId: filter.gigId };
     const [items, total] = await Promise.all([
-      this.prisma.payment.findMany({ where, include: PAYMENT, orderBy: { createdAt: 'desc' }, ...page }),
-      this.prisma.payment.count({ where }),
+      this.db.client.payment.findMany({ where, include: PAYMENT, orderBy: { createdAt: 'desc' }, ...page }),
+      this.db.client.payment.count({ where }),
     ]);
     return { items, total };
   }

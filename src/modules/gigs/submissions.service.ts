@@ -3,14 +3,17 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError, badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/index.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import type { CreateSubmissionDto, ListPaymentsQueryDto, PaymentResponseDto, ReviewSubmissionDto, SubmissionResponseDto } from './dto/submission.dto.js';
+import { GIG_MACHINE } from './gig-machines.js';
 import { gigScopeOf } from './gig-scope.js';
 import { toPaymentDto, toSubmissionDto } from './gigs.mapper.js';
 import { GigsRepository } from './gigs.repository.js';
 import { platformKey, SubmissionsRepository, type MinutesToApprove, type SubmissionRow } from './submissions.repository.js';
+import { isFinal } from './state-machine.js';
 import { paymentAmount, summarizeActivity } from './work-activity.js';
 
 const MAX_FILES_PER_SUBMISSION = 10;
@@ -29,13 +32,17 @@ export class SubmissionsService {
     private readonly storage: StorageProvider,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly db: TransactionHost,
   ) {}
 
   async submit(user: AuthUser, gigId: string, dto: CreateSubmissionDto): Promise<SubmissionResponseDto> {
-    const outcome = await this.submissions.create(gigId, user.id, dto.content);
-    if (outcome === 'NOT_FOUND') throw notFound('Gig');
-    if (outcome === 'NOT_ACTIVE') throw conflict('INVALID_STATE', 'The gig is completed');
-    if (outcome === 'OPEN_EXISTS') throw conflict('SUBMISSION_OPEN', 'Your previous submission still awaits review or rework');
+    // A new submission on an open gig of this agent (its row locked), unless another is still open.
+    const outcome = await this.db.withTransaction(async () => {
+      if (!(await this.gigs.findForAgent(gigId, user.id))) throw notFound('Gig');
+      if (isFinal(GIG_MACHINE, (await this.gigs.lockStates(gigId)).status)) throw conflict('INVALID_STATE', 'The gig is completed');
+      if ((await this.submissions.countOpen(gigId)) > 0) throw conflict('SUBMISSION_OPEN', 'Your previous submission still awaits review or rework');
+      return this.submissions.create(gigId, dto.content);
+    });
     await this.notifications.notify([outcome.gig.client.userId], {
       type: 'submission.received',
       title: 'Work submitted',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { countedPage } from '../../infra/database/sql/counted-page.js';
 import { SqlService } from '../../infra/database/sql/sql.service.js';
 import type { StatementRow } from '../../infra/database/sql/statement.js';
@@ -26,7 +26,7 @@ export type NotificationRow = StatementRow<typeof insertNotifications>;
 export class NotificationsRepository {
   constructor(
     private readonly sql: SqlService,
-    private readonly prisma: PrismaService,
+    private readonly db: TransactionHost,
   ) {}
 
   createForUsers(userIds: string[], notification: StoredNotification): Promise<NotificationRow[]> {
@@ -48,6 +48,6 @@ export class NotificationsRepository {
   }
 
   markAllReadForUser(userId: string) {
-    return this.prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } }).then((result) => result.count);
+    return this.db.client.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } }).then((result) => result.count);
   }
 }

@@ -5,7 +5,7 @@ import type { UserRole } from '../../generated/prisma/enums.js';
 import { PushProvider } from '../../infra/push/push.provider.js';
 import { JobQueue } from '../../infra/queue/job-queue.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import { ListNotificationsQueryDto, NotificationDto, toNotificationDto } from './dto/notification.dto.js';
 import { type NotificationData, type NotificationType, toPushData } from './notification-types.js';
 import { NotificationsRepository } from './notifications.repository.js';

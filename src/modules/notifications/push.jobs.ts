@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { PushProvider } from '../../infra/push/push.provider.js';
 import { defineQueue, JobQueue } from '../../infra/queue/job-queue.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 
 /** One push to one user; the device token is read when the job runs, so it never sits in a queue. */
 export interface PushJob {

@@ -6,7 +6,7 @@ import { defineQueue, JobContext, JobQueue, QueueDefinition } from '../../infra/
 import { SpeechProvider } from '../../infra/speech/speech.provider.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import { WritingAssessor } from '../../infra/writing-assessment/writing-assessor.js';
-import { JobRetryRegistry, retryRefused } from '../jobs/job-retry.registry.js';
+import { JobRetryRegistry, retryRefused } from '../jobs/index.js';
 import { AnswersRepository, AnswerWithContext } from './answers.repository.js';
 import { EvaluationService } from './evaluation.service.js';
 

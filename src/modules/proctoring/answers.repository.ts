@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { AnswerScoredBy, AnswerStatus, AssessmentResult, CefrLevel } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { ASSESSMENT_WITH_QUESTIONS } from './assessments.repository.js';
 
 export const ATTEMPT_FOR_EVALUATION = {
@@ -40,7 +40,7 @@ export interface Completion {
 
 @Injectable()
 export class AnswersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /** Inside the caller's transaction (which holds the session lock): one answer per question, replaced on resubmission. */
   async upsert(tx: Prisma.TransactionClient, ids: { candidateAssessmentId: string; questionId: string; userId: string }, data: AnswerWrite) {
@@ -55,7 +55,7 @@ export class AnswersRepository {
   }
 
   findWithContext(id: string): Promise<AnswerWithContext | null> {
-    return this.prisma.answer.findUnique({ where: { id }, include: ANSWER_WITH_CONTEXT });
+    return this.db.client.answer.findUnique({ where: { id }, include: ANSWER_WITH_CONTEXT });
   }
 
   /**
@@ -69,7 +69,7 @@ export class AnswersRepository {
     data: { score: number; scoredBy: AnswerScoredBy; feedback?: Prisma.InputJsonValue; reviewedById?: string },
     speaking?: Omit<Prisma.SpeakingEvaluationUncheckedCreateInput, 'answerId'>,
   ): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.answer.updateMany({
         where: { id, status: { in: guard.status }, ...(guard.updatedAt ? { updatedAt: guard.updatedAt } : {}) },
         data: { status: 'SCORED', ...data },
@@ -87,7 +87,7 @@ export class AnswersRepository {
    * so a retry of the failed job can tell that it is still the same answer.
    */
   async markManual(id: string, guard: { status: AnswerStatus; updatedAt: Date }, speaking?: Omit<Prisma.SpeakingEvaluationUncheckedCreateInput, 'answerId'>) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.answer.updateMany({
         where: { id, status: guard.status, updatedAt: guard.updatedAt },
         data: { status: 'PENDING_MANUAL', updatedAt: guard.updatedAt },
@@ -103,7 +103,7 @@ export class AnswersRepository {
    * (the retried job's); null when it cannot be taken back.
    */
   async takeBackForScoring(id: string, version: Date, pending: 'PENDING_SPEECH' | 'PENDING_AI'): Promise<Date | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.answer.updateMany({
         where: { id, status: 'PENDING_MANUAL', updatedAt: version, candidateAssessment: { status: { in: ['IN_PROGRESS', 'SUBMITTED'] } } },
         data: { status: pending },
@@ -115,7 +115,7 @@ export class AnswersRepository {
 
   /** Answers whose background scoring has not finished since `before` (e.g. the instance stopped). */
   async releaseStalled(before: Date): Promise<number> {
-    const { count } = await this.prisma.answer.updateMany({
+    const { count } = await this.db.client.answer.updateMany({
       where: { status: { in: ['PENDING_SPEECH', 'PENDING_AI'] }, updatedAt: { lt: before } },
       data: { status: 'PENDING_MANUAL' },
     });
@@ -125,13 +125,13 @@ export class AnswersRepository {
   async listPendingManual(skip: number, take: number) {
     const where: Prisma.AnswerWhereInput = { status: 'PENDING_MANUAL', candidateAssessment: { status: 'SUBMITTED' } };
     return Promise.all([
-      this.prisma.answer.findMany({ where, orderBy: { updatedAt: 'asc' }, skip, take, include: ANSWER_WITH_CONTEXT }),
-      this.prisma.answer.count({ where }),
+      this.db.client.answer.findMany({ where, orderBy: { updatedAt: 'asc' }, skip, take, include: ANSWER_WITH_CONTEXT }),
+      this.db.client.answer.count({ where }),
     ]);
   }
 
   findAttemptForEvaluation(candidateAssessmentId: string): Promise<AttemptForEvaluation | null> {
-    return this.prisma.candidateAssessment.findUnique({ where: { id: candidateAssessmentId }, include: ATTEMPT_FOR_EVALUATION });
+    return this.db.client.candidateAssessment.findUnique({ where: { id: candidateAssessmentId }, include: ATTEMPT_FOR_EVALUATION });
   }
 
   /**
@@ -140,7 +140,7 @@ export class AnswersRepository {
    * level updated in the same transaction.
    */
   complete(candidateAssessmentId: string, userId: string, completion: Completion): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const now = new Date();
       const { count } = await tx.candidateAssessment.updateMany({
         where: { id: candidateAssessmentId, status: 'SUBMITTED' },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import type { CreateAssessmentDto } from './dto/assessment.dto.js';
 
 export const ASSESSMENT_WITH_QUESTIONS = {
@@ -12,11 +12,11 @@ export type AssessmentWithCount = Prisma.AssessmentGetPayload<{ include: { _coun
 
 @Injectable()
 export class AssessmentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /** The assessment, its sections and questions, written together. */
   create(dto: CreateAssessmentDto, authorId: string): Promise<AssessmentWithQuestions> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const assessment = await tx.assessment.create({
         data: {
           title: dto.title,
@@ -53,7 +53,7 @@ export class AssessmentsRepository {
   }
 
   findWithQuestions(id: string, publishedOnly: boolean): Promise<AssessmentWithQuestions | null> {
-    return this.prisma.assessment.findFirst({
+    return this.db.client.assessment.findFirst({
       where: { id, ...(publishedOnly ? { isPublished: true } : {}) },
       include: ASSESSMENT_WITH_QUESTIONS,
     });
@@ -62,14 +62,14 @@ export class AssessmentsRepository {
   async list(publishedOnly: boolean, skip: number, take: number): Promise<[AssessmentWithCount[], number]> {
     const where = publishedOnly ? { isPublished: true } : {};
     return Promise.all([
-      this.prisma.assessment.findMany({
+      this.db.client.assessment.findMany({
         where,
         orderBy: { createdAt: 'desc' },
         skip,
         take,
         include: { _count: { select: { questions: true } } },
       }),
-      this.prisma.assessment.count({ where }),
+      this.db.client.assessment.count({ where }),
     ]);
   }
 }

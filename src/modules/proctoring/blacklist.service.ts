@@ -4,7 +4,7 @@ import { AGENT_ROLE_ONLY } from './proctoring.roles.js';
 import { conflict, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
 import type { Blacklist } from '../../generated/prisma/client.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import { BlacklistRepository } from './blacklist.repository.js';
 import { BlacklistEntryDto, CreateBlacklistDto } from './dto/blacklist.dto.js';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { IdentityStatus, SystemCheckKind, SystemCheckStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 
 /** System and device checks, the face reference and identity verifications of a candidate. */
 @Injectable()
 export class CandidateChecksRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   createSystemCheck(data: {
     userId: string;
@@ -15,19 +15,19 @@ export class CandidateChecksRepository {
     report: Prisma.InputJsonValue;
     failures: Prisma.InputJsonValue;
   }) {
-    return this.prisma.systemCheck.create({ data });
+    return this.db.client.systemCheck.create({ data });
   }
 
   findLatestSystemCheckForUser(userId: string, kind: SystemCheckKind, since: Date) {
-    return this.prisma.systemCheck.findFirst({ where: { userId, kind, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' } });
+    return this.db.client.systemCheck.findFirst({ where: { userId, kind, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' } });
   }
 
   upsertFaceReference(userId: string, descriptor: number[]) {
-    return this.prisma.faceReference.upsert({ where: { userId }, update: { descriptor }, create: { userId, descriptor } });
+    return this.db.client.faceReference.upsert({ where: { userId }, update: { descriptor }, create: { userId, descriptor } });
   }
 
   findFaceReference(userId: string) {
-    return this.prisma.faceReference.findUnique({ where: { userId } });
+    return this.db.client.faceReference.findUnique({ where: { userId } });
   }
 
   /**
@@ -39,7 +39,7 @@ export class CandidateChecksRepository {
     since: Date,
     maxAttempts: number,
   ): Promise<{ created: Prisma.IdentityVerificationGetPayload<object>; failedSoFar: number } | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM users WHERE id = ${data.userId}::uuid FOR UPDATE`;
       const failed = await tx.identityVerification.count({ where: { userId: data.userId, status: 'FAILED', createdAt: { gte: since } } });
       if (failed >= maxAttempts) return null;
@@ -50,31 +50,31 @@ export class CandidateChecksRepository {
   }
 
   countFailedVerificationsSince(userId: string, since: Date) {
-    return this.prisma.identityVerification.count({ where: { userId, status: 'FAILED', createdAt: { gte: since } } });
+    return this.db.client.identityVerification.count({ where: { userId, status: 'FAILED', createdAt: { gte: since } } });
   }
 
   /** A verification that counts for starting: verified at or after `since` (by the match or by a reviewer). */
   findRecentVerified(userId: string, since: Date) {
-    return this.prisma.identityVerification.findFirst({
+    return this.db.client.identityVerification.findFirst({
       where: { userId, status: 'VERIFIED', OR: [{ createdAt: { gte: since } }, { reviewedAt: { gte: since } }] },
     });
   }
 
   findVerification(id: string) {
-    return this.prisma.identityVerification.findUnique({ where: { id } });
+    return this.db.client.identityVerification.findUnique({ where: { id } });
   }
 
   async listVerifications(status: IdentityStatus | undefined, skip: number, take: number) {
     const where = status ? { status } : {};
     return Promise.all([
-      this.prisma.identityVerification.findMany({ where, orderBy: { createdAt: 'desc' }, skip, take }),
-      this.prisma.identityVerification.count({ where }),
+      this.db.client.identityVerification.findMany({ where, orderBy: { createdAt: 'desc' }, skip, take }),
+      this.db.client.identityVerification.count({ where }),
     ]);
   }
 
   /** Decides a manual review; false when it was not (or no longer) awaiting one. */
   async decideManualReview(id: string, decision: 'VERIFIED' | 'FAILED', reviewerId: string, note?: string): Promise<boolean> {
-    const { count } = await this.prisma.identityVerification.updateMany({
+    const { count } = await this.db.client.identityVerification.updateMany({
       where: { id, status: 'MANUAL_REVIEW' },
       data: { status: decision, reviewedById: reviewerId, reviewNote: note, reviewedAt: new Date() },
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, ProctoringLog } from '../../generated/prisma/client.js';
 import type { SessionStatus, ViolationSeverity, ViolationType } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 
 export interface EventWrite {
   type: ViolationType;
@@ -21,14 +21,14 @@ export type LogWithSession = Prisma.ProctoringLogGetPayload<{ include: { snapsho
 
 @Injectable()
 export class MonitoringRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /**
    * Writes the log (and its snapshot) and bumps the session's counters while holding the session
    * row, so the counts the auto-submit rule reads are exact even when events arrive in parallel.
    */
   record(sessionId: string, userId: string, event: EventWrite, now: Date): Promise<RecordOutcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [session] = await tx.$queryRaw<{ status: SessionStatus; deadline: Date }[]>`
         SELECT status, deadline FROM proctoring_sessions WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
       if (!session) return { kind: 'missing' };
@@ -60,7 +60,7 @@ export class MonitoringRepository {
    * silence since); null when the session is not the user's active one.
    */
   heartbeat(sessionId: string, userId: string, now: Date): Promise<{ previous: Date | null; silenceReported: boolean; deadline: Date } | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const [session] = await tx.$queryRaw<{ last_heartbeat_at: Date | null; silence_reported_at: Date | null; deadline: Date }[]>`
         SELECT last_heartbeat_at, silence_reported_at, deadline FROM proctoring_sessions
         WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid AND status = 'ACTIVE' FOR UPDATE`;
@@ -75,14 +75,14 @@ export class MonitoringRepository {
    * with a conditional update, so with several instances sweeping only one logs it.
    */
   async claimSilentSessions(cutoff: Date, now: Date, take: number): Promise<{ id: string; userId: string; lastHeartbeatAt: Date }[]> {
-    const candidates = await this.prisma.proctoringSession.findMany({
+    const candidates = await this.db.client.proctoringSession.findMany({
       where: { status: 'ACTIVE', lastHeartbeatAt: { lt: cutoff }, silenceReportedAt: null },
       select: { id: true, userId: true, lastHeartbeatAt: true },
       take,
     });
     const claimed: { id: string; userId: string; lastHeartbeatAt: Date }[] = [];
     for (const session of candidates) {
-      const { count } = await this.prisma.proctoringSession.updateMany({
+      const { count } = await this.db.client.proctoringSession.updateMany({
         where: { id: session.id, status: 'ACTIVE', lastHeartbeatAt: session.lastHeartbeatAt, silenceReportedAt: null },
         data: { silenceReportedAt: now },
       });
@@ -92,16 +92,16 @@ export class MonitoringRepository {
   }
 
   listForSession(sessionId: string) {
-    return this.prisma.proctoringLog.findMany({ where: { sessionId }, orderBy: { createdAt: 'asc' }, include: { snapshot: true } });
+    return this.db.client.proctoringLog.findMany({ where: { sessionId }, orderBy: { createdAt: 'asc' }, include: { snapshot: true } });
   }
 
   findWithSession(id: string): Promise<LogWithSession | null> {
-    return this.prisma.proctoringLog.findUnique({ where: { id }, include: { snapshot: true, session: { select: { userId: true } } } });
+    return this.db.client.proctoringLog.findUnique({ where: { id }, include: { snapshot: true, session: { select: { userId: true } } } });
   }
 
   /** NONE → PENDING, once per log, only for the candidate's own counted events. */
   async appeal(id: string, userId: string, reason: string): Promise<boolean> {
-    const { count } = await this.prisma.proctoringLog.updateMany({
+    const { count } = await this.db.client.proctoringLog.updateMany({
       where: { id, userId, appealStatus: 'NONE', severity: { not: 'WARNING' } },
       data: { appealStatus: 'PENDING', appealReason: reason },
     });
@@ -110,7 +110,7 @@ export class MonitoringRepository {
 
   /** PENDING → UPHELD | OVERTURNED; an overturned violation no longer counts for its session. */
   decideAppeal(id: string, decision: 'UPHELD' | 'OVERTURNED', reviewerId: string, note?: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const { count } = await tx.proctoringLog.updateMany({
         where: { id, appealStatus: 'PENDING' },
         data: { appealStatus: decision, appealDecisionNote: note, appealDecidedById: reviewerId, appealDecidedAt: new Date() },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { SessionEndReason, SessionReviewStatus, SessionStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { ASSESSMENT_WITH_QUESTIONS } from './assessments.repository.js';
 
 export const SESSION_FULL = {
@@ -31,7 +31,7 @@ export interface LockedSession {
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   /**
    * Creates the CandidateAssessment and its ProctoringSession. The candidate's user row is locked
@@ -40,7 +40,7 @@ export class SessionsRepository {
    * deadline.
    */
   start(userId: string, assessmentId: string, decide: (facts: StartFacts) => Date): Promise<SessionFull> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
       const [active, previousAttempts, candidate] = await Promise.all([
         tx.proctoringSession.count({ where: { userId, status: 'ACTIVE' } }),
@@ -62,24 +62,24 @@ export class SessionsRepository {
   }
 
   findForUser(id: string, userId: string): Promise<SessionFull | null> {
-    return this.prisma.proctoringSession.findFirst({ where: { id, userId }, include: SESSION_FULL });
+    return this.db.client.proctoringSession.findFirst({ where: { id, userId }, include: SESSION_FULL });
   }
 
   findById(id: string): Promise<SessionFull | null> {
-    return this.prisma.proctoringSession.findUnique({ where: { id }, include: SESSION_FULL });
+    return this.db.client.proctoringSession.findUnique({ where: { id }, include: SESSION_FULL });
   }
 
   async list(filter: { status?: SessionStatus; reviewStatus?: SessionReviewStatus }, skip: number, take: number) {
     const where: Prisma.ProctoringSessionWhereInput = { status: filter.status, reviewStatus: filter.reviewStatus };
     return Promise.all([
-      this.prisma.proctoringSession.findMany({
+      this.db.client.proctoringSession.findMany({
         where,
         orderBy: { startedAt: 'desc' },
         skip,
         take,
         include: { candidateAssessment: { select: { assessmentId: true } } },
       }),
-      this.prisma.proctoringSession.count({ where }),
+      this.db.client.proctoringSession.count({ where }),
     ]);
   }
 
@@ -92,7 +92,7 @@ export class SessionsRepository {
     mode: 'share' | 'update',
     work: (session: LockedSession | undefined, tx: Prisma.TransactionClient) => Promise<T>,
   ): Promise<T> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const rows =
         mode === 'share'
           ? await tx.$queryRaw<LockedSession[]>`SELECT id, status, end_reason, deadline, user_id, candidate_assessment_id, violation_count, last_heartbeat_at
@@ -109,7 +109,7 @@ export class SessionsRepository {
    * or an automatic submission waits for a proctoring review.
    */
   end(sessionId: string, reason: SessionEndReason): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       // Locked first, so the violation count that decides the review is the final one.
       const [session] = await tx.$queryRaw<Pick<LockedSession, 'status' | 'violation_count' | 'candidate_assessment_id'>[]>`
         SELECT status, violation_count, candidate_assessment_id FROM proctoring_sessions WHERE id = ${sessionId}::uuid FOR UPDATE`;
@@ -130,7 +130,7 @@ export class SessionsRepository {
   }
 
   findExpiredActiveIds(now: Date, take: number): Promise<string[]> {
-    return this.prisma.proctoringSession
+    return this.db.client.proctoringSession
       .findMany({ where: { status: 'ACTIVE', deadline: { lte: now } }, select: { id: true }, take, orderBy: { deadline: 'asc' } })
       .then((rows) => rows.map((row) => row.id));
   }
@@ -140,7 +140,7 @@ export class SessionsRepository {
    * SECOND_REVIEW_REQUIRED can only be decided by someone other than the first reviewer.
    */
   async review(sessionId: string, outcome: SessionReviewStatus, reviewerId: string, note?: string): Promise<boolean> {
-    const { count } = await this.prisma.proctoringSession.updateMany({
+    const { count } = await this.db.client.proctoringSession.updateMany({
       where: {
         id: sessionId,
         status: 'ENDED',
@@ -152,10 +152,10 @@ export class SessionsRepository {
   }
 
   setExtraTime(userId: string, extraTimeMinutes: number) {
-    return this.prisma.candidate.upsert({ where: { userId }, update: { extraTimeMinutes }, create: { userId, extraTimeMinutes } });
+    return this.db.client.candidate.upsert({ where: { userId }, update: { extraTimeMinutes }, create: { userId, extraTimeMinutes } });
   }
 
   findCandidate(userId: string) {
-    return this.prisma.candidate.findUnique({ where: { userId } });
+    return this.db.client.candidate.findUnique({ where: { userId } });
   }
 }

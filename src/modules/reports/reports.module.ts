@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ChatbotModule } from '../chatbot/chatbot.module.js';
-import { UsersModule } from '../users/users.module.js';
+import { ChatbotModule } from '../chatbot/index.js';
+import { UsersModule } from '../users/index.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';

@@ -1,61 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ChatResponseLength, ChatTone, DeliveryChannel, UserRole, UserStatus } from '../../generated/prisma/enums.js';
-import { PrismaService } from '../../infra/database/prisma.service.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { USER_PROFILE } from './dto/user.dto.js';
-import { profileFor } from './user-profiles.js';
 
 export const USER_SUMMARY = { id: true, name: true, email: true, role: true, status: true, avatarKey: true } as const;
-
-export type ManagedChange = 'OK' | 'STALE' | 'LAST_SUPER_ADMIN';
 
 const ACTIVE_STATUSES: UserStatus[] = ['ACTIVE', 'PENDING'];
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: TransactionHost) {}
 
   findSummary(id: string) {
-    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: USER_SUMMARY });
+    return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: USER_SUMMARY });
   }
 
   findActiveWithRole(id: string, roles: readonly UserRole[]) {
-    return this.prisma.user.findFirst({
+    return this.db.client.user.findFirst({
       where: { id, deletedAt: null, status: 'ACTIVE', role: { in: [...roles] } },
       select: USER_SUMMARY,
     });
   }
 
   listActiveIdsWithRoles(roles: readonly UserRole[]) {
-    return this.prisma.user
+    return this.db.client.user
       .findMany({ where: { deletedAt: null, status: 'ACTIVE', role: { in: [...roles] } }, select: { id: true } })
       .then((rows) => rows.map((row) => row.id));
   }
 
   findChatPreferences(id: string) {
-    return this.prisma.user.findFirst({
+    return this.db.client.user.findFirst({
       where: { id, deletedAt: null },
       select: { chatTone: true, chatResponseLength: true, chatCustomInstructions: true },
     });
   }
 
   findFcmToken(id: string) {
-    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { fcmToken: true } }).then((row) => row?.fcmToken ?? null);
+    return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: { fcmToken: true } }).then((row) => row?.fcmToken ?? null);
   }
 
   // --- the signed-in user's own record ---
 
   findProfile(id: string) {
-    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: USER_PROFILE });
+    return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: USER_PROFILE });
   }
 
   findPasswordHash(id: string) {
-    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { passwordHash: true, email: true, phone: true, username: true } });
+    return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: { passwordHash: true, email: true, phone: true, username: true } });
   }
 
   /** A new phone number is unverified until an OTP proves it. */
   updateProfile(id: string, data: { name?: string; phone?: string; username?: string }, phoneChanged: boolean) {
-    return this.prisma.user.update({
+    return this.db.client.user.update({
       where: { id, deletedAt: null },
       data: { ...data, ...(phoneChanged ? { phoneVerifiedAt: null } : {}) },
       select: USER_PROFILE,
@@ -64,7 +61,7 @@ export class UsersRepository {
 
   /** Sets the new avatar and returns the key of the one it replaces (to delete its file). */
   replaceAvatar(id: string, avatarKey: string) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       // Locked, so two concurrent uploads each learn the key they replaced and no file is orphaned.
       const [before] = await tx.$queryRaw<{ avatar_key: string | null }[]>`SELECT avatar_key FROM users WHERE id = ${id}::uuid AND deleted_at IS NULL FOR UPDATE`;
       const after = await tx.user.update({ where: { id, deletedAt: null }, data: { avatarKey }, select: USER_PROFILE });
@@ -73,12 +70,12 @@ export class UsersRepository {
   }
 
   findAvatarKey(id: string) {
-    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { avatarKey: true } }).then((row) => row?.avatarKey ?? null);
+    return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: { avatarKey: true } }).then((row) => row?.avatarKey ?? null);
   }
 
   /** Stores the new hash only if the old one is still current, so two racing changes cannot both pass. */
   async changePassword(id: string, expectedHash: string, passwordHash: string): Promise<boolean> {
-    const { count } = await this.prisma.user.updateMany({
+    const { count } = await this.db.client.user.updateMany({
       where: { id, deletedAt: null, passwordHash: expectedHash },
       data: { passwordHash, passwordChangedAt: new Date() },
     });
@@ -87,15 +84,15 @@ export class UsersRepository {
 
   /** Clears the push token only if it is still the one reported dead (the user may have a new one). */
   clearFcmTokenIfCurrent(id: string, fcmToken: string) {
-    return this.prisma.user.updateMany({ where: { id, fcmToken }, data: { fcmToken: null } });
+    return this.db.client.user.updateMany({ where: { id, fcmToken }, data: { fcmToken: null } });
   }
 
   setFcmToken(id: string, fcmToken: string | null) {
-    return this.prisma.user.update({ where: { id, deletedAt: null }, data: { fcmToken }, select: { id: true } });
+    return this.db.client.user.update({ where: { id, deletedAt: null }, data: { fcmToken }, select: { id: true } });
   }
 
   updateChatPreferences(id: string, data: { chatTone?: ChatTone; chatResponseLength?: ChatResponseLength; chatCustomInstructions?: string | null }) {
-    return this.prisma.user.update({
+    return this.db.client.user.update({
       where: { id, deletedAt: null },
       data,
       select: { chatTone: true, chatResponseLength: true, chatCustomInstructions: true },
@@ -104,7 +101,7 @@ export class UsersRepository {
 
   findActiveIdByContact(channel: DeliveryChannel, target: string) {
     const where: Prisma.UserWhereInput = channel === 'EMAIL' ? { email: target } : { phone: target };
-    return this.prisma.user
+    return this.db.client.user
       .findFirst({ where: { ...where, deletedAt: null, status: { in: ACTIVE_STATUSES } }, select: { id: true } })
       .then((row) => row?.id ?? null);
   }
@@ -123,40 +120,32 @@ export class UsersRepository {
         : {}),
     };
     const [items, total] = await Promise.all([
-      this.prisma.user.findMany({ where, select: USER_PROFILE, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
-      this.prisma.user.count({ where }),
+      this.db.client.user.findMany({ where, select: USER_PROFILE, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
+      this.db.client.user.count({ where }),
     ]);
     return { items, total };
   }
 
   findManaged(id: string) {
-    return this.prisma.user.findFirst({ where: { id, deletedAt: null }, select: { id: true, role: true, status: true, email: true, phone: true, username: true } });
+    return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: { id: true, role: true, status: true, email: true, phone: true, username: true } });
   }
 
-  /** A staff-created user, with the profile row its role needs, in one statement. */
+  /** A staff-created user (its role's profile row is the owning module's write, see UsersService). */
   create(data: { email: string; name: string; passwordHash: string; role: UserRole; phone?: string; username?: string }) {
-    return this.prisma.user.create({ data: { ...data, status: 'ACTIVE', ...profileFor(data.role) }, select: USER_PROFILE });
+    return this.db.client.user.create({ data: { ...data, status: 'ACTIVE' }, select: USER_PROFILE });
   }
 
-  /**
-   * Applies a staff change if the user is still in the role and status the caller checked. When the
-   * change takes an active SUPER_ADMIN away, every active SUPER_ADMIN row is locked first and at
-   * least one other must remain, so two super admins removing each other cannot both succeed.
-   */
-  updateManaged(id: string, expected: { role: UserRole; status: UserStatus }, data: Prisma.UserUpdateManyMutationInput, protectLastSuperAdmin: boolean): Promise<ManagedChange> {
-    return this.prisma.$transaction(async (tx) => {
-      if (protectLastSuperAdmin) {
-        const superAdmins = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM users WHERE role = 'SUPER_ADMIN' AND status = 'ACTIVE' AND deleted_at IS NULL FOR UPDATE`;
-        if (!superAdmins.some((row) => row.id !== id)) return 'LAST_SUPER_ADMIN';
-      }
-      const { count } = await tx.user.updateMany({ where: { id, deletedAt: null, role: expected.role, status: expected.status }, data });
-      if (count !== 1) return 'STALE';
-      // A user moved into a role with a profile gets its row, as at signup.
-      if (data.role === 'AGENT') await tx.agentProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
-      if (data.role === 'CLIENT') await tx.clientProfile.upsert({ where: { userId: id }, create: { userId: id }, update: {} });
-      return 'OK';
-    });
+  /** The ids of the active SUPER_ADMINs, their rows locked for the rest of the caller's transaction. */
+  async lockActiveSuperAdminIds(): Promise<string[]> {
+    const rows = await this.db.client.$queryRaw<{ id: string }[]>`
+      SELECT id FROM users WHERE role = 'SUPER_ADMIN' AND status = 'ACTIVE' AND deleted_at IS NULL FOR UPDATE`;
+    return rows.map((row) => row.id);
+  }
+
+  /** Applies a staff change only if the user is still in the role and status the caller checked. */
+  async updateManagedIfUnchanged(id: string, expected: { role: UserRole; status: UserStatus }, data: Prisma.UserUpdateManyMutationInput): Promise<boolean> {
+    const { count } = await this.db.client.user.updateMany({ where: { id, deletedAt: null, role: expected.role, status: expected.status }, data });
+    return count === 1;
   }
 
   // --- presence ---
@@ -164,21 +153,21 @@ export class UsersRepository {
   /** The time, when this call turned the user online (so the change is announced once); null otherwise. */
   async markOnline(id: string): Promise<Date | null> {
     const lastSeenAt = new Date();
-    const { count } = await this.prisma.user.updateMany({ where: { id, isOnline: false }, data: { isOnline: true, lastSeenAt } });
+    const { count } = await this.db.client.user.updateMany({ where: { id, isOnline: false }, data: { isOnline: true, lastSeenAt } });
     return count === 1 ? lastSeenAt : null;
   }
 
   async markOffline(id: string): Promise<Date | null> {
     const lastSeenAt = new Date();
-    const { count } = await this.prisma.user.updateMany({ where: { id, isOnline: true }, data: { isOnline: false, lastSeenAt } });
+    const { count } = await this.db.client.user.updateMany({ where: { id, isOnline: true }, data: { isOnline: false, lastSeenAt } });
     return count === 1 ? lastSeenAt : null;
   }
 
   async listOnline(page: { skip: number; take: number }) {
     const where: Prisma.UserWhereInput = { isOnline: true, deletedAt: null };
     const [items, total] = await Promise.all([
-      this.prisma.user.findMany({ where, select: { id: true, name: true, role: true, lastSeenAt: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...page }),
-      this.prisma.user.count({ where }),
+      this.db.client.user.findMany({ where, select: { id: true, name: true, role: true, lastSeenAt: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...page }),
+      this.db.client.user.count({ where }),
     ]);
     return { items, total };
   }

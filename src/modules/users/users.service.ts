@@ -1,8 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ChatResponseLength, ChatTone, DeliveryChannel, UserRole } from '../../generated/prisma/enums.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { ChatResponseLength, ChatTone, DeliveryChannel, UserRole, type UserStatus } from '../../generated/prisma/enums.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { detectAllowedType, IMAGE_TYPES } from '../../infra/storage/file-type.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
@@ -24,7 +26,10 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly storage: StorageProvider,
     private readonly realtime: RealtimeService,
+    private readonly db: TransactionHost,
   ) {}
+
+  private readonly roleProfiles = new Map<UserRole, (userId: string) => Promise<void>>();
 
   /** id, name, email, role, status, avatarKey; null when missing or deleted. */
   getSummary(id: string) {
@@ -137,7 +142,14 @@ export class UsersService {
     if (!canManageRole(actor.role, dto.role)) throw forbidden(`A ${actor.role} may not create a ${dto.role}`);
     assertStrongPassword(dto.password, dto);
     const { password, ...data } = dto;
-    return toUserDto(await this.users.create({ ...data, passwordHash: await this.hasher.hash(password) }));
+    const passwordHash = await this.hasher.hash(password);
+    return toUserDto(
+      await this.db.withTransaction(async () => {
+        const user = await this.users.create({ ...data, passwordHash });
+        await this.createRoleProfile(user.role, user.id);
+        return user;
+      }),
+    );
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
@@ -153,7 +165,7 @@ export class UsersService {
       ...(dto.role !== undefined ? { role: dto.role } : {}),
       ...(dto.status !== undefined ? { status: dto.status } : {}),
     };
-    this.outcome(await this.users.updateManaged(id, target, data, removesSuperAdmin(target, dto)));
+    await this.updateManaged(id, target, data, removesSuperAdmin(target, dto));
     // Open sockets carry the role and status of their handshake: make them reconnect with the new ones.
     if (dto.status !== undefined && dto.status !== target.status) this.realtime.disconnectUser(id, 'status_changed');
     else if (dto.role !== undefined && dto.role !== target.role) this.realtime.disconnectUser(id, 'role_changed');
@@ -172,7 +184,7 @@ export class UsersService {
       fcmToken: null,
       isOnline: false,
     };
-    this.outcome(await this.users.updateManaged(id, target, deleted, removesSuperAdmin(target, { deleted: true })));
+    await this.updateManaged(id, target, deleted, removesSuperAdmin(target, { deleted: true }));
     this.realtime.disconnectUser(id, 'deleted');
   }
 
@@ -184,8 +196,35 @@ export class UsersService {
     return target;
   }
 
-  private outcome(result: 'OK' | 'STALE' | 'LAST_SUPER_ADMIN'): void {
-    if (result === 'LAST_SUPER_ADMIN') throw new AppError(HttpStatus.CONFLICT, 'LAST_SUPER_ADMIN', 'The last active SUPER_ADMIN cannot be removed');
-    if (result === 'STALE') throw conflict('CONCURRENT_UPDATE', 'Another request changed this user at the same time; reload and try again');
+  /**
+   * A module that keeps a profile row per user of `role` (agents, clients) registers how to create
+   * it; a user who gets that role (signup, staff creation, role change) gets the row in the same
+   * transaction. The row is that module's write: this module does not touch its table.
+   */
+  registerRoleProfile(role: UserRole, create: (userId: string) => Promise<void>): void {
+    this.roleProfiles.set(role, create);
+  }
+
+  /** Creates the profile row `role` needs (if any, and unless it exists), inside the caller's transaction. */
+  async createRoleProfile(role: UserRole, userId: string): Promise<void> {
+    await this.roleProfiles.get(role)?.(userId);
+  }
+
+  /**
+   * Applies a staff change in one transaction, if the user is still in the role and status the
+   * caller checked. When the change takes an active SUPER_ADMIN away, every active SUPER_ADMIN row
+   * is locked first and at least one other must remain, so two super admins removing each other
+   * cannot both succeed. A user moved into a role with a profile gets its row, as at signup.
+   */
+  private updateManaged(id: string, expected: { role: UserRole; status: UserStatus }, data: Prisma.UserUpdateManyMutationInput & { role?: UserRole }, protectLastSuperAdmin: boolean): Promise<void> {
+    return this.db.withTransaction(async () => {
+      if (protectLastSuperAdmin && !(await this.users.lockActiveSuperAdminIds()).some((other) => other !== id)) {
+        throw new AppError(HttpStatus.CONFLICT, 'LAST_SUPER_ADMIN', 'The last active SUPER_ADMIN cannot be removed');
+      }
+      if (!(await this.users.updateManagedIfUnchanged(id, expected, data))) {
+        throw conflict('CONCURRENT_UPDATE', 'Another request changed this user at the same time; reload and try again');
+      }
+      if (data.role) await this.createRoleProfile(data.role, id);
+    });
   }
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { AppError } from '../../../common/http/app-error.js';
 import { PrismaService } from '../prisma.service.js';
+import { transactionContext } from '../transaction-context.js';
 import type { SqlStatement } from './statement.js';
 
-/** Runs typed statements on one connection: the pool, or the client of a transaction. */
+/** Runs typed statements on one connection: the pool, or the connection of the open transaction. */
 export interface SqlExecutor {
   query<P extends readonly unknown[], R>(statement: SqlStatement<P, R>, params: P): Promise<R[]>;
   one<P extends readonly unknown[], R>(statement: SqlStatement<P, R>, params: P): Promise<R>;
@@ -15,43 +16,34 @@ export interface SqlExecutor {
  * Typed SQL on the pg pool for the request paths users hit most, where the ORM costs more than the
  * query itself. Statements are named, so each pooled connection parses and plans them once. Only
  * repositories use it, like Prisma.
+ *
+ * It shares the pool with the ORM, and inside a transaction opened by TransactionHost it runs on that
+ * transaction's connection, so a hot path's statements commit or roll back with the ORM's writes.
  */
 @Injectable()
 export class SqlService implements SqlExecutor {
-  private readonly pool: pg.Pool;
   private readonly executor: SqlExecutor;
 
   constructor(prisma: PrismaService) {
-    this.pool = prisma.pool;
     this.executor = executorOn(prisma.pool);
   }
 
   query<P extends readonly unknown[], R>(statement: SqlStatement<P, R>, params: P): Promise<R[]> {
-    return this.executor.query(statement, params);
+    return this.current().query(statement, params);
   }
 
   one<P extends readonly unknown[], R>(statement: SqlStatement<P, R>, params: P): Promise<R> {
-    return this.executor.one(statement, params);
+    return this.current().one(statement, params);
   }
 
   maybeOne<P extends readonly unknown[], R>(statement: SqlStatement<P, R>, params: P): Promise<R | undefined> {
-    return this.executor.maybeOne(statement, params);
+    return this.current().maybeOne(statement, params);
   }
 
-  /** Runs `work` in one transaction on one connection; rolls back when it throws. */
-  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(executorOn(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  /** The open transaction's connection, or the pool. */
+  private current(): SqlExecutor {
+    const connection = transactionContext.getStore()?.connection;
+    return connection ? executorOn(connection) : this.executor;
   }
 }
 

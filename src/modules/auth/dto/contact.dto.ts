@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
-import { E164_PATTERN, toEmail, toPhone } from '../../users/contact.js';
+import { E164_PATTERN, toEmail, toPhone } from '../../users/index.js';
 import { OneOf } from './one-of.validator.js';
 
 const CONTACT = ['email', 'phone'] as const;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ChatCategory, CustomQuestionOrigin, CustomQuestionStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
-import { FaqDto } from '../../faqs/dto/faq.dto.js';
+import { FaqDto } from '../../faqs/index.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class CustomQuestionDto {

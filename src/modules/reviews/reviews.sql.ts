@@ -1,5 +1,5 @@
-import { col } from '../../../infra/database/sql/columns.js';
-import { sql } from '../../../infra/database/sql/statement.js';
+import { col } from '../../infra/database/sql/columns.js';
+import { sql } from '../../infra/database/sql/statement.js';
 
 /**
  * Ratings shown beside agents (application lists, gigs) and clients (the opportunities agents browse).

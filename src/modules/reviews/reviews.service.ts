@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { notFound } from '../../../common/http/app-error.js';
-import { pageArgs, toPage, type Page, type PaginationQueryDto } from '../../../common/pagination/pagination.js';
-import type { ReviewDirection } from '../../../generated/prisma/enums.js';
-import { AgentsService } from '../../agents/agents.service.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { notFound } from '../../common/http/app-error.js';
+import { pageArgs, toPage, type Page, type PaginationQueryDto } from '../../common/pagination/pagination.js';
+import type { ReviewDirection } from '../../generated/prisma/enums.js';
+import { AgentsService } from '../agents/index.js';
 import type { AgentReviewResponseDto } from './dto/agent-review.dto.js';
 import { NO_RATING, roundRating, type Rating, type ReviewViewer } from './review-visibility.js';
 import { ReviewsRepository, type AgentReviewRow } from './reviews.repository.js';
@@ -27,6 +27,7 @@ export class ReviewsService {
     private readonly agents: AgentsService,
   ) {}
 
+  /** Inside the caller's transaction, which holds the gig's row lock. */
   add(data: { gigId: string; authorId: string; subjectId: string; direction: ReviewDirection; rating: number; comment?: string }) {
     return this.reviews.add(data);
   }

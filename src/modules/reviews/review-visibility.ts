@@ -1,6 +1,6 @@
-import { isStaff } from '../../../common/auth/roles.js';
-import type { Prisma } from '../../../generated/prisma/client.js';
-import type { UserRole } from '../../../generated/prisma/enums.js';
+import { isStaff } from '../../common/auth/roles.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { UserRole } from '../../generated/prisma/enums.js';
 
 export interface ReviewViewer {
   userId: string;

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../../common/auth/access.decorators.js';
-import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser } from '../../../common/auth/current-user.decorator.js';
-import { PaginationQueryDto, type Page } from '../../../common/pagination/pagination.js';
-import { ApiEnvelope, ApiErrors } from '../../../common/swagger/api-envelope.js';
+import { Roles } from '../../common/auth/access.decorators.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { PaginationQueryDto, type Page } from '../../common/pagination/pagination.js';
+import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { AgentReviewResponseDto } from './dto/agent-review.dto.js';
 import { ReviewsService } from './reviews.service.js';
 
