@@ -33,7 +33,15 @@ export async function createRootLogger({ level, format, destination }: RootLogge
   if (format === 'pretty') {
     // Loaded only when asked for: production (JSON) never pays for it.
     const { default: pretty } = await import('pino-pretty');
-    return pino(options, pretty({ destination: destination ?? 1, sync: false, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
+    const stream = pretty({
+      destination: destination ?? 1,
+      sync: false,
+      translateTime: 'SYS:HH:MM:ss.l',
+      messageFormat: '{if context}[{context}] {end}{msg}{if requestId}  ({requestId}){end}',
+      ignore: 'pid,hostname,service,context,requestId',
+      singleLine: true,
+    });
+    return pino(options, stream);
   }
   return pino(options, destination ?? asyncStdout());
 }
