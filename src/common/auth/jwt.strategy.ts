@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { isUUID } from 'class-validator';
+import passport from 'passport';
 import { Strategy } from 'passport-jwt';
 import { AccessTokenService } from './access-token.service.js';
 import type { AccessTokenClaims, AuthUser } from './auth-user.js';
@@ -11,6 +12,10 @@ import { SessionUserRepository } from './session-user.repository.js';
 export interface BearerCarrier {
   headers: { authorization?: string | string[] };
 }
+
+/** Each application's own passport, so two applications in one process (tests) keep their own strategy. */
+type Authenticator = InstanceType<typeof passport.Authenticator>;
+const passportOf = new WeakMap<object, Authenticator>();
 
 /**
  * The passport `jwt` strategy every bearer token goes through (HTTP requests and Socket.IO
@@ -30,6 +35,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       secretOrKey: tokens.verificationKey as unknown as Buffer,
       algorithms: ['HS256'],
     });
+  }
+
+  /** Where `PassportStrategy` registers the strategy: this application's passport, not the global one. */
+  getPassportInstance(): Authenticator {
+    const own = passportOf.get(this) ?? new passport.Authenticator();
+    passportOf.set(this, own);
+    return own;
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import passport from 'passport';
 import type { AuthUser } from './auth-user.js';
 import { JwtStrategy, type BearerCarrier } from './jwt.strategy.js';
 
@@ -12,8 +11,7 @@ export { bearerToken } from './bearer-token.js';
  */
 @Injectable()
 export class SessionAuthenticator {
-  /** Needs the strategy registered (under `jwt`) before it authenticates anything. */
-  constructor(_strategy: JwtStrategy) {}
+  constructor(private readonly strategy: JwtStrategy) {}
 
   authenticate(token: string | undefined): Promise<AuthUser | undefined> {
     if (!token) return Promise.resolve(undefined);
@@ -22,7 +20,7 @@ export class SessionAuthenticator {
 
   authenticateRequest(request: BearerCarrier): Promise<AuthUser | undefined> {
     return new Promise((resolve, reject) => {
-      const middleware = passport.authenticate('jwt', { session: false }, (error: unknown, user: AuthUser | false) => {
+      const middleware = this.strategy.getPassportInstance().authenticate('jwt', { session: false }, (error: unknown, user: AuthUser | false) => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve(user || undefined);
       });
