@@ -88,4 +88,21 @@ export default tseslint.config(
     plugins: { 'module-walls': moduleWalls },
     rules: { 'module-walls/no-module-internals': 'error' },
   },
+  {
+    // Nest's Logger takes (message, context) and (message, stack, context); pino's (fields, message)
+    // order through it puts the message where the context or the stack goes. Fields go in the message
+    // object: logger.warn({ msg: 'Sweep', moved: 3 }).
+    files: ['src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'prisma/**/*.ts'],
+    ignores: ['src/infra/logging/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression:matches([callee.object.name=/[lL]ogger$/], [callee.object.property.name=/[lL]ogger$/])[callee.property.name=/^(log|error|warn|debug|verbose|fatal)$/][arguments.length>1][arguments.0.type='ObjectExpression']",
+          message: "Nest's Logger order: put the message in the fields object as `msg` (logger.warn({ msg: '…', ...fields })), not after it.",
+        },
+      ],
+    },
+  },
 );

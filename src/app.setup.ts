@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { AccessTokenService } from './common/auth/access-token.service.js';
 import { installLifecycle } from './bootstrap/lifecycle.js';
@@ -21,13 +22,18 @@ import { createValidationPipe } from './common/http/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { AccessLogController } from './infra/logging/access-log.js';
 import { createRootLogger, PinoNestLogger } from './infra/logging/pino-logger.js';
+import { installHttpRequestContext } from './infra/logging/request-context.js';
 import { AppSocketIoAdapter } from './infra/realtime/socket-io.adapter.js';
 import { RedisConnections } from './infra/redis/redis-connections.js';
 import { API_PREFIX, setupSwagger } from './swagger.js';
 
 /** Builds the application exactly as production runs it; `main.ts` and every e2e test call this. */
-export async function createApp(config: AppConfig, extraModules: Type[] = []): Promise<NestFastifyApplication> {
-  const logger = createRootLogger(config.logLevel);
+export async function createApp(
+  config: AppConfig,
+  extraModules: Type[] = [],
+  options: { logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  const logger = await createRootLogger({ level: config.logLevel, format: config.logFormat, destination: options.logDestination });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -54,6 +60,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   fastify.removeContentTypeParser('text/plain');
   registerJsonBodyParser(fastify, { maxDepth: config.http.jsonMaxDepth, bodyLimit: config.bodyLimitBytes });
   refuseUnsafeUrlText(fastify);
+  installHttpRequestContext(fastify); // log lines written while a request is handled carry its id
   echoRequestId(fastify);
   // Once the server stops listening (app.close() without the SIGTERM drain, as in tests), each response
   // still in flight ends its keep-alive connection, so closing does not wait on idle clients.

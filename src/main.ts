@@ -3,10 +3,10 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { prepareRuntime } from './bootstrap/runtime.js';
 import { GracefulShutdown } from './bootstrap/shutdown.js';
+import { startBanner } from './bootstrap/start-banner.js';
 import { describeStartupFailure, listenFailure } from './bootstrap/startup-failure.js';
 import type { EmbeddedDatabase } from './infra/database/embedded-postgres.js';
 import { DatabaseStatus } from './infra/database/database-status.js';
-import { API_PREFIX } from './swagger.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -62,11 +62,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
     throw listenFailure(error, config.port, config.host);
   });
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const base = `http://${shown}:${config.port}`;
-  say(`API      ${base}/${API_PREFIX}`);
-  if (config.swaggerEnabled) say(`Swagger  ${base}/docs  (JSON: ${base}/docs-json)`);
-  say(`Database ${embedded ? `embedded PostgreSQL (${config.dataDir}/postgres)` : 'DATABASE_URL'}`);
+  for (const line of startBanner(config, { embedded: Boolean(embedded) })) say(line);
 }
 
 async function stopDuringStartup(): Promise<void> {

@@ -11,6 +11,7 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: string;
+  readonly logFormat: 'json' | 'pretty';
   readonly trustProxy: boolean | string[];
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
@@ -66,6 +67,7 @@ export class AppConfig {
     this.port = env.PORT;
     this.host = env.HOST;
     this.logLevel = env.LOG_LEVEL;
+    this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
     this.trustProxy =
       env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY.split(',').map((entry) => entry.trim());
     this.databaseUrl = resolved.databaseUrl;

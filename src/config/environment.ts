@@ -48,6 +48,10 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) @IsOptional()
   LOG_LEVEL = 'info';
 
+  /** `pretty` (coloured, one line per entry) or `json` (one object per line); unset: pretty on a terminal, JSON otherwise. */
+  @Transform(emptyToUndefined) @IsIn(['json', 'pretty']) @IsOptional()
+  LOG_FORMAT?: 'json' | 'pretty';
+
   /**
    * Which proxies may set X-Forwarded-For (the client IP used by rate limits and logs): `false`
    * (none: the socket address counts), `true` (any: only behind a proxy that overwrites the header),

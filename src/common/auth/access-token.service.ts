@@ -12,6 +12,11 @@ import type { AccessTokenClaims, AuthUser } from './auth-user.js';
 export class AccessTokenService {
   private readonly key: KeyObject;
 
+  /** The HS256 secret as a KeyObject, for the passport strategy that verifies bearer tokens. */
+  get verificationKey(): KeyObject {
+    return this.key;
+  }
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,

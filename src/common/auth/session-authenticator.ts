@@ -1,31 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import { AccessTokenService } from './access-token.service.js';
 import type { AuthUser } from './auth-user.js';
-import { SessionUserRepository } from './session-user.repository.js';
+import { JwtStrategy, type BearerCarrier } from './jwt.strategy.js';
 
-/** Turns a bearer token into the current user; shared by the HTTP guard and the Socket.IO handshake. */
+export { bearerToken } from './bearer-token.js';
+
+/**
+ * Turns a bearer token into the current user through passport's `jwt` strategy; shared by the global
+ * guard (HTTP and socket messages) and the Socket.IO handshake. Undefined for any token that does not
+ * name an active user; a failing database is an error, not a refusal.
+ */
 @Injectable()
 export class SessionAuthenticator {
-  constructor(
-    private readonly tokens: AccessTokenService,
-    private readonly users: SessionUserRepository,
-  ) {}
+  constructor(private readonly strategy: JwtStrategy) {}
 
-  async authenticate(token: string | undefined): Promise<AuthUser | undefined> {
-    if (!token) return undefined;
-    const claims = this.tokens.verify(token);
-    if (!claims || !isUUID(claims.sub)) return undefined;
-    const user = await this.users.findActive(claims.sub);
-    if (!user) return undefined;
-    // A password change ends every session at once, access tokens included (iat has 1 s resolution).
-    if (user.passwordChangedAt && (claims.iat ?? 0) < Math.floor(user.passwordChangedAt.getTime() / 1000)) return undefined;
-    return { id: user.id, role: user.role, status: user.status };
+  authenticate(token: string | undefined): Promise<AuthUser | undefined> {
+    if (!token) return Promise.resolve(undefined);
+    return this.authenticateRequest({ headers: { authorization: `Bearer ${token}` } });
   }
-}
 
-export function bearerToken(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = value?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
+  authenticateRequest(request: BearerCarrier): Promise<AuthUser | undefined> {
+    return new Promise((resolve, reject) => {
+      const middleware = this.strategy.getPassportInstance().authenticate('jwt', { session: false }, (error: unknown, user: AuthUser | false) => {
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(user || undefined);
+      });
+      middleware(request, {}, (error?: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+    });
+  }
 }

@@ -37,7 +37,7 @@ export class DomainEvents {
       try {
         await handler(payload);
       } catch (error) {
-        this.logger.error({ err: error, event }, 'Domain event handler failed');
+        this.logger.error({ msg: 'Domain event handler failed', err: error, event });
       }
     }
   }

@@ -13,9 +13,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { unexpected, ...body } = toErrorBody(exception);
     if (unexpected) {
-      this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'Unhandled error');
+      this.logger.error({ msg: 'Unhandled error', err: exception, url: request.url });
     } else if (body.statusCode === 503) {
-      this.logger.warn({ reqId: request.id, url: request.url, reason: (exception as Error)?.message }, body.message);
+      this.logger.warn({ msg: body.message, url: request.url, reason: (exception as Error)?.message });
     }
     if (reply.sent) return;
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send({ ...body, requestId: request.id });

@@ -18,7 +18,7 @@ export class WsExceptionsFilter implements WsExceptionFilter {
         ? { success: false as const, statusCode: 400, error: 'BAD_REQUEST', message: String(exception.message), unexpected: false }
         : toErrorBody(exception);
     const { unexpected, ...payload } = body;
-    if (unexpected) this.logger.error({ err: exception }, 'Unhandled socket error');
+    if (unexpected) this.logger.error({ msg: 'Unhandled socket error', err: exception });
     const args = host.getArgs();
     const ack = args.find((arg, index) => index > 0 && typeof arg === 'function') as ((payload: unknown) => void) | undefined;
     if (ack) ack(payload);

@@ -3,11 +3,12 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 /**
  * Fastify's request logging, reduced to one access-log line per request: nothing when a request
  * arrives, one `request completed` line (id, method, url, status, time, ip) when its answer has gone
- * out. Fastify's other lines (stream errors and the like) are kept.
+ * out. Fastify's other lines (stream errors and the like) are kept. The request id is labelled
+ * `requestId`, like the lines Nest's loggers write while the request is handled.
  */
 export class AccessLogController extends LogController {
   constructor(private readonly enabled: boolean) {
-    super();
+    super({ requestIdLogLabel: 'requestId' });
   }
 
   override incomingRequest(): void {}

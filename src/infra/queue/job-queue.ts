@@ -121,7 +121,7 @@ export abstract class JobQueue {
     try {
       await schedule.run();
     } catch (error) {
-      this.logger.error({ err: error }, `Scheduled job ${name} failed`);
+      this.logger.error({ msg: `Scheduled job ${name} failed`, err: error });
     }
   }
 
@@ -135,7 +135,7 @@ export abstract class JobQueue {
       }
       await this.failedJobs.record({ queue: definition.name, jobId, payload, summary, error: error.slice(0, 2000), attempts });
     } catch (recordError) {
-      this.logger.error({ err: recordError }, `Could not record failed job ${definition.name}/${jobId}`);
+      this.logger.error({ msg: `Could not record failed job ${definition.name}/${jobId}`, err: recordError });
     }
   }
 }

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server as HttpServer } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
+import { installSocketRequestContext } from '../logging/request-context.js';
 import type { RedisConnections } from '../redis/redis-connections.js';
 
 /** The Socket.IO servers attached to each HTTP server, so that a shutdown can close them before the database. */
@@ -31,6 +32,8 @@ export class AppSocketIoAdapter extends IoAdapter {
       pingInterval: 20_000,
       pingTimeout: 20_000,
     });
+    // Before the gateways' middleware and handlers: their log lines carry the handshake's or the event's id.
+    installSocketRequestContext(server.of('/'));
     if (this.redis) {
       const { connections, keyPrefix } = this.redis;
       server.adapter(createAdapter(connections.publisher, connections.subscriber, { key: `${keyPrefix}socket.io` }));

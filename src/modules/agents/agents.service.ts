@@ -236,7 +236,7 @@ export class AgentsService implements OnModuleInit {
 
   private async onAssessmentCompleted(payload: DomainEventMap['assessment.completed']): Promise<void> {
     await this.agents.recordAssessment(payload.userId, { status: payload.status, cefrLevel: payload.cefrLevel, score: payload.score });
-    this.logger.log({ userId: payload.userId, status: payload.status }, 'Recorded assessment result');
+    this.logger.log({ msg: 'Recorded assessment result', userId: payload.userId, status: payload.status });
     await this.notifications.notify([payload.userId], {
       ...assessmentNotice('agent.assessment_scored', payload.status, payload.cefrLevel),
       data: { status: payload.status, cefrLevel: payload.cefrLevel, score: payload.score, candidateAssessmentId: payload.candidateAssessmentId },

@@ -41,7 +41,7 @@ export class OtpService implements OnModuleDestroy {
       ]);
     }
     const delivery = this.deliver(contact, dto.type, code)
-      .catch((error: unknown) => this.logger.error({ err: error, channel: contact.channel }, 'OTP delivery failed'))
+      .catch((error: unknown) => this.logger.error({ msg: 'OTP delivery failed', err: error, channel: contact.channel }))
       .finally(() => this.deliveries.delete(delivery));
     this.deliveries.add(delivery);
     return { accepted: true, expiresInSeconds: OTP_TTL_MS / 1000, resendAfterSeconds: OTP_RESEND_COOLDOWN_MS / 1000 };

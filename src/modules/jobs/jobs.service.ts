@@ -38,12 +38,12 @@ export class JobsService {
     try {
       const payload = await this.retries.prepare(claimed.queue, claimed.payload);
       const jobId = await this.queue.addByName(claimed.queue, payload);
-      this.logger.log({ failedJobId: id, queue: claimed.queue, jobId, retriedBy: user.id }, `Failed ${claimed.queue} job queued again as ${jobId}`);
+      this.logger.log({ msg: `Failed ${claimed.queue} job queued again as ${jobId}`, failedJobId: id, queue: claimed.queue, jobId, retriedBy: user.id });
       return { id: claimed.id, queue: claimed.queue, jobId };
     } catch (error) {
       await this.failedJobs.releaseRetry(id);
       if (error instanceof UnknownQueueError) throw conflict('QUEUE_UNKNOWN', `This server has no queue named "${claimed.queue}"`);
-      if (error instanceof AppError) this.logger.log({ failedJobId: id, queue: claimed.queue, reason: error.message }, 'Retry of a failed job refused');
+      if (error instanceof AppError) this.logger.log({ msg: 'Retry of a failed job refused', failedJobId: id, queue: claimed.queue, reason: error.message });
       throw error;
     }
   }

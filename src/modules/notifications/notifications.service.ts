@@ -50,7 +50,7 @@ export class NotificationsService {
       );
     } catch (error) {
       // The notifications are stored and delivered in-app; a queue outage costs only the push.
-      this.logger.error({ err: error }, 'Could not queue push notifications');
+      this.logger.error({ msg: 'Could not queue push notifications', err: error });
     }
   }
 

@@ -81,7 +81,7 @@ export class AnswerScoringJobs implements OnModuleInit {
     try {
       await this.queue.add(PENDING[answer.status], { answerId: answer.id, version: answer.updatedAt.toISOString() });
     } catch (error) {
-      this.logger.error({ err: error }, `Could not queue scoring of answer ${answer.id}; it waits for manual review`);
+      this.logger.error({ msg: `Could not queue scoring of answer ${answer.id}; it waits for manual review`, err: error });
       await this.answers.markManual(answer.id, { status: answer.status, updatedAt: answer.updatedAt });
     }
   }
@@ -141,7 +141,7 @@ export class AnswerScoringJobs implements OnModuleInit {
     try {
       await this.evaluation.tryFinalize(candidateAssessmentId);
     } catch (error) {
-      this.logger.error({ err: error }, `Finalising attempt ${candidateAssessmentId} failed`);
+      this.logger.error({ msg: `Finalising attempt ${candidateAssessmentId} failed`, err: error });
     }
   }
 }

@@ -6,7 +6,7 @@ import { createTestDatabase } from '../../support/test-database.js';
 
 interface LogLine {
   level: number;
-  reqId?: string;
+  requestId?: string;
   msg?: string;
   method?: string;
   url?: string;
@@ -43,7 +43,7 @@ describe('HTTP edge: access log at info', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as LogLine);
     for (const [i, id] of ids.entries()) {
-      const mine = lines.filter((line) => line.reqId === id);
+      const mine = lines.filter((line) => line.requestId === id);
       expect(mine).toEqual([
         expect.objectContaining({ level: 30, msg: 'request completed', method: 'GET', url: expect.stringContaining(`limit=${i + 1}`), statusCode: i % 3 === 0 ? 404 : 200, responseTime: expect.any(Number) }),
       ]);
