@@ -26,7 +26,7 @@ import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionSweeperService } from './session-sweeper.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { SessionsService } from './sessions.service.js';
+import { ProctoringSessionsService } from './sessions.service.js';
 import { SystemChecksService } from './system-checks.service.js';
 
 /** Proctored language assessment: authoring, checks, identity, monitored sessions, scoring and CEFR level. */
@@ -46,7 +46,7 @@ import { SystemChecksService } from './system-checks.service.js';
     BlacklistService,
     EvaluationService,
     SessionLifecycleService,
-    SessionsService,
+    ProctoringSessionsService,
     AnswersService,
     MonitoringService,
     SessionSweeperService,

@@ -10,7 +10,7 @@ import { ApiEnvelope, ApiErrors } from '../../common/swagger/api-envelope.js';
 import { AnswersService } from './answers.service.js';
 import { AppealDto, CandidateProfileDto, DecideAppealDto, ExtraTimeDto, PendingAnswerDto, ProctoringLogDto, ReviewAnswerDto } from './dto/session.dto.js';
 import { MonitoringService } from './monitoring.service.js';
-import { SessionsService } from './sessions.service.js';
+import { ProctoringSessionsService } from './sessions.service.js';
 
 @ApiTags('Proctoring: reviews, appeals and allowances')
 @Controller('proctoring')
@@ -18,7 +18,7 @@ export class ReviewsController {
   constructor(
     private readonly answers: AnswersService,
     private readonly monitoring: MonitoringService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: ProctoringSessionsService,
   ) {}
 
   @Get('answers/pending-review')

@@ -22,13 +22,13 @@ import {
   ViolationReceiptDto,
 } from './dto/session.dto.js';
 import { MonitoringService } from './monitoring.service.js';
-import { SessionsService } from './sessions.service.js';
+import { ProctoringSessionsService } from './sessions.service.js';
 
 @ApiTags('Proctoring: sessions')
 @Controller('proctoring/sessions')
 export class SessionsController {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: ProctoringSessionsService,
     private readonly answers: AnswersService,
     private readonly monitoring: MonitoringService,
   ) {}

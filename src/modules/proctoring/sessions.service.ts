@@ -52,7 +52,7 @@ const toSessionDto = (s: SessionFull): SessionDto => ({
 });
 
 @Injectable()
-export class SessionsService {
+export class ProctoringSessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly assessments: AssessmentsRepository,
