@@ -1,6 +1,7 @@
 import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 import tseslint from 'typescript-eslint';
 
 // --- Module walls -------------------------------------------------------------------------------
@@ -77,10 +78,7 @@ export default tseslint.config(
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/**/*.repository.ts', 'src/modules/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/infra/database/prisma.service*'], message: 'Only repositories use PrismaService.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/infra/database/prisma.service*'], message: 'Only repositories use PrismaService.' }] }],
     },
   },
   {
@@ -105,4 +103,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Formatting is Prettier's (`npm run format`; `npm run lint` checks it): no stylistic ESLint rule may disagree.
+  eslintConfigPrettier,
 );

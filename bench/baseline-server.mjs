@@ -75,7 +75,11 @@ app.get('/api/v1/conversations', { preHandler: caller }, async (request) => {
      ORDER BY c.last_message_at DESC NULLS LAST, c.created_at DESC LIMIT $2 OFFSET $3`,
     [request.user.id, limit, offset],
   );
-  const total = rows.length ? Number(rows[0].total) : Number((await query('conversation-count', 'SELECT count(*) FROM conversations WHERE user_id = $1 AND archived_at IS NULL', [request.user.id])).rows[0].count);
+  const total = rows.length
+    ? Number(rows[0].total)
+    : Number(
+        (await query('conversation-count', 'SELECT count(*) FROM conversations WHERE user_id = $1 AND archived_at IS NULL', [request.user.id])).rows[0].count,
+      );
   return ok({ items: rows.map(toConversationDto), total, page, limit });
 });
 
@@ -101,7 +105,10 @@ const flushUsage = async () => {
   if (usage.size === 0) return;
   const batch = [...usage];
   usage.clear();
-  await query('faq-usage', `UPDATE faqs f SET usage_count = f.usage_count + u.n FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE f.id = u.id`, [batch.map(([id]) => id), batch.map(([, n]) => n)]);
+  await query('faq-usage', `UPDATE faqs f SET usage_count = f.usage_count + u.n FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE f.id = u.id`, [
+    batch.map(([id]) => id),
+    batch.map(([, n]) => n),
+  ]);
 };
 const usageTimer = setInterval(() => void flushUsage().catch(() => undefined), 1000);
 
@@ -152,9 +159,7 @@ app.post('/api/v1/conversations/:id/messages', { preHandler: caller }, async (re
 
   const started = Date.now();
   io.to(room).emit('ai:typing', { conversationId, typing: true });
-  const best = (candidates ?? [])
-    .map((faq) => ({ ...faq, confidence: faqConfidence(content, faq) }))
-    .sort((a, b) => b.confidence - a.confidence)[0];
+  const best = (candidates ?? []).map((faq) => ({ ...faq, confidence: faqConfidence(content, faq) })).sort((a, b) => b.confidence - a.confidence)[0];
   if (!best || best.confidence < FAQ_BAR) return reply.code(501).send({ success: false, message: 'the baseline answers from the FAQ only' });
   const elapsed = Date.now() - started;
   const answer = await query(
@@ -169,7 +174,17 @@ app.post('/api/v1/conversations/:id/messages', { preHandler: caller }, async (re
          category = CASE WHEN category = 'GENERAL' THEN $9::"ChatCategory" ELSE category END, updated_at = now()
        WHERE id = $2)
      SELECT * FROM msg`,
-    [randomUUID(), conversationId, best.answer, scoreSentiment(best.answer).label, best.id, best.confidence, elapsed, { faqQuestion: best.question }, best.category],
+    [
+      randomUUID(),
+      conversationId,
+      best.answer,
+      scoreSentiment(best.answer).label,
+      best.id,
+      best.confidence,
+      elapsed,
+      { faqQuestion: best.question },
+      best.category,
+    ],
   );
   usage.set(best.id, (usage.get(best.id) ?? 0) + 1);
   const aiMessage = toMessageDto({ ...answer.rows[0], senderName: null, senderRole: null });

@@ -7,7 +7,28 @@ export const CONVERSATIONS_PER_USER = 20;
 export const FAQ_COUNT = 10_000;
 export const CHAT_QUESTION = 'How can I download my annual tax receipt?';
 
-const TOPICS = ['account', 'billing', 'invoice', 'refund', 'password', 'profile', 'schedule', 'payment', 'shift', 'upload', 'document', 'language', 'assessment', 'call', 'donation', 'voucher', 'notification', 'email', 'phone', 'security'];
+const TOPICS = [
+  'account',
+  'billing',
+  'invoice',
+  'refund',
+  'password',
+  'profile',
+  'schedule',
+  'payment',
+  'shift',
+  'upload',
+  'document',
+  'language',
+  'assessment',
+  'call',
+  'donation',
+  'voucher',
+  'notification',
+  'email',
+  'phone',
+  'security',
+];
 const VERBS = ['change', 'update', 'cancel', 'find', 'delete', 'verify', 'export', 'share', 'restore', 'check'];
 const CATEGORIES = ['ACCOUNT', 'BILLING', 'TECHNICAL', 'PRODUCT', 'GENERAL'];
 

@@ -39,7 +39,11 @@ const LOGS = mkdtempSync(path.join(os.tmpdir(), 'cx-bench-logs-'));
 
 const rows = [];
 const notes = [];
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(' / ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
 const startedAt = { time: new Date(), load: loadAverage() };
 
 async function database() {
@@ -99,7 +103,9 @@ async function loginAll(baseUrl, users, concurrency = 8) {
 
 async function startServer(script, env, port, label) {
   const args = CPU_PROF && script === 'dist/main.js' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, script] : [script];
-  const proc = await startProcess(args, { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/api/v1/health/ready`, { logFile: path.join(LOGS, `${label}.log`) });
+  const proc = await startProcess(args, { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/api/v1/health/ready`, {
+    logFile: path.join(LOGS, `${label}.log`),
+  });
   return { ...proc, url: `http://127.0.0.1:${port}` };
 }
 
@@ -176,10 +182,15 @@ async function assertSameWork(nest, base, listUser, chatUser) {
   // Measured times differ, and a chat message creates rows, so their ids and times differ too.
   const volatile = new Set(['id', 'createdAt', 'processingTime', 'conversationId', 'responseTimeMs']);
   const normalise = (value) =>
-    Array.isArray(value) ? value.map(normalise) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, volatile.has(k) ? typeof v : normalise(v)])) : value;
+    Array.isArray(value)
+      ? value.map(normalise)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, volatile.has(k) ? typeof v : normalise(v)]))
+        : value;
   await same('health', '/api/v1/health/ready', {}, normalise);
   await same('list', '/api/v1/conversations?limit=20', { headers: { authorization: `Bearer ${listUser.token}` } });
-  for (const search of ['password', 'tax receipt', 'verify phone', 'nothing-matches-this']) await same(`search "${search}"`, `/api/v1/faqs?search=${encodeURIComponent(search)}&limit=20`);
+  for (const search of ['password', 'tax receipt', 'verify phone', 'nothing-matches-this'])
+    await same(`search "${search}"`, `/api/v1/faqs?search=${encodeURIComponent(search)}&limit=20`);
   const chat = await same(
     'chat',
     `/api/v1/conversations/${chatUser.conversationId}/messages`,
@@ -207,7 +218,9 @@ async function measureAll(db) {
   await migrateDatabase(db.url);
   const data = await seedBenchData(db.url, { chatUsers: CHAT_USERS });
   const pending = await faqIndexPendingTuples(db.url);
-  notes.push(`Data: ${data.listUsers.length} users with 20 conversations each, ${data.chatUsers.length} chat users, ${FAQ_COUNT.toLocaleString('en')} FAQs, then VACUUM (ANALYZE); FAQ index pending entries after loading: ${pending ?? 'unknown (no pgstattuple)'}.`);
+  notes.push(
+    `Data: ${data.listUsers.length} users with 20 conversations each, ${data.chatUsers.length} chat users, ${FAQ_COUNT.toLocaleString('en')} FAQs, then VACUUM (ANALYZE); FAQ index pending entries after loading: ${pending ?? 'unknown (no pgstattuple)'}.`,
+  );
 
   const env = {
     DATABASE_URL: db.url,
@@ -238,7 +251,7 @@ async function measureAll(db) {
 
     if (runs('list')) {
       await compare(
-        'authenticated list: GET /conversations (20 of the caller\'s)',
+        "authenticated list: GET /conversations (20 of the caller's)",
         `${nest.url}/api/v1/conversations?limit=20`,
         `${base.url}/api/v1/conversations?limit=20`,
         { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${anyListUser().token}` } }) }] },
@@ -252,7 +265,16 @@ async function measureAll(db) {
         `FAQ search over ${FAQ_COUNT.toLocaleString('en')} FAQs: GET /faqs?search=`,
         `${nest.url}/api/v1/faqs`,
         `${base.url}/api/v1/faqs`,
-        { requests: [{ setupRequest: (request) => ({ ...request, path: `/api/v1/faqs?search=${encodeURIComponent(words[Math.floor(Math.random() * words.length)])}&limit=20` }) }] },
+        {
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                path: `/api/v1/faqs?search=${encodeURIComponent(words[Math.floor(Math.random() * words.length)])}&limit=20`,
+              }),
+            },
+          ],
+        },
         { goal: 0.8 },
       );
     }
@@ -265,16 +287,30 @@ async function measureAll(db) {
         {
           setupRequest: (request) => {
             const user = chatUsers[next++ % chatUsers.length];
-            return { ...request, method: 'POST', path: `/api/v1/conversations/${user.conversationId}/messages`, headers: { ...request.headers, authorization: `Bearer ${user.token}` }, body: JSON.stringify({ content: CHAT_QUESTION }) };
+            return {
+              ...request,
+              method: 'POST',
+              path: `/api/v1/conversations/${user.conversationId}/messages`,
+              headers: { ...request.headers, authorization: `Bearer ${user.token}` },
+              body: JSON.stringify({ content: CHAT_QUESTION }),
+            };
           },
         },
       ];
-      const chat = await compare('chat message answered from the FAQ: POST /conversations/:id/messages', `${nest.url}/api/v1/conversations/x/messages`, `${base.url}/api/v1/conversations/x/messages`, { connections: 16, requests: chatRequests() }, {
-        goal: 0.8,
-        note: `answered by the FAQ (checked); the server also moderates and scores sentiment, as does the baseline with the same functions; ${chatUsers.length} users in turn`,
-      });
+      const chat = await compare(
+        'chat message answered from the FAQ: POST /conversations/:id/messages',
+        `${nest.url}/api/v1/conversations/x/messages`,
+        `${base.url}/api/v1/conversations/x/messages`,
+        { connections: 16, requests: chatRequests() },
+        {
+          goal: 0.8,
+          note: `answered by the FAQ (checked); the server also moderates and scores sentiment, as does the baseline with the same functions; ${chatUsers.length} users in turn`,
+        },
+      );
       const busiest = Math.max(...chat.nest.map((run) => run.total)) / chatUsers.length;
-      notes.push(`Chat: at most ${Math.ceil(busiest)} messages per user in one ${DURATION} s run of this server (limit 60 a minute per user); 429 answers: ${chat.nest.reduce((sum, run) => sum + (run.statuses['429'] ?? 0), 0)}.`);
+      notes.push(
+        `Chat: at most ${Math.ceil(busiest)} messages per user in one ${DURATION} s run of this server (limit 60 a minute per user); 429 answers: ${chat.nest.reduce((sum, run) => sum + (run.statuses['429'] ?? 0), 0)}.`,
+      );
     }
 
     if (runs('login')) {
@@ -302,18 +338,40 @@ async function measureAll(db) {
         (run) => measureFanout({ urls: [nest.url], ...fanoutUser(fanoutUsers[2 * run]), count: SOCKETS, messages: FANOUT_MESSAGES }),
         (run) => measureFanout({ urls: [base.url], ...fanoutUser(fanoutUsers[2 * run + 1]), count: SOCKETS, messages: FANOUT_MESSAGES }),
       );
-      latencyRow(`Socket.IO fan-out: one message to ${SOCKETS.toLocaleString('en')} sockets in one room, one instance`, fan, 1.15, 'time from the POST to each socket receiving the message');
+      latencyRow(
+        `Socket.IO fan-out: one message to ${SOCKETS.toLocaleString('en')} sockets in one room, one instance`,
+        fan,
+        1.15,
+        'time from the POST to each socket receiving the message',
+      );
     }
 
     const [nestRss, baseRss] = [await rssMb(nest.child.pid), await rssMb(base.child.pid)];
-    rows.push({ scenario: 'memory after the load above (RSS)', nest: `${nestRss.toFixed(0)} MiB`, base: `${baseRss.toFixed(0)} MiB`, ratio: `${(nestRss / baseRss).toFixed(2)}×`, goal: '≤ 200 MiB', met: nestRss <= 200, note: 'one measurement' });
+    rows.push({
+      scenario: 'memory after the load above (RSS)',
+      nest: `${nestRss.toFixed(0)} MiB`,
+      base: `${baseRss.toFixed(0)} MiB`,
+      ratio: `${(nestRss / baseRss).toFixed(2)}×`,
+      goal: '≤ 200 MiB',
+      met: nestRss <= 200,
+      note: 'one measurement',
+    });
   } finally {
     await nest.stop();
     await base.stop();
   }
 
   if (runs('fanout2') && redis) await twoInstanceFanout(env, redis, pairFanoutUsers);
-  else if (runs('fanout2')) rows.push({ scenario: 'Socket.IO fan-out across two instances', nest: '—', base: '—', ratio: '', goal: 'p99 ≤ 1.3×', met: undefined, note: 'skipped: no Redis reachable' });
+  else if (runs('fanout2'))
+    rows.push({
+      scenario: 'Socket.IO fan-out across two instances',
+      nest: '—',
+      base: '—',
+      ratio: '',
+      goal: 'p99 ≤ 1.3×',
+      met: undefined,
+      note: 'skipped: no Redis reachable',
+    });
 
   if (runs('start')) await startTimes();
   writeResults(db.label);
@@ -324,7 +382,15 @@ const fanoutUser = (user) => ({ token: user.token, conversationId: user.conversa
 const loginLoad = (anyUser) => ({
   method: 'POST',
   connections: 8,
-  requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'x-forwarded-for': randomIp() }, body: JSON.stringify({ email: anyUser().email, password: BENCH_PASSWORD }) }) }],
+  requests: [
+    {
+      setupRequest: (request) => ({
+        ...request,
+        headers: { ...request.headers, 'x-forwarded-for': randomIp() },
+        body: JSON.stringify({ email: anyUser().email, password: BENCH_PASSWORD }),
+      }),
+    },
+  ],
 });
 
 function latencyRow(scenario, { nest, base }, goal, note = '') {
@@ -387,7 +453,14 @@ async function startTimes() {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-bench-start-'));
     chmodSync(dir, 0o755);
     const port = await freePort();
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(dir, 'data'), EMBEDDED_DB_PORT: String(await freePort()), PORT: String(port), HOST: '127.0.0.1' };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: path.join(dir, 'data'),
+      EMBEDDED_DB_PORT: String(await freePort()),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    };
     const ready = `http://127.0.0.1:${port}/api/v1/health/ready`;
     mkdirSync(env.DATA_DIR, { recursive: true });
     for (const list of [cold, warm]) {
@@ -400,7 +473,15 @@ async function startTimes() {
   const row = (scenario, starts, goalMs, note) => {
     const s = spread(starts.map((start) => start.ms));
     const cpu = spread(starts.map((start) => start.cpu)).median;
-    rows.push({ scenario, nest: `${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)}) · ${(cpu / 1000).toFixed(2)} s CPU`, base: '—', ratio: '', goal: `≤ ${goalMs / 1000} s`, met: s.median <= goalMs, note });
+    rows.push({
+      scenario,
+      nest: `${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)}) · ${(cpu / 1000).toFixed(2)} s CPU`,
+      base: '—',
+      ratio: '',
+      goal: `≤ ${goalMs / 1000} s`,
+      met: s.median <= goalMs,
+      note,
+    });
     console.log(`${scenario}: ${rows.at(-1).nest}`);
   };
   row('cold start to ready on the embedded default (initdb, migrate, seed)', cold, 5000, 'process start to the first 200 of /health/ready, empty DATA_DIR');

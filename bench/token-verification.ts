@@ -25,7 +25,11 @@ function verifier(name: string, key: string | KeyObject): () => Promise<void> {
   );
   return () =>
     new Promise<void>((resolve, reject) => {
-      passport.authenticate(name, { session: false }, (error: unknown, user: object | false) => (user ? resolve() : reject(error ?? new Error('refused'))))(request, {}, reject);
+      passport.authenticate(name, { session: false }, (error: unknown, user: object | false) => (user ? resolve() : reject(error ?? new Error('refused'))))(
+        request,
+        {},
+        reject,
+      );
     });
 }
 

@@ -11,7 +11,10 @@ import { sortKeys } from './sort-keys.js';
 
 const FILE = 'asyncapi.json';
 
-const config = AppConfig.fromEnv({ LOG_LEVEL: 'silent', SWAGGER_ENABLED: 'false' }, { databaseUrl: 'postgresql://localhost/asyncapi', jwtSecret: 'a'.repeat(32) });
+const config = AppConfig.fromEnv(
+  { LOG_LEVEL: 'silent', SWAGGER_ENABLED: 'false' },
+  { databaseUrl: 'postgresql://localhost/asyncapi', jwtSecret: 'a'.repeat(32) },
+);
 const app = await createApp(config);
 const document = `${JSON.stringify(sortKeys(buildAsyncApiDocument(app)), null, 2)}\n`;
 

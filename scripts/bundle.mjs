@@ -78,7 +78,9 @@ const result = await build({
   external,
   plugins: [generatedPrismaClient],
   // CommonJS dependencies inside an ES module bundle still call require().
-  banner: { js: "import 'reflect-metadata'; import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import 'reflect-metadata'; import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   metafile: true,
   logLevel: 'warning',
 });
@@ -88,7 +90,10 @@ const result = await build({
 const NAME_HELPER = 'var __name=(target,value)=>__defProp(target,"name",{value,configurable:!0})';
 const bundle = readFileSync('dist/main.js', 'utf8');
 if (!bundle.includes(NAME_HELPER)) throw new Error(`esbuild's __name helper changed: update ${NAME_HELPER} in scripts/bundle.mjs`);
-writeFileSync('dist/main.js', bundle.replace(NAME_HELPER, 'var __name=(target,value)=>target.name===value?target:__defProp(target,"name",{value,configurable:!0})'));
+writeFileSync(
+  'dist/main.js',
+  bundle.replace(NAME_HELPER, 'var __name=(target,value)=>target.name===value?target:__defProp(target,"name",{value,configurable:!0})'),
+);
 
 const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
 const kib = outputs.reduce((sum, [, output]) => sum + output.bytes, 0) / 1024;

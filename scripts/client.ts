@@ -28,7 +28,9 @@ async function eventTypes(): Promise<string> {
   const operations = Object.values(asyncapi.operations as Record<string, Json>);
   const message = (ref: Ref) => components.messages[schemaName(ref.$ref)];
   const payloadType = (payload: Json): string =>
-    Array.isArray(payload.oneOf) ? (payload.oneOf as Json[]).map((part) => ('$ref' in part ? schemaType(refOf(part)) : 'string')).join(' | ') : schemaType(refOf(payload));
+    Array.isArray(payload.oneOf)
+      ? (payload.oneOf as Json[]).map((part) => ('$ref' in part ? schemaType(refOf(part)) : 'string')).join(' | ')
+      : schemaType(refOf(payload));
 
   const server = new Map<string, Set<string>>();
   const client: string[] = [];

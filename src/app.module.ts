@@ -48,15 +48,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule,
-        AccessModule,
-        RealtimeModule,
-        StorageModule,
-        ...FEATURE_MODULES,
-        ...extraModules,
-      ],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AccessModule, RealtimeModule, StorageModule, ...FEATURE_MODULES, ...extraModules],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }

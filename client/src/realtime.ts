@@ -45,7 +45,10 @@ export function connectRealtime(options: RealtimeOptions): RealtimeSocket {
     const sendFreshToken = async () => {
       const token = await session.refresh();
       if (token && socket.connected) {
-        const answer = await socket.timeout(10_000).emitWithAck('auth:refresh', { token }).catch(() => undefined);
+        const answer = await socket
+          .timeout(10_000)
+          .emitWithAck('auth:refresh', { token })
+          .catch(() => undefined);
         if (answer?.success) keepFresh();
       }
     };

@@ -29,7 +29,12 @@ export async function prepareRuntime(
   try {
     if (!databaseUrl) {
       log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(env.DATA_DIR, 'postgres')}`);
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_DB_PORT, log, whileStarting: whileDatabaseStarts });
+      embedded = await startEmbeddedPostgres({
+        dataDir: path.join(env.DATA_DIR, 'postgres'),
+        port: env.EMBEDDED_DB_PORT,
+        log,
+        whileStarting: whileDatabaseStarts,
+      });
       databaseUrl = embedded.url;
     }
     await assertDatabaseReachable(databaseUrl, embedded ? 'EMBEDDED_DB_PORT' : 'DATABASE_URL');

@@ -15,7 +15,8 @@ describe('start banner', () => {
     ]);
     const table = lines.join('\n');
     expect(table).toMatch(/SUPER_ADMIN\s+admin@cx\.local\s+Admin#Passw0rd!/);
-    for (const email of ['admin@demo.cx', 'support@demo.cx', 'agent@demo.cx', 'client@demo.cx', 'customer@demo.cx']) expect(table).toMatch(new RegExp(`${email.replace('.', '\\.')}\\s+Demo#Passw0rd!`));
+    for (const email of ['admin@demo.cx', 'support@demo.cx', 'agent@demo.cx', 'client@demo.cx', 'customer@demo.cx'])
+      expect(table).toMatch(new RegExp(`${email.replace('.', '\\.')}\\s+Demo#Passw0rd!`));
   });
 
   it('never prints an admin password of ones own, and no demo accounts when they were not seeded', () => {

@@ -27,7 +27,11 @@ export function startBanner(config: AppConfig, options: { embedded: boolean }): 
   if (config.seed.demoData) for (const user of DEMO_USERS) accounts.push([user.role, user.email, DEMO_PASSWORD]);
   const rows: [string, string, string][] = [['role', 'email', 'password'], ...accounts];
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   lines.push('', 'Accounts to sign in with:', `  ${format(rows[0])}`, ...accounts.map((row) => `  ${format(row)}`));
   return lines;
 }

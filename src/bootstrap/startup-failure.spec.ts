@@ -32,7 +32,9 @@ describe('describeStartupFailure', () => {
   });
 
   it('prints a configuration error as it is, naming the variable', () => {
-    expect(describeStartupFailure(new ConfigError('Invalid configuration: PORT="x": must be an integer'))).toBe('Invalid configuration: PORT="x": must be an integer');
+    expect(describeStartupFailure(new ConfigError('Invalid configuration: PORT="x": must be an integer'))).toBe(
+      'Invalid configuration: PORT="x": must be an integer',
+    );
   });
 
   it('shortens a huge message to one readable line', () => {

@@ -11,7 +11,10 @@ describe('AI configuration', () => {
   it('uses OpenAI moderation once an OpenAI key is set, and needs the key of the chosen provider', () => {
     expect(AppConfig.fromEnv({ ...base, OPENAI_API_KEY: 'sk' }).ai.moderation).toBe('openai');
     expect(() => AppConfig.fromEnv({ ...base, AI_PROVIDER: 'gemini' })).toThrow('GEMINI_API_KEY');
-    expect(AppConfig.fromEnv({ ...base, AI_PROVIDER: 'groq', GROQ_API_KEY: 'g' }).ai).toMatchObject({ model: 'llama-3.1-8b-instant', baseUrl: 'https://api.groq.com/openai/v1' });
+    expect(AppConfig.fromEnv({ ...base, AI_PROVIDER: 'groq', GROQ_API_KEY: 'g' }).ai).toMatchObject({
+      model: 'llama-3.1-8b-instant',
+      baseUrl: 'https://api.groq.com/openai/v1',
+    });
   });
 
   it('merges and validates the price table', () => {

@@ -68,8 +68,7 @@ export class AppConfig {
     this.host = env.HOST;
     this.logLevel = env.LOG_LEVEL;
     this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
-    this.trustProxy =
-      env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY.split(',').map((entry) => entry.trim());
+    this.trustProxy = env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY.split(',').map((entry) => entry.trim());
     this.databaseUrl = resolved.databaseUrl;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
     this.databaseTimeoutMs = env.DATABASE_TIMEOUT_MS;

@@ -20,7 +20,10 @@ describe('validateEnvironment', () => {
   });
 
   it('parses and bounds the gig marketplace variables', () => {
-    expect(validateEnvironment({ GIGS_AUTO_APPROVE_DAYS: '3', GIGS_MAX_REWORK_ROUNDS: '0' })).toMatchObject({ GIGS_AUTO_APPROVE_DAYS: 3, GIGS_MAX_REWORK_ROUNDS: 0 });
+    expect(validateEnvironment({ GIGS_AUTO_APPROVE_DAYS: '3', GIGS_MAX_REWORK_ROUNDS: '0' })).toMatchObject({
+      GIGS_AUTO_APPROVE_DAYS: 3,
+      GIGS_MAX_REWORK_ROUNDS: 0,
+    });
     expect(() => validateEnvironment({ GIGS_AUTO_APPROVE_DAYS: 'abc' })).toThrow(/^Invalid configuration: GIGS_AUTO_APPROVE_DAYS="abc": /);
     expect(() => validateEnvironment({ GIGS_MAX_REWORK_ROUNDS: '-1' })).toThrow(/GIGS_MAX_REWORK_ROUNDS/);
     expect(() => validateEnvironment({ GIGS_DISPUTE_DEADLINE_DAYS: '0' })).toThrow(/GIGS_DISPUTE_DEADLINE_DAYS/);

@@ -24,7 +24,10 @@ function readmeAccounts(): Account[] {
 describe('Demo data the README promises', () => {
   let t: TestApp;
   const accounts = readmeAccounts();
-  const logins = new Map<string, { status: number; body: { data: { token: string; user: { id: string; emailVerified: boolean }; registrationStatus: object | null } } }>();
+  const logins = new Map<
+    string,
+    { status: number; body: { data: { token: string; user: { id: string; emailVerified: boolean }; registrationStatus: object | null } } }
+  >();
   const as = (role: string) => ({ Authorization: `Bearer ${logins.get(role)?.body.data?.token}` });
   const api = (p: string) => `/api/v1${p}`;
   let demoOpportunity: { id: string; title: string; requiredSkills: string[]; minCefrLevel: string; minExperienceMonths: number };
@@ -49,7 +52,8 @@ describe('Demo data the README promises', () => {
       const login = logins.get(account.role);
       expect({ email: account.email, status: login?.status }).toEqual({ email: account.email, status: 200 });
       expect(login?.body.data.user).toMatchObject({ email: account.email, role: account.role, status: 'ACTIVE' });
-      if (account.role !== 'SUPER_ADMIN') expect({ email: account.email, emailVerified: login?.body.data.user.emailVerified }).toEqual({ email: account.email, emailVerified: true });
+      if (account.role !== 'SUPER_ADMIN')
+        expect({ email: account.email, emailVerified: login?.body.data.user.emailVerified }).toEqual({ email: account.email, emailVerified: true });
     }
   });
 
@@ -62,20 +66,34 @@ describe('Demo data the README promises', () => {
     expect(me.body.data).toMatchObject({ organizationName: 'Demo Retail Co', industry: expect.any(String), country: 'IN' });
     const projects = await t.http().get(api('/projects')).set(as('CLIENT')).expect(200);
     expect(projects.body.data.items).toMatchObject([{ name: 'Holiday season support', status: 'ACTIVE' }]);
-    const opportunities = await t.http().get(api(`/opportunities?projectId=${projects.body.data.items[0].id}`)).set(as('CLIENT')).expect(200);
+    const opportunities = await t
+      .http()
+      .get(api(`/opportunities?projectId=${projects.body.data.items[0].id}`))
+      .set(as('CLIENT'))
+      .expect(200);
     expect(opportunities.body.data.items).toMatchObject([
       { title: 'Weekend English chat support', status: 'OPEN', requiredSkills: ['support', 'english'], minCefrLevel: 'B1', minExperienceMonths: 6 },
     ]);
     demoOpportunity = opportunities.body.data.items[0];
-    const detail = await t.http().get(api(`/opportunities/${demoOpportunity.id}`)).set(as('CLIENT')).expect(200);
+    const detail = await t
+      .http()
+      .get(api(`/opportunities/${demoOpportunity.id}`))
+      .set(as('CLIENT'))
+      .expect(200);
     expect(detail.body.data.slots).toHaveLength(2);
   });
 
   it("shows the agent's filled-in profile: every field, photo, qualification, experience and skills the opportunity asks for", async () => {
     const me = await t.http().get(api('/agents/me')).set(as('AGENT')).expect(200);
     const agent = me.body.data;
-    expect(agent).toMatchObject({ profileCompleted: true, hasPhoto: true, nextStep: 'DASHBOARD', registrationStatus: { nextStep: 'DASHBOARD', missingFields: [] } });
-    for (const field of ['dateOfBirth', 'gender', 'addressLine', 'city', 'state', 'country', 'postalCode', 'bio']) expect({ field, value: agent[field] }).toEqual({ field, value: expect.any(String) });
+    expect(agent).toMatchObject({
+      profileCompleted: true,
+      hasPhoto: true,
+      nextStep: 'DASHBOARD',
+      registrationStatus: { nextStep: 'DASHBOARD', missingFields: [] },
+    });
+    for (const field of ['dateOfBirth', 'gender', 'addressLine', 'city', 'state', 'country', 'postalCode', 'bio'])
+      expect({ field, value: agent[field] }).toEqual({ field, value: expect.any(String) });
     expect(agent.languages.length).toBeGreaterThan(0);
     expect(agent.skills).toEqual(expect.arrayContaining(demoOpportunity.requiredSkills));
     expect(agent.qualifications.length).toBeGreaterThan(0);
@@ -95,7 +113,12 @@ describe('Demo data the README promises', () => {
     expect(agent.kyc.lastDecision).toMatchObject({ decision: 'APPROVED', reviewerId: logins.get('ADMIN')?.body.data.user.id });
     expect(agent.kyc.documents.map((d: { type: string }) => d.type).sort()).toEqual(['AADHAR_BACK', 'AADHAR_FRONT', 'PAN']);
     for (const doc of agent.kyc.documents) {
-      const file = await t.http().get(api(`/agents/me/kyc-documents/${doc.type}/file`)).set(as('AGENT')).buffer(true).expect(200);
+      const file = await t
+        .http()
+        .get(api(`/agents/me/kyc-documents/${doc.type}/file`))
+        .set(as('AGENT'))
+        .buffer(true)
+        .expect(200);
       expect(doc.contentType).toBe('application/pdf');
       expect(file.headers['content-type']).toBe(doc.contentType);
       expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
@@ -111,8 +134,18 @@ describe('Demo data the README promises', () => {
     const sessions = await t.http().get(api('/proctoring/sessions?status=ENDED')).set(as('ADMIN')).expect(200);
     const mine = sessions.body.data.items.filter((session: { userId: string }) => session.userId === agent.userId);
     expect(mine).toHaveLength(1);
-    const result = await t.http().get(api(`/proctoring/sessions/${mine[0].id}/result`)).set(as('AGENT')).expect(200);
-    expect(result.body.data).toMatchObject({ ready: true, result: 'PASSED', cefrLevel: agent.assessment.cefrLevel, score: agent.assessment.score, pendingAnswers: 0 });
+    const result = await t
+      .http()
+      .get(api(`/proctoring/sessions/${mine[0].id}/result`))
+      .set(as('AGENT'))
+      .expect(200);
+    expect(result.body.data).toMatchObject({
+      ready: true,
+      result: 'PASSED',
+      cefrLevel: agent.assessment.cefrLevel,
+      score: agent.assessment.score,
+      pendingAnswers: 0,
+    });
     const band = result.body.data.cefrBands.find((b: { level: string }) => b.level === agent.assessment.cefrLevel);
     expect(agent.assessment.score).toBeGreaterThanOrEqual(band.minScore);
     if (band.belowScore !== null) expect(agent.assessment.score).toBeLessThan(band.belowScore);
@@ -125,17 +158,29 @@ describe('Demo data the README promises', () => {
   it('lets the agent apply to the demo opportunity at once', async () => {
     const eligible = await t.http().get(api('/opportunities?eligibleOnly=true')).set(as('AGENT')).expect(200);
     expect(eligible.body.data.items.map((o: { id: string }) => o.id)).toContain(demoOpportunity.id);
-    const detail = await t.http().get(api(`/opportunities/${demoOpportunity.id}`)).set(as('AGENT')).expect(200);
+    const detail = await t
+      .http()
+      .get(api(`/opportunities/${demoOpportunity.id}`))
+      .set(as('AGENT'))
+      .expect(200);
     expect(detail.body.data.eligibility).toEqual({ eligible: true, reasons: [], missingSkills: [] });
 
-    const applied = await t.http().post(api(`/opportunities/${demoOpportunity.id}/applications`)).set(as('AGENT')).send({ coverNote: 'Weekends suit me.' });
+    const applied = await t
+      .http()
+      .post(api(`/opportunities/${demoOpportunity.id}/applications`))
+      .set(as('AGENT'))
+      .send({ coverNote: 'Weekends suit me.' });
     expect(applied.status).toBe(201);
     expect(applied.body.data).toMatchObject({ opportunityId: demoOpportunity.id, status: 'PENDING', agentName: 'Gita Agent' });
     applicationId = applied.body.data.id;
   });
 
   it("shows the client the agent's application, with the agent's level, skills and experience", async () => {
-    const list = await t.http().get(api(`/applications?opportunityId=${demoOpportunity.id}`)).set(as('CLIENT')).expect(200);
+    const list = await t
+      .http()
+      .get(api(`/applications?opportunityId=${demoOpportunity.id}`))
+      .set(as('CLIENT'))
+      .expect(200);
     expect(list.body.data.items).toHaveLength(1);
     expect(list.body.data.items[0]).toMatchObject({
       id: applicationId,
@@ -156,7 +201,12 @@ describe('Demo data the README promises', () => {
     const faqs = await t.http().get(api('/faqs?limit=100')).expect(200);
     expect(faqs.body.data.total).toBeGreaterThanOrEqual(5);
     const conversation = await t.http().post(api('/conversations')).set(as('CUSTOMER')).send({}).expect(201);
-    const answer = await t.http().post(api(`/conversations/${conversation.body.data.id}/messages`)).set(as('CUSTOMER')).send({ content: 'How long does a refund take?' }).expect(201);
+    const answer = await t
+      .http()
+      .post(api(`/conversations/${conversation.body.data.id}/messages`))
+      .set(as('CUSTOMER'))
+      .send({ content: 'How long does a refund take?' })
+      .expect(201);
     expect(answer.body.data.aiMessage.metadata.source).toBe('FAQ');
   });
 

@@ -13,7 +13,9 @@ describe('HTTP pipeline: bad input, errors and access', () => {
   const echo = () => t.http().post('/api/v1/probe/echo');
 
   it('accepts a valid body and wraps the answer in the envelope', async () => {
-    const res = await echo().send({ email: 'a@b.cx', count: 3, address: { city: 'Pune' } }).expect(201);
+    const res = await echo()
+      .send({ email: 'a@b.cx', count: 3, address: { city: 'Pune' } })
+      .expect(201);
     expect(res.body).toEqual({ success: true, data: { email: 'a@b.cx', count: 3, address: { city: 'Pune' } } });
   });
 
@@ -30,12 +32,16 @@ describe('HTTP pipeline: bad input, errors and access', () => {
   });
 
   it('answers a body over the configured limit with 413', async () => {
-    const res = await echo().send({ email: 'a@b.cx', count: 1, padding: 'x'.repeat(4096) }).expect(413);
+    const res = await echo()
+      .send({ email: 'a@b.cx', count: 1, padding: 'x'.repeat(4096) })
+      .expect(413);
     expect(res.body).toMatchObject({ success: false, statusCode: 413, error: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('refuses unknown fields and wrong types with one detail per field', async () => {
-    const res = await echo().send({ email: 'not-an-email', count: 'many', isAdmin: true, address: { city: 5 } }).expect(400);
+    const res = await echo()
+      .send({ email: 'not-an-email', count: 'many', isAdmin: true, address: { city: 5 } })
+      .expect(400);
     expect(res.body).toMatchObject({ success: false, statusCode: 400, error: 'VALIDATION_FAILED' });
     const fields = (res.body.details as { field: string }[]).map((detail) => detail.field).sort();
     expect(fields).toEqual(['address.city', 'count', 'email', 'isAdmin']);
@@ -48,7 +54,13 @@ describe('HTTP pipeline: bad input, errors and access', () => {
 
   it('hides unexpected errors behind a generic 500 with a request id', async () => {
     const res = await t.http().get('/api/v1/probe/crash').set('x-request-id', 'trace-me-1').expect(500);
-    expect(res.body).toEqual({ success: false, statusCode: 500, error: 'INTERNAL_ERROR', message: 'Something went wrong on our side', requestId: 'trace-me-1' });
+    expect(res.body).toEqual({
+      success: false,
+      statusCode: 500,
+      error: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side',
+      requestId: 'trace-me-1',
+    });
     expect(JSON.stringify(res.body)).not.toContain('secret internal detail');
   });
 

@@ -112,7 +112,7 @@ describe('Migrations applied in process', () => {
     await expect(migrateDatabase(theirs)).resolves.toBe('No pending migrations to apply.');
   }, 180_000);
 
-  it('waits for whoever holds Prisma Migrate\'s advisory lock, and concurrent runs apply each migration once', async () => {
+  it("waits for whoever holds Prisma Migrate's advisory lock, and concurrent runs apply each migration once", async () => {
     const url = await freshDatabase();
     await withClient(url, async (holder) => {
       await holder.query('SELECT pg_advisory_lock(72707369)');
@@ -121,7 +121,9 @@ describe('Migrations applied in process', () => {
       await withClient(url, async (observer) => {
         await eventually(
           async () => {
-            const { rows } = await observer.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND NOT granted`);
+            const { rows } = await observer.query(
+              `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND NOT granted`,
+            );
             expect(rows[0].waiting).toBeGreaterThan(0);
           },
           { timeoutMs: 30_000, intervalMs: 20, what: 'the migrator to queue on the advisory lock' },
@@ -147,15 +149,18 @@ describe('Migrations applied in process', () => {
     await withClient(url, (client) => client.query(`UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = $1`, [first]));
     await expect(applyPendingMigrations(url)).rejects.toThrow(`Migrations changed after they were applied: ${first}`);
 
-    await withClient(url, (client) => client.query(`UPDATE _prisma_migrations SET checksum = $2, finished_at = NULL, logs = 'boom' WHERE migration_name = $1`, [first, ourChecksum(first)]));
+    await withClient(url, (client) =>
+      client.query(`UPDATE _prisma_migrations SET checksum = $2, finished_at = NULL, logs = 'boom' WHERE migration_name = $1`, [first, ourChecksum(first)]),
+    );
     await expect(applyPendingMigrations(url)).rejects.toThrow(`Failed migrations in the database: ${first} (boom)`);
 
     // A migration that is not in the folder (applied by newer code) does not stop an older start, as with the CLI.
     await withClient(url, (client) => client.query(`UPDATE _prisma_migrations SET finished_at = now(), logs = NULL WHERE migration_name = $1`, [first]));
     await withClient(url, (client) =>
-      client.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, repeat('0', 64), '99990101000000_from_newer_code', now(), 1)`, [
-        randomUUID(),
-      ]),
+      client.query(
+        `INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, repeat('0', 64), '99990101000000_from_newer_code', now(), 1)`,
+        [randomUUID()],
+      ),
     );
     await expect(applyPendingMigrations(url)).resolves.toEqual([]);
   });
@@ -174,14 +179,18 @@ describe('Migrations applied in process', () => {
       await expect(applyPendingMigrations(url, broken)).rejects.toThrow(/99990101000000_broken failed and was rolled back: division by zero/);
       await withClient(url, async (client) => {
         expect((await client.query(`SELECT to_regclass('half_done') AS table`)).rows[0].table).toBeNull();
-        const { rows } = await client.query(`SELECT logs, rolled_back_at IS NOT NULL AS rolled_back, finished_at FROM _prisma_migrations WHERE migration_name = '99990101000000_broken'`);
+        const { rows } = await client.query(
+          `SELECT logs, rolled_back_at IS NOT NULL AS rolled_back, finished_at FROM _prisma_migrations WHERE migration_name = '99990101000000_broken'`,
+        );
         expect(rows).toEqual([{ logs: expect.stringContaining('division by zero'), rolled_back: true, finished_at: null }]);
       });
 
       writeFileSync(path.join(broken, 'prisma', 'migrations', '99990101000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int);\n');
       await expect(applyPendingMigrations(url, broken)).resolves.toEqual(['99990101000000_broken']);
       await withClient(url, async (client) => {
-        const { rows } = await client.query(`SELECT count(*)::int AS finished FROM _prisma_migrations WHERE migration_name = '99990101000000_broken' AND finished_at IS NOT NULL`);
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS finished FROM _prisma_migrations WHERE migration_name = '99990101000000_broken' AND finished_at IS NOT NULL`,
+        );
         expect(rows[0].finished).toBe(1);
       });
     } finally {
@@ -196,12 +205,18 @@ describe('Migrations applied in process', () => {
       '99990102000000_own_transaction': 'BEGIN;\nCREATE TYPE "Probe" AS ENUM (\'A\');\nCOMMIT;\n',
     });
     try {
-      await expect(applyPendingMigrations(url, project)).resolves.toEqual([...MIGRATION_FOLDERS, '99990101000000_concurrent_index', '99990102000000_own_transaction']);
+      await expect(applyPendingMigrations(url, project)).resolves.toEqual([
+        ...MIGRATION_FOLDERS,
+        '99990101000000_concurrent_index',
+        '99990102000000_own_transaction',
+      ]);
       await withClient(url, async (client) => {
         const index = await client.query(`SELECT i.indisvalid AS valid FROM pg_index i WHERE i.indexrelid = 'users_name_probe_idx'::regclass`);
         expect(index.rows).toEqual([{ valid: true }]);
         expect((await client.query(`SELECT to_regtype('"Probe"') AS type`)).rows[0].type).toBe('"Probe"');
-        const { rows } = await client.query(`SELECT count(*)::int AS finished FROM _prisma_migrations WHERE migration_name LIKE '9999%' AND finished_at IS NOT NULL AND applied_steps_count = 1`);
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS finished FROM _prisma_migrations WHERE migration_name LIKE '9999%' AND finished_at IS NOT NULL AND applied_steps_count = 1`,
+        );
         expect(rows[0].finished).toBe(2);
       });
     } finally {
@@ -220,5 +235,7 @@ describe('FAQ search index', () => {
 });
 
 function ourChecksum(name: string): string {
-  return createHash('sha256').update(readFileSync(path.join('prisma', 'migrations', name, 'migration.sql'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(path.join('prisma', 'migrations', name, 'migration.sql')))
+    .digest('hex');
 }

@@ -34,7 +34,9 @@ describe('No route answers bad input with a server error', () => {
               calls += 1;
               const deliberate503 = res.status === 503 && res.body?.error && res.body.error !== 'INTERNAL_ERROR';
               if ((res.status >= 500 && !deliberate503) || (res.status >= 400 && res.body?.success !== false)) {
-                failures.push(`${method.toUpperCase()} ${path} as ${who} with ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+                failures.push(
+                  `${method.toUpperCase()} ${path} as ${who} with ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`,
+                );
               }
             }
           }

@@ -15,7 +15,16 @@ async function sdksLoadedByServer(env: Record<string, string>): Promise<string[]
   const log = path.join(dir, 'imports.txt');
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', '--import', './test/support/record-imports.mjs', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: database.url, RECORD_IMPORTS_TO: log, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      RECORD_IMPORTS_TO: log,
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

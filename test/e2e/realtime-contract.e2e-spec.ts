@@ -16,8 +16,15 @@ const PAYLOAD_PARAM = 3; // WsParamtype.PAYLOAD
 
 /** Socket emits in the source whose event name is not a declared server event (or not a literal at all). */
 function undeclaredEmits(declared: Set<string>): { checked: number; found: string[]; emitters: Map<string, Set<string>> } {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
-  const program = ts.createProgram({ rootNames: config.fileNames.filter((file) => file.startsWith(path.join(ROOT, 'src/'))), options: { ...config.options, noEmit: true, incremental: false } });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
+  const program = ts.createProgram({
+    rootNames: config.fileNames.filter((file) => file.startsWith(path.join(ROOT, 'src/'))),
+    options: { ...config.options, noEmit: true, incremental: false },
+  });
   const checker = program.getTypeChecker();
   const found: string[] = [];
   const emitters = new Map<string, Set<string>>();
@@ -26,7 +33,10 @@ function undeclaredEmits(declared: Set<string>): { checked: number; found: strin
   const isSocketEmit = (call: ts.CallExpression) => {
     const declaration = checker.getResolvedSignature(call)?.getDeclaration();
     const file = declaration?.getSourceFile().fileName ?? '';
-    return /node_modules\/socket\.io\/dist\/(typed-events|broadcast-operator|socket|namespace|index)\.d\.ts$/.test(file) || file.endsWith('src/infra/realtime/realtime.service.ts');
+    return (
+      /node_modules\/socket\.io\/dist\/(typed-events|broadcast-operator|socket|namespace|index)\.d\.ts$/.test(file) ||
+      file.endsWith('src/infra/realtime/realtime.service.ts')
+    );
   };
   const eventNames = (node: ts.Expression): string[] | undefined => {
     const type = checker.getTypeAtLocation(node);
@@ -36,7 +46,12 @@ function undeclaredEmits(declared: Set<string>): { checked: number; found: strin
   for (const file of program.getSourceFiles()) {
     if (!file.fileName.startsWith(path.join(ROOT, 'src/')) || file.fileName.includes('/generated/') || file.fileName.endsWith('realtime.service.ts')) continue;
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['emit', 'emitWithAck', 'toRoom', 'toUser', 'toRoles'].includes(node.expression.name.text) && isSocketEmit(node)) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        ['emit', 'emitWithAck', 'toRoom', 'toUser', 'toRoles'].includes(node.expression.name.text) &&
+        isSocketEmit(node)
+      ) {
         checked += 1;
         const eventArg = node.expression.name.text.startsWith('to') ? node.arguments[1] : node.arguments[0];
         const names = eventArg && eventNames(eventArg);
@@ -85,7 +100,8 @@ describe('The realtime contract', () => {
         const body = Object.entries(args).find(([key]) => key.startsWith(`${PAYLOAD_PARAM}:`))?.[1];
         const types = (Reflect.getMetadata('design:paramtypes', prototype, name) ?? []) as unknown[];
         const validatedAs = body && (body.pipes.includes(ConversationRefPipe) && spec.bareValueOf ? spec.payload : types[body.index]);
-        if (validatedAs !== spec.payload) problems.push(`${where} validates its payload as ${(validatedAs as { name?: string })?.name ?? 'nothing'}, the contract says ${spec.payload.name}`);
+        if (validatedAs !== spec.payload)
+          problems.push(`${where} validates its payload as ${(validatedAs as { name?: string })?.name ?? 'nothing'}, the contract says ${spec.payload.name}`);
       }
     }
     for (const event of Object.keys(CLIENT_EVENTS)) if (!handled.has(event)) problems.push(`"${event}" is declared but no gateway handles it`);
@@ -111,8 +127,14 @@ describe('The realtime contract', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@asyncapi/specs/schemas/3.0.0-without-$id.json'), 'utf8')));
     expect(validate(committed) ? [] : validate.errors).toEqual([]);
 
-    const messageNames = new Set(Object.values((committed.components as { messages: Record<string, { name: string }> }).messages).map((message) => message.name));
-    for (const event of [...Object.keys(SERVER_EVENTS), ...Object.keys(CLIENT_EVENTS), ...Object.keys(CLIENT_EVENTS).map((event) => `${event} (acknowledgement)`)]) {
+    const messageNames = new Set(
+      Object.values((committed.components as { messages: Record<string, { name: string }> }).messages).map((message) => message.name),
+    );
+    for (const event of [
+      ...Object.keys(SERVER_EVENTS),
+      ...Object.keys(CLIENT_EVENTS),
+      ...Object.keys(CLIENT_EVENTS).map((event) => `${event} (acknowledgement)`),
+    ]) {
       expect([event, messageNames.has(event)]).toEqual([event, true]);
     }
 
@@ -129,7 +151,8 @@ describe('The realtime contract', () => {
     expect(document.body.asyncapi).toBe('3.0.0');
     const page = await t.http().get('/docs/events').expect(200);
     expect(page.headers['content-type']).toContain('text/html');
-    for (const event of [...Object.keys(SERVER_EVENTS), ...Object.keys(CLIENT_EVENTS)]) expect([event, page.text.includes(`<code>${event}</code>`)]).toEqual([event, true]);
+    for (const event of [...Object.keys(SERVER_EVENTS), ...Object.keys(CLIENT_EVENTS)])
+      expect([event, page.text.includes(`<code>${event}</code>`)]).toEqual([event, true]);
     const swagger = await t.http().get('/docs-json').expect(200);
     expect(swagger.body.info.description).toContain('/docs/asyncapi.json');
     expect(swagger.body.info.description).toContain('/docs/events');

@@ -34,21 +34,61 @@ describe('Seed at start-up', () => {
 
   // Each removal takes away something one seeder creates; the next start must notice and put it back.
   const removals: [string, string, string][] = [
-    ['the super admin', `DELETE FROM candidate_assessments; DELETE FROM assessments; DELETE FROM users WHERE email = 'root@seed.cx'`, `SELECT count(*)::int AS n FROM users WHERE email = 'root@seed.cx'`],
+    [
+      'the super admin',
+      `DELETE FROM candidate_assessments; DELETE FROM assessments; DELETE FROM users WHERE email = 'root@seed.cx'`,
+      `SELECT count(*)::int AS n FROM users WHERE email = 'root@seed.cx'`,
+    ],
     ['a demo user', `DELETE FROM users WHERE email = 'support@demo.cx'`, `SELECT count(*)::int AS n FROM users WHERE email = 'support@demo.cx'`],
-    ['a demo verification', `UPDATE users SET email_verified_at = NULL WHERE email = 'customer@demo.cx'`, `SELECT count(*)::int AS n FROM users WHERE email = 'customer@demo.cx' AND email_verified_at IS NOT NULL`],
+    [
+      'a demo verification',
+      `UPDATE users SET email_verified_at = NULL WHERE email = 'customer@demo.cx'`,
+      `SELECT count(*)::int AS n FROM users WHERE email = 'customer@demo.cx' AND email_verified_at IS NOT NULL`,
+    ],
     ['the demo opportunity', `DELETE FROM opportunities`, `SELECT count(*)::int AS n FROM opportunities`],
-    ["the demo client's organisation name", `UPDATE client_profiles SET organization_name = NULL`, `SELECT count(*)::int AS n FROM client_profiles WHERE organization_name IS NOT NULL`],
+    [
+      "the demo client's organisation name",
+      `UPDATE client_profiles SET organization_name = NULL`,
+      `SELECT count(*)::int AS n FROM client_profiles WHERE organization_name IS NOT NULL`,
+    ],
     ["the demo agent's city", `UPDATE agent_profiles SET city = NULL`, `SELECT count(*)::int AS n FROM agent_profiles WHERE city IS NOT NULL`],
     ["the demo agent's qualification", `DELETE FROM agent_qualifications`, `SELECT count(*)::int AS n FROM agent_qualifications`],
     ["the demo agent's work experience", `DELETE FROM agent_experiences`, `SELECT count(*)::int AS n FROM agent_experiences`],
-    ["a demo agent's KYC document", `DELETE FROM agent_kyc_documents WHERE type = 'PAN'`, `SELECT count(*)::int AS n FROM agent_kyc_documents WHERE type = 'PAN'`],
-    ["the demo agent's KYC approval", `UPDATE agent_profiles SET kyc_status = 'PENDING'`, `SELECT count(*)::int AS n FROM agent_profiles WHERE kyc_status = 'APPROVED'`],
-    ["the demo agent's assessment", `DELETE FROM candidate_assessments`, `SELECT count(*)::int AS n FROM candidate_assessments WHERE status = 'COMPLETED' AND result = 'PASSED'`],
-    ["the demo agent's result", `UPDATE agent_profiles SET assessment_status = 'NOT_STARTED', cefr_level = NULL`, `SELECT count(*)::int AS n FROM agent_profiles WHERE assessment_status = 'PASSED' AND cefr_level IS NOT NULL`],
-    ["the demo agent's signature", `DELETE FROM agent_agreement_signatures; UPDATE agent_profiles SET agreement_version = NULL`, `SELECT count(*)::int AS n FROM agent_agreement_signatures`],
-    ['a demo donor query', `DELETE FROM donor_queries WHERE donor_id = 'DEMO-DNR-2'`, `SELECT count(*)::int AS n FROM donor_queries WHERE donor_id = 'DEMO-DNR-2'`],
-    ['a demo FAQ', `DELETE FROM faqs WHERE question = 'How long does a refund take?'`, `SELECT count(*)::int AS n FROM faqs WHERE question = 'How long does a refund take?'`],
+    [
+      "a demo agent's KYC document",
+      `DELETE FROM agent_kyc_documents WHERE type = 'PAN'`,
+      `SELECT count(*)::int AS n FROM agent_kyc_documents WHERE type = 'PAN'`,
+    ],
+    [
+      "the demo agent's KYC approval",
+      `UPDATE agent_profiles SET kyc_status = 'PENDING'`,
+      `SELECT count(*)::int AS n FROM agent_profiles WHERE kyc_status = 'APPROVED'`,
+    ],
+    [
+      "the demo agent's assessment",
+      `DELETE FROM candidate_assessments`,
+      `SELECT count(*)::int AS n FROM candidate_assessments WHERE status = 'COMPLETED' AND result = 'PASSED'`,
+    ],
+    [
+      "the demo agent's result",
+      `UPDATE agent_profiles SET assessment_status = 'NOT_STARTED', cefr_level = NULL`,
+      `SELECT count(*)::int AS n FROM agent_profiles WHERE assessment_status = 'PASSED' AND cefr_level IS NOT NULL`,
+    ],
+    [
+      "the demo agent's signature",
+      `DELETE FROM agent_agreement_signatures; UPDATE agent_profiles SET agreement_version = NULL`,
+      `SELECT count(*)::int AS n FROM agent_agreement_signatures`,
+    ],
+    [
+      'a demo donor query',
+      `DELETE FROM donor_queries WHERE donor_id = 'DEMO-DNR-2'`,
+      `SELECT count(*)::int AS n FROM donor_queries WHERE donor_id = 'DEMO-DNR-2'`,
+    ],
+    [
+      'a demo FAQ',
+      `DELETE FROM faqs WHERE question = 'How long does a refund take?'`,
+      `SELECT count(*)::int AS n FROM faqs WHERE question = 'How long does a refund take?'`,
+    ],
     ['the demo assessment', `DELETE FROM candidate_assessments; DELETE FROM assessments`, `SELECT count(*)::int AS n FROM assessments`],
   ];
   it.each(removals)('puts back %s on the next start', async (_what, remove, count) => {
@@ -90,8 +130,12 @@ describe('Seed at start-up', () => {
     await db.query(`INSERT INTO users (id, email, name, role, status, password_hash, updated_at) VALUES
       (gen_random_uuid(), 'real-agent@example.com', 'Real Agent', 'AGENT', 'ACTIVE', 'x', now()),
       (gen_random_uuid(), 'real-client@example.com', 'Real Client', 'CLIENT', 'ACTIVE', 'x', now())`);
-    await db.query(`INSERT INTO agent_profiles (id, user_id, updated_at) SELECT gen_random_uuid(), id, now() FROM users WHERE email = 'real-agent@example.com'`);
-    await db.query(`INSERT INTO client_profiles (id, user_id, updated_at) SELECT gen_random_uuid(), id, now() FROM users WHERE email = 'real-client@example.com'`);
+    await db.query(
+      `INSERT INTO agent_profiles (id, user_id, updated_at) SELECT gen_random_uuid(), id, now() FROM users WHERE email = 'real-agent@example.com'`,
+    );
+    await db.query(
+      `INSERT INTO client_profiles (id, user_id, updated_at) SELECT gen_random_uuid(), id, now() FROM users WHERE email = 'real-client@example.com'`,
+    );
 
     await expect(seedDatabaseIfIncomplete(database.url, options)).resolves.toBe(true);
     await expect(seedDatabaseIfIncomplete(database.url, options)).resolves.toBe(false);
@@ -102,9 +146,22 @@ describe('Seed at start-up', () => {
          FROM agent_profiles WHERE id = ${DEMO_AGENT}`,
     );
     expect(demo.rows).toEqual([
-      { profile_completed: true, has_city: true, has_skills: true, has_photo: true, kyc_status: 'APPROVED', assessment_status: 'PASSED', has_level: true, signed: true },
+      {
+        profile_completed: true,
+        has_city: true,
+        has_skills: true,
+        has_photo: true,
+        kyc_status: 'APPROVED',
+        assessment_status: 'PASSED',
+        has_level: true,
+        signed: true,
+      },
     ]);
-    expect(await count(`SELECT count(*)::int AS n FROM client_profiles c JOIN users u ON u.id = c.user_id WHERE u.email = 'client@demo.cx' AND c.organization_name IS NOT NULL`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM client_profiles c JOIN users u ON u.id = c.user_id WHERE u.email = 'client@demo.cx' AND c.organization_name IS NOT NULL`,
+      ),
+    ).toBe(1);
 
     const real = await db.query(
       `SELECT u.email, to_jsonb(p) - 'id' - 'user_id' - 'created_at' - 'updated_at' AS profile,
@@ -115,11 +172,21 @@ describe('Seed at start-up', () => {
     expect(real.rows).toEqual([
       {
         email: 'real-agent@example.com',
-        profile: expect.objectContaining({ city: null, skills: [], photo_key: null, profile_completed: false, kyc_status: 'PENDING', assessment_status: 'NOT_STARTED', agreement_version: null }),
+        profile: expect.objectContaining({
+          city: null,
+          skills: [],
+          photo_key: null,
+          profile_completed: false,
+          kyc_status: 'PENDING',
+          assessment_status: 'NOT_STARTED',
+          agreement_version: null,
+        }),
         rows: 0,
       },
     ]);
-    const realClient = await db.query(`SELECT organization_name FROM client_profiles c JOIN users u ON u.id = c.user_id WHERE u.email = 'real-client@example.com'`);
+    const realClient = await db.query(
+      `SELECT organization_name FROM client_profiles c JOIN users u ON u.id = c.user_id WHERE u.email = 'real-client@example.com'`,
+    );
     expect(realClient.rows).toEqual([{ organization_name: null }]);
     expect(await count(`SELECT count(*)::int AS n FROM projects`)).toBe(1);
   });

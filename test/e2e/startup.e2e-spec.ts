@@ -60,7 +60,9 @@ describe('Start-up failures that name the setting to change', () => {
     try {
       const result = await startServer({ DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: String(port) });
       expect(result.code).toBe(1);
-      expect(result.stderr.trim().split('\n')).toEqual([`Start-up failed: Port ${port} on 127.0.0.1 is already in use by another program: set PORT to a free port (or stop that program)`]);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `Start-up failed: Port ${port} on 127.0.0.1 is already in use by another program: set PORT to a free port (or stop that program)`,
+      ]);
     } finally {
       holder.close();
       await database.drop();
@@ -91,7 +93,10 @@ describe('Migrations (covers the prisma/orm#27403 shim)', () => {
       await client.connect();
       try {
         const applied = await client.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name');
-        const folders = readdirSync('prisma/migrations', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+        const folders = readdirSync('prisma/migrations', { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => entry.name)
+          .sort();
         expect(applied.rows.map((row) => row.migration_name)).toEqual(folders);
         const users = await client.query(`SELECT to_regclass('public.users') AS users`);
         expect(users.rows[0].users).toBe('users');

@@ -70,7 +70,11 @@ async function start(dist) {
 }
 
 async function login(url, email) {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   return (await res.json()).data.token;
 }
@@ -150,7 +154,9 @@ async function main() {
     }
     const rps = (label) => median(runs[label].map((r) => r.rps));
     const p99 = (label) => median(runs[label].map((r) => r.p99));
-    console.log(`| ${name} | ${rps('before').toFixed(0)} | ${rps('after').toFixed(0)} | ${(rps('after') / rps('before')).toFixed(2)} | ${p99('before')} | ${p99('after')} |`);
+    console.log(
+      `| ${name} | ${rps('before').toFixed(0)} | ${rps('after').toFixed(0)} | ${(rps('after') / rps('before')).toFixed(2)} | ${p99('before')} | ${p99('after')} |`,
+    );
   }
   await Promise.all(Object.values(servers).map((s) => s.stop()));
 }

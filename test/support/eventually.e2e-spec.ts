@@ -3,11 +3,14 @@ import { eventually } from './eventually.js';
 describe('eventually()', () => {
   it('retries a failing assertion until it holds and returns what the check returned', async () => {
     let calls = 0;
-    const value = await eventually(() => {
-      calls += 1;
-      expect(calls).toBeGreaterThanOrEqual(3);
-      return `after ${calls}`;
-    }, { intervalMs: 1 });
+    const value = await eventually(
+      () => {
+        calls += 1;
+        expect(calls).toBeGreaterThanOrEqual(3);
+        return `after ${calls}`;
+      },
+      { intervalMs: 1 },
+    );
     expect(value).toBe('after 3');
   });
 

@@ -9,7 +9,12 @@ export const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.fr
 export const api = (path: string) => `/api/v1${path}`;
 
 /** The agent logs a work event on the gig (LOGIN, BREAK_START, …). The caller checks the status. */
-export const gigActivity = (t: TestApp, agent: TestUser, gigId: string, type: string) => t.http().post(api(`/gigs/${gigId}/activity`)).set(agent.auth).send({ type });
+export const gigActivity = (t: TestApp, agent: TestUser, gigId: string, type: string) =>
+  t
+    .http()
+    .post(api(`/gigs/${gigId}/activity`))
+    .set(agent.auth)
+    .send({ type });
 
 /** Marks the user's email verified, as the OTP flow of the auth module would. */
 export async function verifyContact(t: TestApp, user: TestUser): Promise<void> {
@@ -35,7 +40,13 @@ export async function completeProfile(t: TestApp, agent: TestUser, skills = ['su
 
 export async function uploadKyc(t: TestApp, agent: TestUser): Promise<void> {
   for (const type of ['AADHAR_FRONT', 'AADHAR_BACK', 'PAN']) {
-    await t.http().post(api('/agents/me/kyc-documents')).set(agent.auth).field('type', type).attach('file', type === 'PAN' ? PDF : JPEG, `${type}.jpg`).expect(201);
+    await t
+      .http()
+      .post(api('/agents/me/kyc-documents'))
+      .set(agent.auth)
+      .field('type', type)
+      .attach('file', type === 'PAN' ? PDF : JPEG, `${type}.jpg`)
+      .expect(201);
   }
 }
 
@@ -46,15 +57,38 @@ export async function onboardAgent(t: TestApp, agent: TestUser, admin: TestUser,
   await uploadKyc(t, agent);
   const submitted = await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(200);
   const agentId: string = submitted.body.data.id;
-  await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'APPROVED' }).expect(200);
-  await t.http().put(api(`/agents/${agentId}/assessment`)).set(admin.auth).send({ status: 'PASSED', cefrLevel: options.cefrLevel ?? 'C1', score: 88 }).expect(200);
+  await t
+    .http()
+    .patch(api(`/agents/${agentId}/kyc`))
+    .set(admin.auth)
+    .send({ decision: 'APPROVED' })
+    .expect(200);
+  await t
+    .http()
+    .put(api(`/agents/${agentId}/assessment`))
+    .set(admin.auth)
+    .send({ status: 'PASSED', cefrLevel: options.cefrLevel ?? 'C1', score: 88 })
+    .expect(200);
   const agreement = await t.http().get(api('/agents/me/agreement')).set(agent.auth).expect(200);
-  const signed = await t.http().post(api('/agents/me/agreement/sign')).set(agent.auth).send({ version: agreement.body.data.version, signature: 'Agent Name' }).expect(200);
+  const signed = await t
+    .http()
+    .post(api('/agents/me/agreement/sign'))
+    .set(agent.auth)
+    .send({ version: agreement.body.data.version, signature: 'Agent Name' })
+    .expect(200);
   if (signed.body.data.nextStep !== 'DASHBOARD') throw new Error(`Onboarding did not finish: ${signed.body.data.nextStep}`);
   return agentId;
 }
 
-export const OPPORTUNITY = { title: 'Weekend chat support', requiredSkills: ['support'], minCefrLevel: 'B1', minExperienceMonths: 6, rateMinor: 25000, currency: 'INR', capacity: 2 };
+export const OPPORTUNITY = {
+  title: 'Weekend chat support',
+  requiredSkills: ['support'],
+  minCefrLevel: 'B1',
+  minExperienceMonths: 6,
+  rateMinor: 25000,
+  currency: 'INR',
+  capacity: 2,
+};
 
 /** A published opportunity of `client` with the given slots (ISO start/end pairs, capacity each). */
 export async function openOpportunity(
@@ -63,12 +97,31 @@ export async function openOpportunity(
   options: { body?: Record<string, unknown>; slots?: { startsAt: string; endsAt: string; capacity: number }[] } = {},
 ): Promise<{ opportunityId: string; slotIds: string[] }> {
   const project = await t.http().post(api('/projects')).set(client.auth).send({ name: 'Support project' }).expect(201);
-  const opportunity = await t.http().post(api(`/projects/${project.body.data.id}/opportunities`)).set(client.auth).send({ ...OPPORTUNITY, ...options.body }).expect(201);
+  const opportunity = await t
+    .http()
+    .post(api(`/projects/${project.body.data.id}/opportunities`))
+    .set(client.auth)
+    .send({ ...OPPORTUNITY, ...options.body })
+    .expect(201);
   const opportunityId: string = opportunity.body.data.id;
   const slots = options.slots ?? [{ startsAt: '2030-01-05T09:00:00Z', endsAt: '2030-01-05T13:00:00Z', capacity: 2 }];
   const slotIds: string[] = [];
-  for (const slot of slots) slotIds.push((await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(client.auth).send(slot).expect(201)).body.data.id);
-  await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(client.auth).expect(200);
+  for (const slot of slots)
+    slotIds.push(
+      (
+        await t
+          .http()
+          .post(api(`/opportunities/${opportunityId}/slots`))
+          .set(client.auth)
+          .send(slot)
+          .expect(201)
+      ).body.data.id,
+    );
+  await t
+    .http()
+    .post(api(`/opportunities/${opportunityId}/publish`))
+    .set(client.auth)
+    .expect(200);
   return { opportunityId, slotIds };
 }
 
@@ -80,10 +133,26 @@ export async function acceptedGig(
   opportunityId: string,
   pickSlots: string[] = [],
 ): Promise<{ applicationId: string; gigId: string }> {
-  const applied = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agent.auth).send({}).expect(201);
-  const decided = await t.http().patch(api(`/applications/${applied.body.data.id}/decision`)).set(client.auth).send({ decision: 'ACCEPTED' }).expect(200);
+  const applied = await t
+    .http()
+    .post(api(`/opportunities/${opportunityId}/applications`))
+    .set(agent.auth)
+    .send({})
+    .expect(201);
+  const decided = await t
+    .http()
+    .patch(api(`/applications/${applied.body.data.id}/decision`))
+    .set(client.auth)
+    .send({ decision: 'ACCEPTED' })
+    .expect(200);
   const gigId: string = decided.body.data.gigId;
-  if (pickSlots.length) await t.http().post(api(`/gigs/${gigId}/work-slots`)).set(agent.auth).send({ slotIds: pickSlots }).expect(201);
+  if (pickSlots.length)
+    await t
+      .http()
+      .post(api(`/gigs/${gigId}/work-slots`))
+      .set(agent.auth)
+      .send({ slotIds: pickSlots })
+      .expect(201);
   return { applicationId: applied.body.data.id, gigId };
 }
 

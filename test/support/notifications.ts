@@ -31,8 +31,18 @@ export async function startFcm(): Promise<{ server: StandInServer; env: Record<s
     'POST /token': (_req, res) => sendJson(res, 200, { access_token: 'ya29.stand-in', expires_in: 3600, token_type: 'Bearer' }),
     [`POST ${SEND_PATH}`]: (_req, res) => sendJson(res, 200, { name: `projects/${FCM_PROJECT}/messages/${Date.now()}` }),
   });
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  const account = { type: 'service_account', project_id: FCM_PROJECT, private_key: privateKey, client_email: `push@${FCM_PROJECT}.iam.gserviceaccount.com`, token_uri: 'https://oauth2.googleapis.com/token' };
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const account = {
+    type: 'service_account',
+    project_id: FCM_PROJECT,
+    private_key: privateKey,
+    client_email: `push@${FCM_PROJECT}.iam.gserviceaccount.com`,
+    token_uri: 'https://oauth2.googleapis.com/token',
+  };
   return {
     server,
     env: { FIREBASE_SERVICE_ACCOUNT: JSON.stringify(account), FIREBASE_API_ORIGIN: server.url },

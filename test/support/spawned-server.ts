@@ -35,7 +35,11 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 30_00
 
   try {
     // Stops polling once the process exited: that is reported below, with its output.
-    await eventually(async () => child.exitCode !== null || child.signalCode !== null || (await fetch(`${url}/api/v1/health/ready`)).ok, { timeoutMs, intervalMs: 200, what: 'the server to be ready' });
+    await eventually(async () => child.exitCode !== null || child.signalCode !== null || (await fetch(`${url}/api/v1/health/ready`)).ok, {
+      timeoutMs,
+      intervalMs: 200,
+      what: 'the server to be ready',
+    });
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`server not ready within ${timeoutMs} ms: ${output}`, { cause: error });

@@ -32,5 +32,12 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     });
 
   await listen();
-  return { get port() { return port; }, cut, restore: listen, close: cut };
+  return {
+    get port() {
+      return port;
+    },
+    cut,
+    restore: listen,
+    close: cut,
+  };
 }

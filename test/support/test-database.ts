@@ -37,7 +37,10 @@ export async function adminQuery(serverUrl: string, sql: string): Promise<void> 
 }
 
 export function newRunId(): string {
-  return createHash('sha1').update(`${process.cwd()}:${process.pid}:${randomBytes(4).toString('hex')}`).digest('hex').slice(0, 10);
+  return createHash('sha1')
+    .update(`${process.cwd()}:${process.pid}:${randomBytes(4).toString('hex')}`)
+    .digest('hex')
+    .slice(0, 10);
 }
 
 let counter = 0;

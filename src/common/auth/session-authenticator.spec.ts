@@ -33,7 +33,9 @@ describe('SessionAuthenticator through the passport jwt strategy', () => {
     const { authenticator, tokens, lookups } = setup([row]);
     const token = tokens.sign({ id: row.id, role: 'AGENT', status: 'ACTIVE' });
     await expect(authenticator.authenticate(token)).resolves.toEqual({ id: row.id, role: 'AGENT', status: 'ACTIVE' });
-    await expect(authenticator.authenticateRequest({ headers: { authorization: `bearer ${token}` } })).resolves.toEqual(expect.objectContaining({ id: row.id }));
+    await expect(authenticator.authenticateRequest({ headers: { authorization: `bearer ${token}` } })).resolves.toEqual(
+      expect.objectContaining({ id: row.id }),
+    );
     expect(lookups).toEqual([row.id, row.id]);
   });
 

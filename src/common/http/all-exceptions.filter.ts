@@ -18,6 +18,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn({ msg: body.message, url: request.url, reason: (exception as Error)?.message });
     }
     if (reply.sent) return;
-    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send({ ...body, requestId: request.id });
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send({ ...body, requestId: request.id });
   }
 }

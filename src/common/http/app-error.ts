@@ -33,6 +33,5 @@ export type AppError = CodedError;
 
 export const notFound = (what = 'Resource') => new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
 export const conflict = (code: ErrorCodeOf<409>, message: string) => new AppError(HttpStatus.CONFLICT, code, message);
-export const badRequest = (code: ErrorCodeOf<400>, message: string, details?: ErrorDetail[]) =>
-  new AppError(HttpStatus.BAD_REQUEST, code, message, details);
+export const badRequest = (code: ErrorCodeOf<400>, message: string, details?: ErrorDetail[]) => new AppError(HttpStatus.BAD_REQUEST, code, message, details);
 export const forbidden = (message = 'You may not do this') => new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);

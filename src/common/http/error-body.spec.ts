@@ -3,8 +3,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { AppError } from './app-error.js';
 import { toErrorBody } from './error-body.js';
 
-const prismaError = (code: string, meta?: Record<string, unknown>) =>
-  new Prisma.PrismaClientKnownRequestError('boom', { code, clientVersion: 'test', meta });
+const prismaError = (code: string, meta?: Record<string, unknown>) => new Prisma.PrismaClientKnownRequestError('boom', { code, clientVersion: 'test', meta });
 
 describe('toErrorBody', () => {
   it('keeps the code and details of an AppError', () => {
@@ -18,7 +17,11 @@ describe('toErrorBody', () => {
   });
 
   it('maps Prisma errors: unique → 409, missing → 404, foreign key → 400, unreachable → 503', () => {
-    expect(toErrorBody(prismaError('P2002', { target: ['email'] }))).toMatchObject({ statusCode: 409, error: 'ALREADY_EXISTS', message: 'A record with this email already exists' });
+    expect(toErrorBody(prismaError('P2002', { target: ['email'] }))).toMatchObject({
+      statusCode: 409,
+      error: 'ALREADY_EXISTS',
+      message: 'A record with this email already exists',
+    });
     expect(toErrorBody(prismaError('P2025'))).toMatchObject({ statusCode: 404, error: 'NOT_FOUND' });
     expect(toErrorBody(prismaError('P2003'))).toMatchObject({ statusCode: 400, error: 'INVALID_REFERENCE' });
     expect(toErrorBody(prismaError('P1001'))).toMatchObject({ statusCode: 503, error: 'DATABASE_UNAVAILABLE' });

@@ -15,7 +15,8 @@ export interface ErrorBody {
 const DATABASE_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** Driver adapter error kinds of a lost, refused or unanswered connection (raw queries report them as P2010). */
 const DATABASE_UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'SocketTimeout', 'ConnectionClosed']);
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connect ENOENT|timeout exceeded when trying to connect|not queryable|DatabaseNotReachable|the database system is (shutting down|starting up)|terminating connection/i;
+const CONNECTION_FAILURE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connect ENOENT|timeout exceeded when trying to connect|not queryable|DatabaseNotReachable|the database system is (shutting down|starting up)|terminating connection/i;
 /** SQLSTATE classes of a lost or refused connection (08xxx) and of a server going away (57P01-03). */
 const CONNECTION_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
 
@@ -51,7 +52,9 @@ function fromHttpException(error: HttpException) {
 function fromPrismaError(error: unknown) {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002') {
-      const target = (error.meta?.target as string[] | string | undefined) ?? (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+      const target =
+        (error.meta?.target as string[] | string | undefined) ??
+        (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
       const fields = Array.isArray(target) ? target.join(', ') : target;
       return body(409, 'ALREADY_EXISTS', fields ? `A record with this ${fields} already exists` : 'This record already exists');
     }
@@ -64,7 +67,10 @@ function fromPrismaError(error: unknown) {
   }
   if (error instanceof Prisma.PrismaClientInitializationError) return databaseUnavailable();
   if (isErrorLike(error) && CONNECTION_SQLSTATE.test(String((error as NodeJS.ErrnoException).code ?? ''))) return databaseUnavailable();
-  if (isErrorLike(error) && CONNECTION_FAILURE.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''} ${String((error as { cause?: unknown }).cause ?? '')}`)) {
+  if (
+    isErrorLike(error) &&
+    CONNECTION_FAILURE.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''} ${String((error as { cause?: unknown }).cause ?? '')}`)
+  ) {
     return databaseUnavailable();
   }
   return undefined;
@@ -94,6 +100,7 @@ function fromFrameworkError(error: unknown) {
     FST_ERR_BAD_URL: 'The URL is not valid',
   };
   const message = (code && messages[code]) ?? (error instanceof SyntaxError ? 'The body is not valid JSON' : error.message);
-  const errorCode = statusCode === 400 && (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') ? 'MALFORMED_JSON' : defaultErrorCode(statusCode);
+  const errorCode =
+    statusCode === 400 && (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') ? 'MALFORMED_JSON' : defaultErrorCode(statusCode);
   return body(statusCode, errorCode, message);
 }

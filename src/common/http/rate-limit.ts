@@ -18,8 +18,7 @@ export function rateLimitOptions(config: AppConfig, redis?: unknown): RateLimitP
     max: config.throttle.limit,
     timeWindow: config.throttle.ttlSeconds * 1000,
     store: storeWithSharedCounters(redis, `${config.redisKeyPrefix}rate-limit:`),
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many requests; try again in ${context.after}`), { statusCode: 429 }),
+    errorResponseBuilder: (_request, context) => Object.assign(new Error(`Too many requests; try again in ${context.after}`), { statusCode: 429 }),
   };
 }
 

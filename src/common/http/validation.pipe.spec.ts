@@ -8,7 +8,10 @@ describe('validationDetails', () => {
   it('gives one entry per bad field with dotted paths for nested objects', () => {
     const errors: ValidationError[] = [
       { property: 'email', constraints: { isEmail: 'email must be an email' }, children: [] },
-      { property: 'address', children: [{ property: 'city', constraints: { isString: 'city must be a string', isNotEmpty: 'city should not be empty' }, children: [] }] },
+      {
+        property: 'address',
+        children: [{ property: 'city', constraints: { isString: 'city must be a string', isNotEmpty: 'city should not be empty' }, children: [] }],
+      },
     ];
     expect(validationDetails(errors)).toEqual([
       { field: 'email', message: 'email must be an email' },
@@ -18,7 +21,8 @@ describe('validationDetails', () => {
 });
 
 class NameDto {
-  @IsString() @MaxLength(5)
+  @IsString()
+  @MaxLength(5)
   name: string;
 }
 

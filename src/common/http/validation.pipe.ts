@@ -44,7 +44,10 @@ class LeanValidationPipe extends ValidationPipe {
     try {
       const entity: unknown = await super.transform(value, metadata);
       const fresh: unknown = new metatype();
-      this.emptyInputIsFresh.set(metatype, Object.getPrototypeOf(entity) === metatype.prototype && isDeepStrictEqual({ ...(entity as object) }, { ...(fresh as object) }));
+      this.emptyInputIsFresh.set(
+        metatype,
+        Object.getPrototypeOf(entity) === metatype.prototype && isDeepStrictEqual({ ...(entity as object) }, { ...(fresh as object) }),
+      );
       return entity;
     } catch (error) {
       this.emptyInputIsFresh.set(metatype, false);
@@ -59,7 +62,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request is invalid', validationDetails(errors)),
+    exceptionFactory: (errors) => new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request is invalid', validationDetails(errors)),
   });
 }

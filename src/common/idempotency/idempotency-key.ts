@@ -26,7 +26,8 @@ export const IdempotencyKey = createParamDecorator((options: { required?: boolea
   return key;
 });
 
-const invalidKey = (code: ErrorCodeOf<400>, message: string) => badRequest(code, message, [{ field: 'Idempotency-Key', message: `1-${MAX_LENGTH} printable ASCII characters` }]);
+const invalidKey = (code: ErrorCodeOf<400>, message: string) =>
+  badRequest(code, message, [{ field: 'Idempotency-Key', message: `1-${MAX_LENGTH} printable ASCII characters` }]);
 
 /** Documents the header in Swagger beside `@IdempotencyKey()`. */
 export const ApiIdempotencyKey = (description: string, required = false) => ApiHeader({ name: 'Idempotency-Key', required, description });

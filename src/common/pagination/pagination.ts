@@ -6,11 +6,18 @@ export const MAX_PAGE_SIZE = 100;
 
 export class PaginationQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @Type(() => Number) @IsInt() @Min(1) @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @IsOptional()
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  @IsOptional()
   limit: number = 20;
 }
 

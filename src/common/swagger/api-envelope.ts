@@ -64,7 +64,5 @@ export function ApiEnvelope(model: Type<unknown> | null, options: EnvelopeOption
 
 /** Documents error responses in the error envelope. */
 export function ApiErrors(...statuses: HttpStatus[]) {
-  return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: HttpStatus[status] ?? 'Error', type: ApiErrorResponse })),
-  );
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: HttpStatus[status] ?? 'Error', type: ApiErrorResponse })));
 }

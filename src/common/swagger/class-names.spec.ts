@@ -10,10 +10,13 @@ const SRC = join(process.cwd(), 'src');
  */
 describe('Class names', () => {
   it('are unique across src', () => {
-    const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.startsWith('generated'));
+    const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.startsWith('generated'),
+    );
     const seen = new Map<string, string[]>();
     for (const file of files) {
-      for (const [, name] of readFileSync(join(SRC, file), 'utf8').matchAll(/^(?:export )?(?:abstract )?class (\w+)/gm)) seen.set(name, [...(seen.get(name) ?? []), file]);
+      for (const [, name] of readFileSync(join(SRC, file), 'utf8').matchAll(/^(?:export )?(?:abstract )?class (\w+)/gm))
+        seen.set(name, [...(seen.get(name) ?? []), file]);
     }
     expect([...seen].filter(([, where]) => where.length > 1)).toEqual([]);
   });

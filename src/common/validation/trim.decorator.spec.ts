@@ -10,7 +10,11 @@ class Input {
 
 describe('input normalising decorators', () => {
   it('trims strings, lower-cases with TrimLowercase, and reads query booleans', () => {
-    expect(plainToInstance(Input, { name: '  Ann Smith \n', username: ' Ann.S ', unread: 'true' })).toEqual({ name: 'Ann Smith', username: 'ann.s', unread: true });
+    expect(plainToInstance(Input, { name: '  Ann Smith \n', username: ' Ann.S ', unread: 'true' })).toEqual({
+      name: 'Ann Smith',
+      username: 'ann.s',
+      unread: true,
+    });
     expect(plainToInstance(Input, { unread: 'false' }).unread).toBe(false);
   });
 

@@ -18,11 +18,26 @@ describe('withRetry', () => {
 
   it('gives up after the retries and never retries a non-retryable error', async () => {
     let calls = 0;
-    const failing = () => withRetry(async () => { calls += 1; throw new Error('boom'); }, { retries: 2, baseMs: 1, shouldRetry: () => true, sleep: async () => undefined });
+    const failing = () =>
+      withRetry(
+        async () => {
+          calls += 1;
+          throw new Error('boom');
+        },
+        { retries: 2, baseMs: 1, shouldRetry: () => true, sleep: async () => undefined },
+      );
     await expect(failing()).rejects.toThrow('boom');
     expect(calls).toBe(3);
     calls = 0;
-    await expect(withRetry(async () => { calls += 1; throw new Error('400'); }, { retries: 5, baseMs: 1, shouldRetry: () => false })).rejects.toThrow('400');
+    await expect(
+      withRetry(
+        async () => {
+          calls += 1;
+          throw new Error('400');
+        },
+        { retries: 5, baseMs: 1, shouldRetry: () => false },
+      ),
+    ).rejects.toThrow('400');
     expect(calls).toBe(1);
   });
 

@@ -24,7 +24,9 @@ exec sleep 600
   const databases: EmbeddedDatabase[] = [];
   const supervised = (attempts = 3) => {
     const lines: string[] = [];
-    const database = new EmbeddedDatabase(binary, { dataDir: dir, port: 1, flags: [] }, { attempts, firstDelayMs: 10, maxDelayMs: 40 }, (line) => lines.push(line));
+    const database = new EmbeddedDatabase(binary, { dataDir: dir, port: 1, flags: [] }, { attempts, firstDelayMs: 10, maxDelayMs: 40 }, (line) =>
+      lines.push(line),
+    );
     databases.push(database);
     return { database, lines };
   };

@@ -175,9 +175,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     mkdirSync(parent, { recursive: true });
   } catch (error) {
-    throw new Error(`Cannot create ${parent} for the embedded PostgreSQL (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): set DATA_DIR to a writable folder, or set DATABASE_URL`, {
-      cause: error,
-    });
+    throw new Error(
+      `Cannot create ${parent} for the embedded PostgreSQL (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): set DATA_DIR to a writable folder, or set DATABASE_URL`,
+      {
+        cause: error,
+      },
+    );
   }
   // As root the server runs as the `postgres` user, which must be able to reach the data folder.
   if (isRoot) {

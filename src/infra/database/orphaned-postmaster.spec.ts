@@ -5,7 +5,8 @@ import { isPostmasterOf, stopOrphanedPostmaster } from './orphaned-postmaster.js
 
 describe('stopOrphanedPostmaster', () => {
   let dataDir: string;
-  const lock = (pid: number) => writeFileSync(path.join(dataDir, 'postmaster.pid'), `${pid}\n${dataDir}\n1700000000\n54329\n/tmp\nlocalhost\n  1234  5678\nready   \n`);
+  const lock = (pid: number) =>
+    writeFileSync(path.join(dataDir, 'postmaster.pid'), `${pid}\n${dataDir}\n1700000000\n54329\n/tmp\nlocalhost\n  1234  5678\nready   \n`);
 
   beforeEach(() => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'cx-orphan-'));

@@ -28,9 +28,12 @@ export async function postgresBinary(): Promise<string> {
     const binaries = (await import(name)) as { postgres: string };
     return binaries.postgres;
   } catch (error) {
-    throw new Error(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${name} is not installed): set DATABASE_URL to use an external PostgreSQL`, {
-      cause: error,
-    });
+    throw new Error(
+      `No embedded PostgreSQL for ${process.platform}-${process.arch} (${name} is not installed): set DATABASE_URL to use an external PostgreSQL`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -51,7 +54,10 @@ export class Postmaster {
   private readonly child: ChildProcess;
   private readonly lines: string[] = [];
 
-  constructor(binary: string, private readonly options: PostmasterOptions) {
+  constructor(
+    binary: string,
+    private readonly options: PostmasterOptions,
+  ) {
     this.child = spawn(binary, ['-D', options.dataDir, '-p', String(options.port), ...options.flags], {
       ...options.runAs,
       detached: true,

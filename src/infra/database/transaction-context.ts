@@ -23,7 +23,9 @@ export const transactionContext = new AsyncLocalStorage<TransactionScope>();
  * first promise-form connect inside a scope without a connection is the transaction's.
  */
 export function shareTransactionConnections(pool: pg.Pool): void {
-  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, client: pg.PoolClient, done: () => void) => void) => Promise<pg.PoolClient> | undefined;
+  const connect = pool.connect.bind(pool) as (
+    callback?: (error: Error | undefined, client: pg.PoolClient, done: () => void) => void,
+  ) => Promise<pg.PoolClient> | undefined;
   const shared = (callback?: (error: Error | undefined, client: pg.PoolClient, done: () => void) => void) => {
     const scope = transactionContext.getStore();
     if (callback || !scope || scope.connection) return connect(callback);

@@ -57,7 +57,13 @@ describe('PinoNestLogger (Nest Logger → pino)', () => {
     const { adapter, lines } = await capture();
     adapter.error({ msg: 'Unhandled error', err: new TypeError('bad'), url: '/api/v1/x' }, undefined, 'HTTP');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 50, msg: 'Unhandled error', context: 'HTTP', url: '/api/v1/x', err: expect.objectContaining({ type: 'TypeError', message: 'bad', stack: expect.stringContaining('TypeError: bad') }) }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'Unhandled error',
+        context: 'HTTP',
+        url: '/api/v1/x',
+        err: expect.objectContaining({ type: 'TypeError', message: 'bad', stack: expect.stringContaining('TypeError: bad') }),
+      }),
     ]);
   });
 
@@ -122,7 +128,14 @@ describe('PinoNestLogger (Nest Logger → pino)', () => {
     });
     expect(lines).toEqual([
       expect.objectContaining({ level: 30, msg: 'Code sent', context: 'OtpService', requestId: 'req-7' }),
-      expect.objectContaining({ level: 50, msg: 'OTP delivery failed', context: 'OtpService', requestId: 'req-7', channel: 'EMAIL', err: expect.objectContaining({ message: 'smtp down' }) }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'OTP delivery failed',
+        context: 'OtpService',
+        requestId: 'req-7',
+        channel: 'EMAIL',
+        err: expect.objectContaining({ message: 'smtp down' }),
+      }),
       expect.objectContaining({ level: 40, msg: 'Slow provider', context: 'OtpService', requestId: 'req-7', ms: 900 }),
     ]);
     expect(lines[1]).not.toHaveProperty('stack');

@@ -36,7 +36,8 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     if (this.schedules.size === 0) return;
     const schedules = this.queue(SCHEDULES_QUEUE);
     for (const [name, { everyMs }] of this.schedules) {
-      if (everyMs > 0) await schedules.upsertJobScheduler(name, { every: everyMs }, { name, opts: { attempts: 1, removeOnComplete: true, removeOnFail: true } });
+      if (everyMs > 0)
+        await schedules.upsertJobScheduler(name, { every: everyMs }, { name, opts: { attempts: 1, removeOnComplete: true, removeOnFail: true } });
       else await schedules.removeJobScheduler(name);
     }
     this.startWorker(SCHEDULES_QUEUE, this.schedules.size, (job) => this.runScheduled(job.name));
@@ -76,7 +77,10 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     let queue = this.queues.get(name);
     if (!queue) {
       // Producers fail fast when Redis is away instead of holding the request that queues the job.
-      queue = new Queue(name, { connection: { url: this.options.url, maxRetriesPerRequest: 2, connectionName: `cx-queue-${name}` }, prefix: this.options.prefix });
+      queue = new Queue(name, {
+        connection: { url: this.options.url, maxRetriesPerRequest: 2, connectionName: `cx-queue-${name}` },
+        prefix: this.options.prefix,
+      });
       queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
     }

@@ -37,7 +37,10 @@ export class FailedJobsRepository {
   /** FAILED → RETRIED, only if still FAILED: of two racing retries one gets the row, the other null. */
   async claimForRetry(id: string, userId: string): Promise<FailedJob | null> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.failedJob.updateMany({ where: { id, status: 'FAILED' }, data: { status: 'RETRIED', retriedAt: new Date(), retriedBy: userId } });
+      const { count } = await tx.failedJob.updateMany({
+        where: { id, status: 'FAILED' },
+        data: { status: 'RETRIED', retriedAt: new Date(), retriedBy: userId },
+      });
       return count === 1 ? tx.failedJob.findUnique({ where: { id } }) : null;
     });
   }

@@ -28,7 +28,15 @@ describe('InProcessJobQueue', () => {
     // Each retry waits at least its back-off (5 ms, then 10 ms; a timer may fire up to 1 ms early by the clock).
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(4);
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(9);
-    expect(recorded).toEqual([expect.objectContaining({ queue: 'mail', error: 'SMTP down', attempts: 3, payload: { to: 'a@b.cx', code: '123456' }, summary: { to: 'a@b.cx', code: '[redacted]' } })]);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        queue: 'mail',
+        error: 'SMTP down',
+        attempts: 3,
+        payload: { to: 'a@b.cx', code: '123456' },
+        summary: { to: 'a@b.cx', code: '[redacted]' },
+      }),
+    ]);
     await queue.onModuleDestroy();
   });
 

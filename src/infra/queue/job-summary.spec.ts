@@ -3,7 +3,12 @@ import { redactPayload } from './job-summary.js';
 describe('redactPayload', () => {
   it('hides secret-looking fields at any depth and keeps the rest', () => {
     const summary = redactPayload({ to: 'a@b.cx', otp: '123456', nested: { accessToken: 'abc', deviceToken: 'x', apiKey: 'k', name: 'Nia' }, password: 'p' });
-    expect(summary).toEqual({ to: 'a@b.cx', otp: '[redacted]', nested: { accessToken: '[redacted]', deviceToken: '[redacted]', apiKey: '[redacted]', name: 'Nia' }, password: '[redacted]' });
+    expect(summary).toEqual({
+      to: 'a@b.cx',
+      otp: '[redacted]',
+      nested: { accessToken: '[redacted]', deviceToken: '[redacted]', apiKey: '[redacted]', name: 'Nia' },
+      password: '[redacted]',
+    });
   });
 
   it('cuts long strings and summarises deep nesting', () => {

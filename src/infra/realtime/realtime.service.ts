@@ -21,7 +21,12 @@ export class RealtimeService {
     this.server = server;
   }
 
-  toRoom<E extends ServerEventName, K extends RoomKindOf<E>>(room: Room<K> | readonly Room<K>[], event: E, payload: ServerPayload<E, K>, options: { except?: Room<'user'> } = {}): void {
+  toRoom<E extends ServerEventName, K extends RoomKindOf<E>>(
+    room: Room<K> | readonly Room<K>[],
+    event: E,
+    payload: ServerPayload<E, K>,
+    options: { except?: Room<'user'> } = {},
+  ): void {
     if (!this.server) return;
     const target = this.server.to(room as string | string[]);
     // The signature above does the checking; Socket.IO's own generic emit cannot follow a generic event name.

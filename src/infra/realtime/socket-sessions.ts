@@ -18,11 +18,14 @@ export class SocketSessions implements OnModuleDestroy {
     this.forget(socket);
     const expiresAt = socket.data.expiresAt;
     if (expiresAt === undefined) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(socket.id);
-      if (this.expired(socket)) this.end(socket);
-      else this.watch(socket);
-    }, Math.min(Math.max(expiresAt - Date.now(), 0), MAX_DELAY_MS));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(socket.id);
+        if (this.expired(socket)) this.end(socket);
+        else this.watch(socket);
+      },
+      Math.min(Math.max(expiresAt - Date.now(), 0), MAX_DELAY_MS),
+    );
     timer.unref();
     this.timers.set(socket.id, timer);
   }

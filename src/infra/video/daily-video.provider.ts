@@ -4,8 +4,7 @@ import { CreateRoomOptions, MeetingTokenOptions, VideoProvider, VideoRoom } from
 
 const toUnixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-const providerFailed = (what: string) =>
-  new AppError(HttpStatus.BAD_GATEWAY, 'VIDEO_PROVIDER_FAILED', `The video provider could not ${what}; try again`);
+const providerFailed = (what: string) => new AppError(HttpStatus.BAD_GATEWAY, 'VIDEO_PROVIDER_FAILED', `The video provider could not ${what}; try again`);
 
 /** Daily.co REST API (https://docs.daily.co/reference/rest-api): rooms and meeting tokens. */
 export class DailyVideoProvider extends VideoProvider {

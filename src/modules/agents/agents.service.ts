@@ -17,14 +17,7 @@ import { computeNextStep } from './onboarding-steps.js';
 import { missingProfileFields } from './profile-completeness.js';
 import type { ListAgentsQueryDto, RecordAssessmentDto } from './dto/admin.dto.js';
 import type { AgentResponseDto, AgentSummaryDto, AgreementResponseDto, ExperienceResponseDto, QualificationResponseDto } from './dto/agent-response.dto.js';
-import type {
-  ExperienceDto,
-  QualificationDto,
-  SignAgreementDto,
-  UpdateExperienceDto,
-  UpdateProfileDto,
-  UpdateQualificationDto,
-} from './dto/profile.dto.js';
+import type { ExperienceDto, QualificationDto, SignAgreementDto, UpdateExperienceDto, UpdateProfileDto, UpdateQualificationDto } from './dto/profile.dto.js';
 import { checkPeriod, checkYears, PHOTO_TYPES, requireFile, type UploadedBytes } from './profile-rules.js';
 
 /** What the marketplace needs to judge an agent's eligibility. */

@@ -51,7 +51,12 @@ export class KycService {
     if (outcome === 'STATE') throw conflict('INVALID_STATE', 'KYC is already submitted or approved');
     if (outcome === 'PROFILE') throw conflict('PROFILE_INCOMPLETE', 'Complete your profile before submitting KYC');
     if (outcome === 'DOCUMENTS') throw conflict('KYC_DOCUMENTS_MISSING', `Upload all of ${KYC_DOCUMENT_TYPES.join(', ')} first`);
-    await this.notifications.notifyRoles(ADMIN_ROLES, { type: 'agent.kyc_submitted', title: 'KYC to review', body: 'An agent submitted their KYC documents', data: { agentId, userId } });
+    await this.notifications.notifyRoles(ADMIN_ROLES, {
+      type: 'agent.kyc_submitted',
+      title: 'KYC to review',
+      body: 'An agent submitted their KYC documents',
+      data: { agentId, userId },
+    });
     return this.profiles.getMe(userId);
   }
 
@@ -64,7 +69,10 @@ export class KycService {
     await this.notifications.notify([userId], {
       type: 'agent.kyc_decided',
       title: dto.decision === 'APPROVED' ? 'KYC approved' : 'KYC not approved',
-      body: dto.decision === 'APPROVED' ? 'Your identity is verified: the language assessment is next' : `Your KYC was not approved${dto.reason ? `: ${dto.reason}` : ''}`,
+      body:
+        dto.decision === 'APPROVED'
+          ? 'Your identity is verified: the language assessment is next'
+          : `Your KYC was not approved${dto.reason ? `: ${dto.reason}` : ''}`,
       data: { decision: dto.decision, reason: dto.reason },
     });
     return this.profiles.getForStaff(agentId);

@@ -1,6 +1,13 @@
 import { missingProfileFields, type ProfileFacts } from './profile-completeness.js';
 
-const complete: ProfileFacts = { dateOfBirth: new Date('1995-04-12'), addressLine: '12 MG Road', city: 'Pune', country: 'IN', photoKey: 'agent-photos/a.png', qualificationCount: 1 };
+const complete: ProfileFacts = {
+  dateOfBirth: new Date('1995-04-12'),
+  addressLine: '12 MG Road',
+  city: 'Pune',
+  country: 'IN',
+  photoKey: 'agent-photos/a.png',
+  qualificationCount: 1,
+};
 
 describe('missingProfileFields', () => {
   it('is empty for a complete profile', () => {

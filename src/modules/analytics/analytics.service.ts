@@ -40,7 +40,8 @@ export class AnalyticsService {
       botMessages,
       agentMessages: num(messages.agent_messages),
       flaggedMessages: num(messages.flagged_messages),
-      messagesPerConversation: round(num(messages.conversations_with_messages) ? num(messages.visible_messages) / num(messages.conversations_with_messages) : 0) ?? 0,
+      messagesPerConversation:
+        round(num(messages.conversations_with_messages) ? num(messages.visible_messages) / num(messages.conversations_with_messages) : 0) ?? 0,
       faqHitRate: ratio(num(messages.faq_answers), botMessages),
       aiResponseRate: ratio(botMessages, userMessages),
       fallbackAnswers: num(messages.fallback_answers),

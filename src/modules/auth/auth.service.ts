@@ -13,7 +13,9 @@ import { SessionsService } from './sessions.service.js';
 /** One answer for every failed login: unknown account, wrong password, locked, suspended or deleted. */
 const invalidCredentials = () => new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'The sign-in details are not correct');
 const notVerified = () =>
-  badRequest('OTP_NOT_VERIFIED', 'Verify a code for this email or phone first (POST /otp/verify)', [{ field: 'verificationToken', message: 'verificationToken is not valid for this email or phone' }]);
+  badRequest('OTP_NOT_VERIFIED', 'Verify a code for this email or phone first (POST /otp/verify)', [
+    { field: 'verificationToken', message: 'verificationToken is not valid for this email or phone' },
+  ]);
 
 @Injectable()
 export class AuthService {
@@ -63,14 +65,21 @@ export class AuthService {
     const contact = contactOf(dto);
     const owner = await this.credentials.findOwnerContact(contact.channel, contact.target);
     assertStrongPassword(dto.newPassword, owner ?? { email: dto.email, phone: dto.phone }, 'newPassword');
-    const userId = await this.credentials.resetPassword(contact.channel, contact.target, tokenHash(dto.verificationToken), await this.hasher.hash(dto.newPassword));
+    const userId = await this.credentials.resetPassword(
+      contact.channel,
+      contact.target,
+      tokenHash(dto.verificationToken),
+      await this.hasher.hash(dto.newPassword),
+    );
     if (!userId) throw notVerified();
     this.realtime.disconnectUser(userId, 'password_changed');
   }
 
   private async loginWithCode(dto: LoginDto): Promise<AuthResultDto> {
     if (!dto.email && !dto.phone) {
-      throw badRequest('VALIDATION_FAILED', 'A code login needs the email or phone the code was sent to', [{ field: 'username', message: 'use email or phone with verificationToken' }]);
+      throw badRequest('VALIDATION_FAILED', 'A code login needs the email or phone the code was sent to', [
+        { field: 'username', message: 'use email or phone with verificationToken' },
+      ]);
     }
     const contact = contactOf(dto);
     const user = await this.credentials.loginWithVerification(contact.channel, contact.target, tokenHash(dto.verificationToken ?? ''));

@@ -63,9 +63,16 @@ export class CredentialsRepository {
   /** Uses a LOGIN verification: the account of that contact, now marked verified; null when not valid. */
   loginWithVerification(channel: DeliveryChannel, target: string, verificationHash: string) {
     return this.db.transaction(async (tx) => {
-      const user = await tx.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } }, select: { id: true } });
+      const user = await tx.user.findFirst({
+        where: { ...contactWhere(channel, target), deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } },
+        select: { id: true },
+      });
       if (!user || !(await consumeVerification(tx, 'LOGIN', target, verificationHash))) return null;
-      return tx.user.update({ where: { id: user.id }, data: { ...verifiedNow(channel), failedLoginCount: 0, lockedUntil: null }, select: { id: true, role: true, status: true } });
+      return tx.user.update({
+        where: { id: user.id },
+        data: { ...verifiedNow(channel), failedLoginCount: 0, lockedUntil: null },
+        select: { id: true, role: true, status: true },
+      });
     });
   }
 
@@ -76,10 +83,16 @@ export class CredentialsRepository {
   /** Sets the new password and signs out every session; the user's id, or null when the code does not match. */
   resetPassword(channel: DeliveryChannel, target: string, verificationHash: string, passwordHash: string): Promise<string | null> {
     return this.db.transaction(async (tx) => {
-      const user = await tx.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } }, select: { id: true } });
+      const user = await tx.user.findFirst({
+        where: { ...contactWhere(channel, target), deletedAt: null, status: { in: ['ACTIVE', 'PENDING'] } },
+        select: { id: true },
+      });
       if (!user || !(await consumeVerification(tx, 'PASSWORD_RESET', target, verificationHash))) return null;
       const now = new Date();
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null, ...verifiedNow(channel) } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null, ...verifiedNow(channel) },
+      });
       await tx.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
       return user.id;
     });
@@ -90,6 +103,9 @@ export class CredentialsRepository {
   }
 
   findOwnerContact(channel: DeliveryChannel, target: string) {
-    return this.db.client.user.findFirst({ where: { ...contactWhere(channel, target), deletedAt: null }, select: { email: true, phone: true, username: true } });
+    return this.db.client.user.findFirst({
+      where: { ...contactWhere(channel, target), deletedAt: null },
+      select: { email: true, phone: true, username: true },
+    });
   }
 }

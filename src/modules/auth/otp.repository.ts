@@ -32,12 +32,20 @@ export class OtpRepository {
     return this.db.transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`otp:${input.target}`}))`;
       const now = Date.now();
-      const latest = await tx.otpCode.findFirst({ where: { target: input.target, purpose: input.purpose }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+      const latest = await tx.otpCode.findFirst({
+        where: { target: input.target, purpose: input.purpose },
+        orderBy: { createdAt: 'desc' },
+        select: { createdAt: true },
+      });
       if (latest && now - latest.createdAt.getTime() < OTP_RESEND_COOLDOWN_MS) {
         return { issued: false, retryAfterSeconds: Math.ceil((latest.createdAt.getTime() + OTP_RESEND_COOLDOWN_MS - now) / 1000) };
       }
       const hourAgo = new Date(now - 3_600_000);
-      const recent = await tx.otpCode.findMany({ where: { target: input.target, createdAt: { gte: hourAgo } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
+      const recent = await tx.otpCode.findMany({
+        where: { target: input.target, createdAt: { gte: hourAgo } },
+        orderBy: { createdAt: 'asc' },
+        select: { createdAt: true },
+      });
       if (recent.length >= OTP_MAX_PER_TARGET_PER_HOUR) {
         return { issued: false, retryAfterSeconds: Math.ceil((recent[0].createdAt.getTime() + 3_600_000 - now) / 1000) };
       }
@@ -68,7 +76,10 @@ export class OtpRepository {
   /** Consumes the code and stores its verification token; false if another request got there first. */
   async markVerified(id: string, verificationHash: string): Promise<boolean> {
     const now = new Date();
-    const { count } = await this.db.client.otpCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now, verifiedAt: now, verificationHash } });
+    const { count } = await this.db.client.otpCode.updateMany({
+      where: { id, consumedAt: null },
+      data: { consumedAt: now, verifiedAt: now, verificationHash },
+    });
     return count === 1;
   }
 }

@@ -11,7 +11,8 @@ import { alreadyRegisteredMessage, otpMessage } from './otp-messages.js';
 import { OtpRepository } from './otp.repository.js';
 import { generateOtpCode, generateToken, keyedHash, sameHash, tokenHash } from './secrets.js';
 
-const invalidCode = () => badRequest('OTP_INVALID', 'The code is wrong, expired or already used; ask for a new one', [{ field: 'code', message: 'code is not valid' }]);
+const invalidCode = () =>
+  badRequest('OTP_INVALID', 'The code is wrong, expired or already used; ask for a new one', [{ field: 'code', message: 'code is not valid' }]);
 
 /**
  * One-time codes. A code row is stored for every accepted request, whether or not an account exists,

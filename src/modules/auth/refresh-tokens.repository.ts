@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserRole, UserStatus } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 
-export type RotateOutcome =
-  | { outcome: 'ROTATED'; user: { id: string; role: UserRole; status: UserStatus } }
-  | { outcome: 'REUSED' }
-  | { outcome: 'INVALID' };
+export type RotateOutcome = { outcome: 'ROTATED'; user: { id: string; role: UserRole; status: UserStatus } } | { outcome: 'REUSED' } | { outcome: 'INVALID' };
 
 @Injectable()
 export class RefreshTokensRepository {

@@ -3,7 +3,10 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 export const OTP_DIGITS = 6;
 
 /** A six-digit code from the CSPRNG (every value equally likely, leading zeros kept). */
-export const generateOtpCode = (): string => randomInt(0, 10 ** OTP_DIGITS).toString().padStart(OTP_DIGITS, '0');
+export const generateOtpCode = (): string =>
+  randomInt(0, 10 ** OTP_DIGITS)
+    .toString()
+    .padStart(OTP_DIGITS, '0');
 
 /** 256 random bits, URL-safe; used for refresh and verification tokens. */
 export const generateToken = (): string => randomBytes(32).toString('base64url');

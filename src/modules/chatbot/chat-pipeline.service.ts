@@ -31,8 +31,7 @@ const RECOVERY_CONCURRENCY = 4;
 const RECOVERY_PER_RUN = 100;
 /** After this many take-overs an answer is given up on (logged): something fails every time. */
 const RECOVERY_ATTEMPTS = 5;
-const APOLOGY =
-  "I'm sorry, I can't answer that right now because our assistant is unavailable. Would you like me to connect you with a human agent?";
+const APOLOGY = "I'm sorry, I can't answer that right now because our assistant is unavailable. Would you like me to connect you with a human agent?";
 
 /** The bot answers a conversation nobody from staff has taken over and nobody has closed. */
 const botAnswers = (conversation: { status: ConversationStatus; assignedAgentId: string | null }) =>
@@ -49,8 +48,7 @@ const moderationCategories = (metadata: unknown): string[] => {
   return Array.isArray(categories) ? categories.filter((category): category is string => typeof category === 'string') : [];
 };
 
-const keyInUse = () =>
-  conflict('IDEMPOTENCY_KEY_IN_USE', 'The first request with this Idempotency-Key is still being answered; retry in a few seconds');
+const keyInUse = () => conflict('IDEMPOTENCY_KEY_IN_USE', 'The first request with this Idempotency-Key is still being answered; retry in a few seconds');
 
 /** The user message being answered. */
 type Question = Pick<MessageRow, 'id' | 'content' | 'createdAt'>;
@@ -103,7 +101,13 @@ export class ChatPipelineService {
 
     const verdict = await this.moderation.check(content);
     if (verdict.flagged) {
-      await this.messages.createFlagged(conversationId, user.id, content, { moderation: verdict.categories, moderatedBy: this.moderation.name }, idempotencyKey);
+      await this.messages.createFlagged(
+        conversationId,
+        user.id,
+        content,
+        { moderation: verdict.categories, moderatedBy: this.moderation.name },
+        idempotencyKey,
+      );
       throw contentFlagged(verdict.categories);
     }
 

@@ -49,7 +49,11 @@ export class ChatGateway {
   async typingStart(@ConnectedSocket() socket: AppSocket, @CurrentUser() user: AuthUser, @MessageBody() dto: ConversationRefDto) {
     this.assertJoined(socket, dto.conversationId);
     const summary = await this.users.getSummary(user.id);
-    this.realtime.toRoom(rooms.conversation(dto.conversationId), 'typing:user', { conversationId: dto.conversationId, userId: user.id, userName: summary?.name ?? '' });
+    this.realtime.toRoom(rooms.conversation(dto.conversationId), 'typing:user', {
+      conversationId: dto.conversationId,
+      userId: user.id,
+      userName: summary?.name ?? '',
+    });
     return ack({ conversationId: dto.conversationId });
   }
 
@@ -82,7 +86,12 @@ export class ChatGateway {
   @UsePipes(createValidationPipe())
   aiResponding(@ConnectedSocket() socket: AppSocket, @CurrentUser() user: AuthUser, @MessageBody() dto: ConversationRefDto) {
     this.assertJoined(socket, dto.conversationId);
-    this.realtime.toRoom(rooms.conversation(dto.conversationId), 'ai:responding', { conversationId: dto.conversationId, userId: user.id }, { except: rooms.user(user.id) });
+    this.realtime.toRoom(
+      rooms.conversation(dto.conversationId),
+      'ai:responding',
+      { conversationId: dto.conversationId, userId: user.id },
+      { except: rooms.user(user.id) },
+    );
     return ack({ conversationId: dto.conversationId });
   }
 

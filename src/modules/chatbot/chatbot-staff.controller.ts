@@ -56,7 +56,8 @@ export class ChatbotStaffController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({
     summary: 'Publish an inbox question as an FAQ with the answer, in one step (staff)',
-    description: 'Creates the FAQ and marks the question CONVERTED in one transaction; the next customer asking is answered from the FAQ. 409 when it is no longer open.',
+    description:
+      'Creates the FAQ and marks the question CONVERTED in one transaction; the next customer asking is answered from the FAQ. 409 when it is no longer open.',
   })
   @ApiEnvelope(PublishedCustomQuestionDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)

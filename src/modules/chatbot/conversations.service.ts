@@ -8,7 +8,14 @@ import type { Conversation, Prisma } from '../../generated/prisma/client.js';
 import { UsersService } from '../users/index.js';
 import { ChatEvents } from './chat-events.js';
 import { ConversationsRepository, type Viewer } from './conversations.repository.js';
-import type { ConversationDto, ConversationQueryDto, CreateConversationDto, EscalateDto, SubmitCsatDto, UpdateConversationDto } from './dto/conversation.dto.js';
+import type {
+  ConversationDto,
+  ConversationQueryDto,
+  CreateConversationDto,
+  EscalateDto,
+  SubmitCsatDto,
+  UpdateConversationDto,
+} from './dto/conversation.dto.js';
 import type { SupportTicketDto } from './dto/support-ticket.dto.js';
 import { HandoverService } from './handover.service.js';
 import { toConversationDto } from './message.mapper.js';
@@ -98,7 +105,10 @@ export class ConversationsService {
   private async reassign(current: Conversation, agentId: string | null): Promise<Conversation> {
     if (agentId === null) return this.conversations.update(current.id, { assignedAgentId: null });
     const agent = await this.users.findActiveWithRole(agentId, STAFF_ROLES);
-    if (!agent) throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active support agent or admin', [{ field: 'assignedAgentId', message: 'not an active staff member' }]);
+    if (!agent)
+      throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active support agent or admin', [
+        { field: 'assignedAgentId', message: 'not an active staff member' },
+      ]);
     const updated = await this.conversations.update(current.id, { assignedAgentId: agentId, isAgentInvolved: true });
     this.events.agentJoined(toConversationDto(updated), { id: agent.id, name: agent.name });
     return updated;

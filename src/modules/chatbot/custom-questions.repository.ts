@@ -57,11 +57,22 @@ export class CustomQuestionsRepository {
    * asker opened it first. Undefined when the message was counted already.
    */
   async open(entry: NewEntry, ask: Ask): Promise<string | undefined> {
-    const row = await this.sql.maybeOne(openEntry, [entry.question, entry.groupKey, entry.groupSignature, ask.origin, ask.userId, ask.conversationId, ask.messageId]);
+    const row = await this.sql.maybeOne(openEntry, [
+      entry.question,
+      entry.groupKey,
+      entry.groupSignature,
+      ask.origin,
+      ask.userId,
+      ask.conversationId,
+      ask.messageId,
+    ]);
     return row?.questionId;
   }
 
-  async list(filter: { status?: CustomQuestionStatus; origin?: CustomQuestionOrigin }, page: { skip: number; take: number }): Promise<{ items: InboxEntryRow[]; total: number }> {
+  async list(
+    filter: { status?: CustomQuestionStatus; origin?: CustomQuestionOrigin },
+    page: { skip: number; take: number },
+  ): Promise<{ items: InboxEntryRow[]; total: number }> {
     const scope = [filter.status ?? null, filter.origin ?? null] as const;
     const rows = await this.sql.query(listEntries, [...scope, page.take, page.skip]);
     if (rows.length) return { items: rows.map(({ total: _total, ...entry }) => entry), total: rows[0].total };

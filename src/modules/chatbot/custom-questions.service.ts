@@ -99,7 +99,8 @@ export class CustomQuestionsService {
   async update(staff: AuthUser, id: string, dto: UpdateCustomQuestionDto): Promise<CustomQuestionDto> {
     const current = await this.found(id);
     const answer = dto.answer ?? current.answer ?? undefined;
-    if (dto.status !== 'DISMISSED' && !answer) throw badRequest('ANSWER_REQUIRED', 'An answer is required', [{ field: 'answer', message: 'answer is required' }]);
+    if (dto.status !== 'DISMISSED' && !answer)
+      throw badRequest('ANSWER_REQUIRED', 'An answer is required', [{ field: 'answer', message: 'answer is required' }]);
 
     if (dto.status === 'CONVERTED') {
       await this.convert(staff, current, answer as string, { question: dto.faqQuestion, category: dto.category, keywords: dto.keywords });
@@ -112,11 +113,21 @@ export class CustomQuestionsService {
     return toDto(result);
   }
 
-  private async convert(staff: AuthUser, current: InboxEntryRow, answer: string, faq: Pick<PublishCustomQuestionDto, 'question' | 'category' | 'keywords'>): Promise<FaqDto> {
+  private async convert(
+    staff: AuthUser,
+    current: InboxEntryRow,
+    answer: string,
+    faq: Pick<PublishCustomQuestionDto, 'question' | 'category' | 'keywords'>,
+  ): Promise<FaqDto> {
     // The entry's move, the FAQ (written by the FAQ module) and the link commit together or not at all.
     const published = await this.db.withTransaction(async () => {
       if (!(await this.questions.claimForFaq(current.id, answer, staff.id))) return null;
-      const created = await this.faqs.create(staff, { question: faq.question ?? current.question.slice(0, FAQ_QUESTION_MAX), answer, category: faq.category, keywords: faq.keywords });
+      const created = await this.faqs.create(staff, {
+        question: faq.question ?? current.question.slice(0, FAQ_QUESTION_MAX),
+        answer,
+        category: faq.category,
+        keywords: faq.keywords,
+      });
       await this.questions.linkFaq(current.id, created.id);
       return created;
     });

@@ -94,7 +94,10 @@ export const openEntry = sql({
 });
 
 const FILTER = `($1::"CustomQuestionStatus" IS NULL OR q.status = $1) AND ($2::"CustomQuestionOrigin" IS NULL OR q.origin = $2)`;
-const filterParams = [col.nullable(col.enum<CustomQuestionStatus>('CustomQuestionStatus')), col.nullable(col.enum<CustomQuestionOrigin>('CustomQuestionOrigin'))] as const;
+const filterParams = [
+  col.nullable(col.enum<CustomQuestionStatus>('CustomQuestionStatus')),
+  col.nullable(col.enum<CustomQuestionOrigin>('CustomQuestionOrigin')),
+] as const;
 
 /** One page of the inbox, most asked first, with the total (repeated on every row; no row past the end). */
 export const listEntries = sql({

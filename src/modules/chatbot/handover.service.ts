@@ -37,7 +37,10 @@ export class HandoverService {
       const summary = parseAiSummary(result.content, offline.mood);
       if (!summary) return offline;
       const { model, promptTokens, completionTokens } = result;
-      return { ...summary, usage: { model, promptTokens, completionTokens, costMicros: costMicros(model, promptTokens, completionTokens, this.config.ai.prices) } };
+      return {
+        ...summary,
+        usage: { model, promptTokens, completionTokens, costMicros: costMicros(model, promptTokens, completionTokens, this.config.ai.prices) },
+      };
     } catch (error) {
       this.logger.warn(`Handover summary from the model failed, using conversation data: ${(error as Error).message}`);
       return offline;

@@ -52,7 +52,10 @@ export function toConversationDto(conversation: Conversation): ConversationDto {
     assignedAgentId: conversation.assignedAgentId,
     isAgentInvolved: conversation.isAgentInvolved,
     resolvedAt: conversation.resolvedAt,
-    csat: conversation.csatRating === null ? null : { rating: conversation.csatRating, comment: conversation.csatComment, submittedAt: conversation.csatAt ?? conversation.updatedAt },
+    csat:
+      conversation.csatRating === null
+        ? null
+        : { rating: conversation.csatRating, comment: conversation.csatComment, submittedAt: conversation.csatAt ?? conversation.updatedAt },
     archivedAt: conversation.archivedAt,
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,

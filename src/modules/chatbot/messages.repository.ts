@@ -107,7 +107,12 @@ export class MessagesRepository {
    * conversation takes the category of the FAQ that answered. When the question already has an
    * answer (another process gave it), that one is returned and nothing is written.
    */
-  async createAnswer(questionId: string, answer: NewBotAnswer, responseTimeMs: number, category: ChatCategory | null): Promise<{ row: MessageRow; created: boolean }> {
+  async createAnswer(
+    questionId: string,
+    answer: NewBotAnswer,
+    responseTimeMs: number,
+    category: ChatCategory | null,
+  ): Promise<{ row: MessageRow; created: boolean }> {
     const created = await this.sql.maybeOne(insertBotAnswer, [
       answer.id,
       questionId,

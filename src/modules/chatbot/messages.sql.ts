@@ -1,4 +1,12 @@
-import type { AnswerSource, ChatCategory, ChatSentiment, ConversationStatus, MessageFeedback, MessageSenderType, UserRole } from '../../generated/prisma/enums.js';
+import type {
+  AnswerSource,
+  ChatCategory,
+  ChatSentiment,
+  ConversationStatus,
+  MessageFeedback,
+  MessageSenderType,
+  UserRole,
+} from '../../generated/prisma/enums.js';
 import { col, type RowOf } from '../../infra/database/sql/columns.js';
 import { sql } from '../../infra/database/sql/statement.js';
 

@@ -41,7 +41,11 @@ const FENCE_CLOSE = 'STYLE_NOTES>>>';
 
 /** Custom instructions are length-capped and cannot close their fence early. */
 export function fenceCustomInstructions(text: string | null | undefined, maxLength: number): string | null {
-  const cleaned = (text ?? '').replace(/<<<|>>>/g, '').replace(/\s+/g, ' ').trim().slice(0, maxLength);
+  const cleaned = (text ?? '')
+    .replace(/<<<|>>>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, maxLength);
   return cleaned ? `${FENCE_OPEN}\n${cleaned}\n${FENCE_CLOSE}` : null;
 }
 

@@ -52,7 +52,9 @@ const QUESTION_START = /^(how|what|why|when|where|who|which|can|could|is|are|do|
 
 /** Words of courtesy and agreement: a message made only of them asks nothing. */
 const SMALL_TALK = new Set(
-  'ok okay sure yes yeah yep no nope fine good great cool nice awesome perfect sound thank thx ty bye goodbye welcome alright right got understood help lot much'.split(' '),
+  'ok okay sure yes yeah yep no nope fine good great cool nice awesome perfect sound thank thx ty bye goodbye welcome alright right got understood help lot much'.split(
+    ' ',
+  ),
 );
 
 /**

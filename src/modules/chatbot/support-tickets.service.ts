@@ -51,7 +51,9 @@ export class SupportTicketsService {
       throw conflict('INVALID_TRANSITION', `A ${current.status} ticket cannot become ${dto.status}`);
     }
     if (dto.assignedAgentId && !(await this.users.findActiveWithRole(dto.assignedAgentId, STAFF_ROLES))) {
-      throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active support agent or admin', [{ field: 'assignedAgentId', message: 'not an active staff member' }]);
+      throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active support agent or admin', [
+        { field: 'assignedAgentId', message: 'not an active staff member' },
+      ]);
     }
     const resolving = dto.status === 'RESOLVED';
     const updated = await this.tickets.updateFrom(id, current.status, {

@@ -14,7 +14,7 @@ export class ClientsController {
 
   @Post()
   @Roles('CLIENT')
-  @ApiOperation({ summary: "Register my organisation (fills the profile signup created)" })
+  @ApiOperation({ summary: 'Register my organisation (fills the profile signup created)' })
   @ApiEnvelope(ClientResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT)
   register(@CurrentUser() user: AuthUser, @Body() dto: CreateClientDto): Promise<ClientResponseDto> {

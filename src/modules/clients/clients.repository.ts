@@ -138,7 +138,11 @@ export class ClientsRepository {
    * Applies an edit under a row lock: DRAFT-only fields are refused once published, and capacity never
    * drops below the accepted count. A FILLED opportunity whose capacity grows reopens.
    */
-  async updateOpportunity(id: string, clientId: string, data: Prisma.OpportunityUpdateInput): Promise<OpportunityWithSlots | 'NOT_FOUND' | 'NOT_DRAFT' | 'CLOSED' | 'CAPACITY'> {
+  async updateOpportunity(
+    id: string,
+    clientId: string,
+    data: Prisma.OpportunityUpdateInput,
+  ): Promise<OpportunityWithSlots | 'NOT_FOUND' | 'NOT_DRAFT' | 'CLOSED' | 'CAPACITY'> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ status: OpportunityStatus; accepted_count: number }[]>`
         SELECT status, accepted_count FROM opportunities WHERE id = ${id}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
@@ -154,7 +158,12 @@ export class ClientsRepository {
   }
 
   /** One state change, only from one of `from`; null when the current state forbids it. */
-  async transitionOpportunity(id: string, clientId: string, from: OpportunityStatus[], data: Prisma.OpportunityUpdateManyMutationInput & { status: OpportunityStatus }) {
+  async transitionOpportunity(
+    id: string,
+    clientId: string,
+    from: OpportunityStatus[],
+    data: Prisma.OpportunityUpdateManyMutationInput & { status: OpportunityStatus },
+  ) {
     const { count } = await this.db.client.opportunity.updateMany({ where: { id, clientId, status: { in: from } }, data });
     return count ? this.findOpportunity(id, clientId) : null;
   }

@@ -156,8 +156,10 @@ export class ClientsService implements OnModuleInit {
   async addSlot(user: AuthUser, opportunityId: string, dto: CreateSlotDto): Promise<SlotResponseDto> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
-    if (endsAt <= startsAt) throw badRequest('VALIDATION_FAILED', 'endsAt must be after startsAt', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
-    if (startsAt <= new Date()) throw badRequest('VALIDATION_FAILED', 'startsAt must be in the future', [{ field: 'startsAt', message: 'startsAt must be in the future' }]);
+    if (endsAt <= startsAt)
+      throw badRequest('VALIDATION_FAILED', 'endsAt must be after startsAt', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    if (startsAt <= new Date())
+      throw badRequest('VALIDATION_FAILED', 'startsAt must be in the future', [{ field: 'startsAt', message: 'startsAt must be in the future' }]);
     const clientId = await this.ownClientId(user);
     const outcome = clientId ? await this.clients.addSlot(opportunityId, clientId, { startsAt, endsAt, capacity: dto.capacity }) : 'NOT_FOUND';
     if (outcome === 'NOT_FOUND') throw notFound('Opportunity');
@@ -191,7 +193,8 @@ export class ClientsService implements OnModuleInit {
    * marks it FILLED. A full or no longer open opportunity refuses (409), rolling that transaction back.
    */
   async takeSeat(opportunity: LockedOpportunity): Promise<void> {
-    if (opportunity.status === 'FILLED' || opportunity.acceptedCount >= opportunity.capacity) throw conflict('CAPACITY_REACHED', 'Every seat of this opportunity is taken');
+    if (opportunity.status === 'FILLED' || opportunity.acceptedCount >= opportunity.capacity)
+      throw conflict('CAPACITY_REACHED', 'Every seat of this opportunity is taken');
     if (opportunity.status !== 'OPEN') throw conflict('INVALID_STATE', 'The opportunity is not open');
     const acceptedCount = opportunity.acceptedCount + 1;
     await this.clients.setAcceptedCount(opportunity.id, acceptedCount, acceptedCount >= opportunity.capacity ? 'FILLED' : undefined);

@@ -22,7 +22,8 @@ export class CommunicationController {
   @GuestOrRoles('query')
   @ApiOperation({
     summary: 'The donor requests a call (donor token); staff hear `call:requested`',
-    description: 'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up. Resolving or closing the query cancels a pending request.',
+    description:
+      'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up. Resolving or closing the query cancels a pending request.',
   })
   @ApiEnvelope(CallRequestDto, { status: 201 })
   @ApiErrors(400, 404, 409)
@@ -45,7 +46,8 @@ export class CommunicationController {
   @Roles(...ADMIN_ROLES)
   @ApiOperation({
     summary: 'Accept the pending call request: creates the room and both meeting tokens (answer carries the admin token)',
-    description: 'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted).',
+    description:
+      'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted).',
   })
   @ApiEnvelope(CallSessionDto)
   @ApiErrors(400, 403, 404, 409, 502)
@@ -65,7 +67,10 @@ export class CommunicationController {
 
   @Get(':queryId/active')
   @GuestOrRoles('query', ...STAFF_ROLES)
-  @ApiOperation({ summary: "The query's active call with the caller's own meeting token", description: '404 when the query has no active call, also once it was resolved or closed (which ends its call).' })
+  @ApiOperation({
+    summary: "The query's active call with the caller's own meeting token",
+    description: '404 when the query has no active call, also once it was resolved or closed (which ends its call).',
+  })
   @ApiEnvelope(CallSessionDto)
   @ApiErrors(400, 404)
   active(@QueryId() queryId: string, @CurrentUser() user?: AuthUser, @CurrentGuest() guest?: GuestPrincipal) {
@@ -76,7 +81,8 @@ export class CommunicationController {
   @Roles(...ADMIN_ROLES)
   @ApiOperation({
     summary: 'Call the donor directly (the assignee or a SUPER_ADMIN)',
-    description: 'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted). Resolving or closing the query ends the call; a transfer waits until it ended.',
+    description:
+      'A call lives no longer than its open query: 409 INVALID_QUERY_STATE when the query is closed, or was closed or reassigned while the call was being set up (the room is then deleted). Resolving or closing the query ends the call; a transfer waits until it ended.',
   })
   @ApiEnvelope(CallSessionDto, { status: 201 })
   @ApiErrors(400, 403, 404, 409, 502)

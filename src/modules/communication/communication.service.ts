@@ -141,8 +141,17 @@ export class CommunicationService implements OnModuleInit {
             callMode: s.mode,
             content: `${label} started`,
           }))
-        : await this.moveSession(session.id, SESSION_TRANSITIONS.ENDED, { status, endedAt: now, durationSeconds: durationSeconds(session.startedAt, now) }, endedNote);
-    if (!moved) throw conflict('INVALID_CALL_STATE', `The call is ${(await this.calls.findSessionByRoom(roomName))?.status ?? session.status} and cannot become ${status}`);
+        : await this.moveSession(
+            session.id,
+            SESSION_TRANSITIONS.ENDED,
+            { status, endedAt: now, durationSeconds: durationSeconds(session.startedAt, now) },
+            endedNote,
+          );
+    if (!moved)
+      throw conflict(
+        'INVALID_CALL_STATE',
+        `The call is ${(await this.calls.findSessionByRoom(roomName))?.status ?? session.status} and cannot become ${status}`,
+      );
     if (status === 'ENDED') await this.video.deleteRoom(roomName);
     this.events.status(moved.session);
     this.queries.publishMessage(query, moved.message);
@@ -163,7 +172,11 @@ export class CommunicationService implements OnModuleInit {
         const request = await this.calls.expireRequest(due.id);
         if (!request) return null;
         const message = open
-          ? await this.queries.recordSystemMessage({ queryId: request.queryId, content: `Missed ${callPhrase(due.mode)} request: nobody answered in time`, callMode: request.mode })
+          ? await this.queries.recordSystemMessage({
+              queryId: request.queryId,
+              content: `Missed ${callPhrase(due.mode)} request: nobody answered in time`,
+              callMode: request.mode,
+            })
           : undefined;
         return { request, message };
       });
@@ -183,7 +196,12 @@ export class CommunicationService implements OnModuleInit {
   }
 
   /** Answers a request (once) and, with `note`, records it on the query, in one transaction; null when it was no longer pending. */
-  private answer(id: string, status: 'ACCEPTED' | 'REJECTED' | 'CANCELLED', adminId: string | null, note?: string): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
+  private answer(
+    id: string,
+    status: 'ACCEPTED' | 'REJECTED' | 'CANCELLED',
+    adminId: string | null,
+    note?: string,
+  ): Promise<{ request: CallRequest; message?: DonorMessage } | null> {
     return this.db.withTransaction(async () => {
       const request = await this.calls.answerRequest(id, status, adminId);
       if (!request) return null;

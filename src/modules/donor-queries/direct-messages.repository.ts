@@ -29,7 +29,12 @@ export class DirectMessagesRepository {
   }
 
   /** A page of the conversation between `userId` and `otherId` before `before`, oldest first; null for a foreign cursor. */
-  async conversationForUser(userId: string, otherId: string, before: string | undefined, limit: number): Promise<{ items: DirectMessageFields[]; more: boolean } | null> {
+  async conversationForUser(
+    userId: string,
+    otherId: string,
+    before: string | undefined,
+    limit: number,
+  ): Promise<{ items: DirectMessageFields[]; more: boolean } | null> {
     const rows = await this.sql.query(directMessagesBefore, [userId, otherId, before ?? null, limit + 1]);
     if (rows.length === 0 && before && !(await this.sql.one(directMessageExists, [before, userId, otherId])).exists) return null;
     return { items: rows.slice(0, limit).reverse(), more: rows.length > limit };

@@ -113,7 +113,7 @@ export class DonorQueriesController {
   @ApiOperation({
     summary: 'Resolve a query (its assignee or a SUPER_ADMIN)',
     description:
-      'Resolving ends the query\'s active call in the same transaction: the session becomes ENDED, a CALL_ENDED message is written, ' +
+      "Resolving ends the query's active call in the same transaction: the session becomes ENDED, a CALL_ENDED message is written, " +
       '`call:status` reaches the donor and the admin, and the video room is deleted. A pending call request is CANCELLED (`call:request_updated`). ' +
       '409 INVALID_QUERY_STATE when the query is not open.',
   })
@@ -144,7 +144,7 @@ export class DonorQueriesController {
   @ApiOperation({
     summary: 'The donor closes their own query (donor token)',
     description:
-      'Closing ends the query\'s active call in the same transaction (session ENDED, CALL_ENDED message, `call:status`, room deleted) ' +
+      "Closing ends the query's active call in the same transaction (session ENDED, CALL_ENDED message, `call:status`, room deleted) " +
       'and cancels a pending call request, so it never expires into a missed call. 409 INVALID_QUERY_STATE when the query is not open.',
   })
   @ApiEnvelope(DonorQueryPublicDto)

@@ -16,7 +16,16 @@ import { QueryRemindersService } from './query-reminders.service.js';
 @Module({
   imports: [QueueModule, NotificationsModule, UsersModule],
   controllers: [DonorQueriesController, DirectMessagesController],
-  providers: [DonorQueriesService, DonorQueriesRepository, DonorQueryEvents, DonorQueriesGateway, QueryRemindersService, DonorDeskJobs, DirectMessagesService, DirectMessagesRepository],
+  providers: [
+    DonorQueriesService,
+    DonorQueriesRepository,
+    DonorQueryEvents,
+    DonorQueriesGateway,
+    QueryRemindersService,
+    DonorDeskJobs,
+    DirectMessagesService,
+    DirectMessagesRepository,
+  ],
   exports: [DonorQueriesService, QueryRemindersService],
 })
 export class DonorQueriesModule {}

@@ -84,16 +84,16 @@ export class DonorQueriesRepository {
 
   list(where: { status?: DonorQueryStatus; assignedToId?: string }, skip: number, take: number): Promise<{ rows: DonorQuery[]; total: number }> {
     const filter = [where.status ?? null, where.assignedToId ?? null] as const;
-    return this.sql.query(listDonorQueries, [...filter, take, skip]).then((rows) =>
-      countedPage(rows, skip, async () => (await this.sql.one(countDonorQueries, [...filter])).count),
-    );
+    return this.sql
+      .query(listDonorQueries, [...filter, take, skip])
+      .then((rows) => countedPage(rows, skip, async () => (await this.sql.one(countDonorQueries, [...filter])).count));
   }
 
   /** The waiting queue: open queries nobody holds, oldest first. */
   listWaiting(skip: number, take: number): Promise<{ rows: DonorQuery[]; total: number }> {
-    return this.sql.query(listWaitingDonorQueries, [take, skip]).then((rows) =>
-      countedPage(rows, skip, async () => (await this.sql.one(countWaitingDonorQueries, [])).count),
-    );
+    return this.sql
+      .query(listWaitingDonorQueries, [take, skip])
+      .then((rows) => countedPage(rows, skip, async () => (await this.sql.one(countWaitingDonorQueries, [])).count));
   }
 
   /**
@@ -178,7 +178,10 @@ export class DonorQueriesRepository {
         const created = await tx.donorMessage.create({ data: { queryId, ...message } });
         if (wait === 'start') {
           // A new wait starts only if none is running; its reminders start afresh.
-          await tx.donorQuery.updateMany({ where: { id: queryId, waitingSince: null }, data: { waitingSince: created.createdAt, remindedAt: null, escalatedAt: null } });
+          await tx.donorQuery.updateMany({
+            where: { id: queryId, waitingSince: null },
+            data: { waitingSince: created.createdAt, remindedAt: null, escalatedAt: null },
+          });
         } else if (wait === 'end') {
           await tx.donorQuery.updateMany({ where: { id: queryId }, data: { waitingSince: null } });
         }

@@ -145,11 +145,7 @@ export class DonorQueriesService implements OnModuleInit {
     }
     const receiver = await this.users.findActiveWithRole(input.toUserId, ADMIN_ROLES);
     if (!receiver) throw badRequest('INVALID_TRANSFER_TARGET', 'A query can only be transferred to an active admin');
-    const [fromName, recent, messageCount] = await Promise.all([
-      this.nameOf(user.id),
-      this.queries.recentDonorMessages(id, 3),
-      this.queries.countMessages(id),
-    ]);
+    const [fromName, recent, messageCount] = await Promise.all([this.nameOf(user.id), this.queries.recentDonorMessages(id, 3), this.queries.countMessages(id)]);
     const handoverSummary = input.handoverSummary ?? buildHandoverSummary(query, { fromName, note: input.note, recent, messageCount });
     // The note and the summary are for staff: the SYSTEM message, which the donor reads too, leaves them out.
     const changed = await this.move(id, 'transfer', (_at, alongside) =>
@@ -176,7 +172,14 @@ export class DonorQueriesService implements OnModuleInit {
     const query = await this.findVisible(id, actor);
     this.assertTransition('donorClose', query.status);
     const result = await this.move(id, 'donorClose', (at, alongside) =>
-      this.queries.transition(id, QUERY_TRANSITIONS.donorClose, {}, { status: 'CLOSED_BY_DONOR', closedAt: at, waitingSince: null }, 'The donor closed the query', alongside),
+      this.queries.transition(
+        id,
+        QUERY_TRANSITIONS.donorClose,
+        {},
+        { status: 'CLOSED_BY_DONOR', closedAt: at, waitingSince: null },
+        'The donor closed the query',
+        alongside,
+      ),
     );
     if (result.query.assignedToId) {
       await this.notifications.notify([result.query.assignedToId], {
@@ -225,7 +228,13 @@ export class DonorQueriesService implements OnModuleInit {
       return toDonorMessageDto(added.message);
     }
     if (canTransition('reopen', query.status)) {
-      const reopened = await this.queries.transition(id, QUERY_TRANSITIONS.reopen, {}, { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null }, 'The donor wrote again; the query is reopened');
+      const reopened = await this.queries.transition(
+        id,
+        QUERY_TRANSITIONS.reopen,
+        {},
+        { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null },
+        'The donor wrote again; the query is reopened',
+      );
       if (reopened) query = this.publishedRow(reopened);
     }
     const added = await this.queries.addMessage(id, { senderKind: 'DONOR', content, messageType: 'CHAT', idempotencyKey }, 'start');
@@ -319,7 +328,9 @@ export class DonorQueriesService implements OnModuleInit {
       }),
     );
     for (const run of after) {
-      await run(changed.query).catch((error: unknown) => this.logger.error(`After ${move} of donor query ${queryId}: ${(error as Error).message}`, (error as Error).stack));
+      await run(changed.query).catch((error: unknown) =>
+        this.logger.error(`After ${move} of donor query ${queryId}: ${(error as Error).message}`, (error as Error).stack),
+      );
     }
     this.publishedRow(changed);
     return changed;

@@ -5,7 +5,9 @@ export function buildHandoverSummary(
   query: Pick<DonorQuery, 'donor' | 'donorId' | 'test' | 'stage' | 'device' | 'createdAt'>,
   context: { fromName: string; note: string; recent: Pick<DonorMessage, 'content'>[]; messageCount: number },
 ): string {
-  const about = [query.test && `test ${query.test}`, query.stage && `stage ${query.stage}`, query.device && `device ${query.device}`].filter(Boolean).join(', ');
+  const about = [query.test && `test ${query.test}`, query.stage && `stage ${query.stage}`, query.device && `device ${query.device}`]
+    .filter(Boolean)
+    .join(', ');
   const lines = [
     `Donor ${query.donor} (${query.donorId})${about ? `, ${about}` : ''}; open since ${query.createdAt.toISOString()}, ${context.messageCount} messages.`,
     `Transferred by ${context.fromName}: ${context.note}`,

@@ -42,17 +42,15 @@ export class FaqsService {
   /** Creates an FAQ; inside the caller's transaction when one is open (publishing an inbox question). */
   async create(user: AuthUser, dto: CreateFaqDto): Promise<FaqDto> {
     await this.assertRelatedExist(dto.relatedQuestionIds);
-    const faq = await this.faqs.create(
-      {
-        category: dto.category,
-        question: dto.question,
-        answer: dto.answer,
-        keywords: normaliseKeywords(dto.keywords) ?? [],
-        relatedQuestionIds: dto.relatedQuestionIds ?? [],
-        isActive: dto.isActive ?? true,
-        createdById: user.id,
-      },
-    );
+    const faq = await this.faqs.create({
+      category: dto.category,
+      question: dto.question,
+      answer: dto.answer,
+      keywords: normaliseKeywords(dto.keywords) ?? [],
+      relatedQuestionIds: dto.relatedQuestionIds ?? [],
+      isActive: dto.isActive ?? true,
+      createdById: user.id,
+    });
     return toFaqDto(faq);
   }
 
@@ -89,7 +87,9 @@ export class FaqsService {
     if (!ids?.length) return;
     const unique = [...new Set(ids)];
     if ((await this.faqs.countExisting(unique)) !== unique.length) {
-      throw badRequest('INVALID_RELATED_QUESTION', 'Every related question must be an existing FAQ', [{ field: 'relatedQuestionIds', message: 'unknown FAQ id' }]);
+      throw badRequest('INVALID_RELATED_QUESTION', 'Every related question must be an existing FAQ', [
+        { field: 'relatedQuestionIds', message: 'unknown FAQ id' },
+      ]);
     }
   }
 }

@@ -9,6 +9,6 @@ describe('significantTokens', () => {
   });
 
   it('deduplicates and ignores punctuation', () => {
-    expect(significantTokens("Refund, refund!! REFUNDS?")).toEqual(['refund']);
+    expect(significantTokens('Refund, refund!! REFUNDS?')).toEqual(['refund']);
   });
 });

@@ -1,8 +1,10 @@
 const STOPWORDS = new Set(
-  ('a an the and or but if of to in on at by for with about from into over after before is are was were be been being am ' +
+  (
+    'a an the and or but if of to in on at by for with about from into over after before is are was were be been being am ' +
     'do does did doing have has had i me my mine we our you your he she it its they them their this that these those ' +
     'what which who whom how why when where can could would should will shall may might must please hi hello hey thanks ' +
-    'thank just so too very also there here any some get got im ive id dont cant wont').split(' '),
+    'thank just so too very also there here any some get got im ive id dont cant wont'
+  ).split(' '),
 );
 
 /** A light stemmer: enough to treat "passwords", "resetting" and "reset" alike. */
@@ -17,6 +19,10 @@ export function stem(word: string): string {
 
 /** Significant, stemmed, de-duplicated words of a text. */
 export function significantTokens(text: string): string[] {
-  const words = text.toLowerCase().replace(/'/g, '').match(/[a-z0-9]+/g) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/'/g, '')
+      .match(/[a-z0-9]+/g) ?? [];
   return [...new Set(words.filter((w) => w.length > 1 && !STOPWORDS.has(w)).map(stem))];
 }

@@ -24,7 +24,7 @@ export class ApplicationsController {
 
   @Get('applications')
   @Roles('AGENT', 'CLIENT', 'SUPER_ADMIN', 'ADMIN', 'SUPPORT_AGENT')
-  @ApiOperation({ summary: "Agents: my applications; clients: applications to my opportunities; staff: all" })
+  @ApiOperation({ summary: 'Agents: my applications; clients: applications to my opportunities; staff: all' })
   @ApiEnvelope(ApplicationResponseDto, { paginated: true })
   list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQueryDto): Promise<Page<ApplicationResponseDto>> {
     return this.applications.list(user, query);

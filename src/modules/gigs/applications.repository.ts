@@ -18,13 +18,14 @@ export type ApplicationRow = Prisma.GigApplicationGetPayload<{ include: typeof A
 /** Who may see an application: its agent, the client owning the opportunity, or anyone (staff). */
 export type ApplicationScope = { agentUserId: string } | { clientUserId: string } | 'ALL';
 
-
 @Injectable()
 export class ApplicationsRepository {
   constructor(private readonly db: TransactionHost) {}
 
   exists(opportunityId: string, agentId: string): Promise<boolean> {
-    return this.db.client.gigApplication.findUnique({ where: { opportunityId_agentId: { opportunityId, agentId } }, select: { id: true } }).then((row) => row !== null);
+    return this.db.client.gigApplication
+      .findUnique({ where: { opportunityId_agentId: { opportunityId, agentId } }, select: { id: true } })
+      .then((row) => row !== null);
   }
 
   create(opportunityId: string, agentId: string, coverNote: string | undefined): Promise<ApplicationRow> {
@@ -46,11 +47,18 @@ export class ApplicationsRepository {
 
   /** The application as its opportunity's client may decide it. */
   findForClient(id: string, clientUserId: string) {
-    return this.db.client.gigApplication.findFirst({ where: { id, opportunity: { client: { userId: clientUserId } } }, select: { opportunityId: true, agentId: true } });
+    return this.db.client.gigApplication.findFirst({
+      where: { id, opportunity: { client: { userId: clientUserId } } },
+      select: { opportunityId: true, agentId: true },
+    });
   }
 
   /** Moves the status only from one of `from`; false when another request moved it first. */
-  async transition(id: string, from: ApplicationStatus[], data: { status: ApplicationStatus; decisionReason: string | null; decidedAt: Date }): Promise<boolean> {
+  async transition(
+    id: string,
+    from: ApplicationStatus[],
+    data: { status: ApplicationStatus; decisionReason: string | null; decidedAt: Date },
+  ): Promise<boolean> {
     const { count } = await this.db.client.gigApplication.updateMany({ where: { id, status: { in: from } }, data });
     return count === 1;
   }
@@ -67,7 +75,10 @@ export class ApplicationsRepository {
   async rejectPending(opportunityId: string, reason: string): Promise<{ applicationId: string; agentUserId: string }[]> {
     return this.db.transaction(async (tx) => {
       const from = sourcesOf(APPLICATION_MACHINE, 'opportunity-closed');
-      const pending = await tx.gigApplication.findMany({ where: { opportunityId, status: { in: from } }, select: { id: true, agent: { select: { userId: true } } } });
+      const pending = await tx.gigApplication.findMany({
+        where: { opportunityId, status: { in: from } },
+        select: { id: true, agent: { select: { userId: true } } },
+      });
       if (pending.length === 0) return [];
       await tx.gigApplication.updateMany({
         where: { id: { in: pending.map((a) => a.id) }, status: { in: from } },

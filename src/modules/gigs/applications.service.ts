@@ -118,7 +118,12 @@ export class ApplicationsService implements OnModuleInit {
       if (!moved) throw conflict('INVALID_STATE', 'The application was already decided');
       if (decision === 'ACCEPTED') {
         await this.clients.takeSeat(opportunity);
-        await this.applications.createGig({ applicationId: id, opportunityId: application.opportunityId, agentId: application.agentId, clientId: opportunity.clientId });
+        await this.applications.createGig({
+          applicationId: id,
+          opportunityId: application.opportunityId,
+          agentId: application.agentId,
+          clientId: opportunity.clientId,
+        });
       }
       return this.applications.findRow(id);
     });

@@ -99,7 +99,10 @@ export class DisputesRepository {
       const overdue = await tx.dispute.findMany({ where: { status: { in: from }, deadlineAt: { lt: now } }, select: { id: true }, take: 500 });
       if (overdue.length === 0) return [];
       const ids = overdue.map((d) => d.id);
-      await tx.dispute.updateMany({ where: { id: { in: ids }, status: { in: from } }, data: { status: targetOf(DISPUTE_MACHINE, 'escalate'), escalatedAt: now } });
+      await tx.dispute.updateMany({
+        where: { id: { in: ids }, status: { in: from } },
+        data: { status: targetOf(DISPUTE_MACHINE, 'escalate'), escalatedAt: now },
+      });
       return tx.dispute.findMany({ where: { id: { in: ids } } });
     });
   }

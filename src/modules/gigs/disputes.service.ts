@@ -24,7 +24,14 @@ export class DisputesService {
     if (!parties || (parties.agentUserId !== user.id && parties.clientUserId !== user.id)) throw notFound('Disputed record');
     const counterpartyId = parties.agentUserId === user.id ? parties.clientUserId : parties.agentUserId;
     const deadlineAt = new Date(Date.now() + this.config.gigs.disputeDeadlineDays * 86_400_000);
-    const dispute = await this.disputes.create({ raisedById: user.id, counterpartyId, targetType: dto.targetType, targetId: dto.targetId, reason: dto.reason, deadlineAt });
+    const dispute = await this.disputes.create({
+      raisedById: user.id,
+      counterpartyId,
+      targetType: dto.targetType,
+      targetId: dto.targetId,
+      reason: dto.reason,
+      deadlineAt,
+    });
     if (!dispute) throw conflict('DISPUTE_OPEN', 'You already have an open dispute on this record');
     const opened = {
       type: 'dispute.opened',

@@ -12,7 +12,9 @@ describe('the state machines of the gig cycle', () => {
   });
 
   const requirements = GIG_CYCLE.flatMap((machine) =>
-    machine.transitions.flatMap((t) => (t.requires ?? []).map((r) => [`${machine.name} ${t.action} needs ${r.machine.name} in ${r.states.join('|')}`, r] as const)),
+    machine.transitions.flatMap((t) =>
+      (t.requires ?? []).map((r) => [`${machine.name} ${t.action} needs ${r.machine.name} in ${r.states.join('|')}`, r] as const),
+    ),
   );
 
   it.each(requirements)('%s: reachable from every state of that machine', (_label, requirement) => {

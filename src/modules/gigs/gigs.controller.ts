@@ -39,7 +39,7 @@ export class GigsController {
 
   @Post(':id/work-slots')
   @Roles('AGENT')
-  @ApiOperation({ summary: "Pick schedule slots to work (slot capacity, no overlap with my other slots)" })
+  @ApiOperation({ summary: 'Pick schedule slots to work (slot capacity, no overlap with my other slots)' })
   @ApiEnvelope(GigResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   pickSlots(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PickSlotsDto): Promise<GigResponseDto> {
@@ -48,7 +48,10 @@ export class GigsController {
 
   @Post(':id/activity')
   @Roles('AGENT')
-  @ApiOperation({ summary: 'Log LOGIN, BREAK_START, BREAK_END or LOGOUT (a state machine per gig); LOGIN only from GIGS_LOGIN_GRACE_MINUTES before a picked slot until its end (409 OUTSIDE_WORK_SLOT names the slot)' })
+  @ApiOperation({
+    summary:
+      'Log LOGIN, BREAK_START, BREAK_END or LOGOUT (a state machine per gig); LOGIN only from GIGS_LOGIN_GRACE_MINUTES before a picked slot until its end (409 OUTSIDE_WORK_SLOT names the slot)',
+  })
   @ApiEnvelope(ActivityResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   activity(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ActivityDto): Promise<ActivityResponseDto> {

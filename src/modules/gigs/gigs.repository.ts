@@ -34,7 +34,10 @@ export class GigsRepository {
 
   /** The gig as its agent sees it: its state, its agent and its opportunity. */
   findForAgent(gigId: string, agentUserId: string) {
-    return this.db.client.selectedGig.findFirst({ where: { id: gigId, agent: { userId: agentUserId } }, select: { status: true, agentId: true, opportunityId: true } });
+    return this.db.client.selectedGig.findFirst({
+      where: { id: gigId, agent: { userId: agentUserId } },
+      select: { status: true, agentId: true, opportunityId: true },
+    });
   }
 
   countPicked(gigId: string, slotIds: string[]): Promise<number> {
@@ -60,7 +63,10 @@ export class GigsRepository {
 
   /** Moves the work state only from one of `from` while the gig is open; false when it was not there. */
   async moveWorkState(gigId: string, from: WorkState[], to: WorkState): Promise<boolean> {
-    const { count } = await this.db.client.selectedGig.updateMany({ where: { id: gigId, status: { in: openStates(GIG_MACHINE) }, workState: { in: from } }, data: { workState: to } });
+    const { count } = await this.db.client.selectedGig.updateMany({
+      where: { id: gigId, status: { in: openStates(GIG_MACHINE) }, workState: { in: from } },
+      data: { workState: to },
+    });
     return count === 1;
   }
 
@@ -88,7 +94,9 @@ export class GigsRepository {
    */
   async closeWork(gigId: string, now: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+      const [row] = await tx.$queryRaw<
+        { status: GigStatus; work_state: WorkState }[]
+      >`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
       if (!row || isFinal(GIG_MACHINE, row.status) || !canApply(WORK_MACHINE, row.work_state, 'window-closed')) return false;
       // Entries one millisecond apart keep their order in the log.
       const steps: ActivityType[] = row.work_state === 'ON_BREAK' ? ['BREAK_END', 'LOGOUT'] : ['LOGOUT'];
@@ -109,7 +117,9 @@ export class GigsRepository {
 
   /** The gig's states, its row locked for the rest of the caller's transaction. */
   async lockStates(gigId: string): Promise<{ status: GigStatus; workState: WorkState }> {
-    const [row] = await this.db.client.$queryRaw<{ status: GigStatus; work_state: WorkState }[]>`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
+    const [row] = await this.db.client.$queryRaw<
+      { status: GigStatus; work_state: WorkState }[]
+    >`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
     return { status: row.status, workState: row.work_state };
   }
 
@@ -123,7 +133,9 @@ export class GigsRepository {
   }
 
   countOpenDisputes(gigId: string): Promise<number> {
-    return this.db.client.dispute.count({ where: { status: { in: openStates(DISPUTE_MACHINE) }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] } });
+    return this.db.client.dispute.count({
+      where: { status: { in: openStates(DISPUTE_MACHINE) }, OR: [{ gigId }, { submission: { gigId } }, { payment: { gigId } }] },
+    });
   }
 
   markStatus(gigId: string, status: GigStatus, completedAt: Date) {

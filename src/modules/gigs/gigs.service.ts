@@ -68,7 +68,12 @@ export class GigsService {
       }
       return this.gigs.findRow(id);
     });
-    await this.notifyOther(row, user.id, { type: 'gig.slots_picked', title: 'Work slots picked', body: 'The agent picked their work slots', data: { gigId: id, slotIds: dto.slotIds.join(',') } });
+    await this.notifyOther(row, user.id, {
+      type: 'gig.slots_picked',
+      title: 'Work slots picked',
+      body: 'The agent picked their work slots',
+      data: { gigId: id, slotIds: dto.slotIds.join(',') },
+    });
     return this.present(row);
   }
 
@@ -88,7 +93,8 @@ export class GigsService {
         const login = checkLogin(windows, new Date(), this.graceMs);
         if (!login.allowed) throw this.outsideWorkSlot(login.window, login.upcoming);
       }
-      if (!(await this.gigs.moveWorkState(id, from, to))) throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from.join(' or ')})`);
+      if (!(await this.gigs.moveWorkState(id, from, to)))
+        throw conflict('INVALID_TRANSITION', `${dto.type} is not allowed now (expected the agent to be ${from.join(' or ')})`);
       await this.gigs.logActivity(id, dto.type);
     });
     const gig = await this.find(user, id);

@@ -39,7 +39,8 @@ export class GigsSweeper implements OnModuleInit {
     const settled = await this.submissions.settleNothingDue();
     const escalated = await this.disputes.escalateOverdue(now);
     const reviewsPublished = await this.reviews.publishExpired(new Date(now.getTime() - this.config.gigs.reviewWindowDays * 86_400_000));
-    if (workClosed || autoApproved || settled || escalated || reviewsPublished) this.logger.log({ msg: 'Gig sweep', workClosed, autoApproved, settled, escalated, reviewsPublished });
+    if (workClosed || autoApproved || settled || escalated || reviewsPublished)
+      this.logger.log({ msg: 'Gig sweep', workClosed, autoApproved, settled, escalated, reviewsPublished });
     return { workClosed, autoApproved, settled, escalated, reviewsPublished };
   }
 }

@@ -1,4 +1,18 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/access.decorators.js';
@@ -35,7 +49,11 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Attach a deliverable file (image or PDF, checked from the bytes)' })
   @ApiEnvelope(SubmissionResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-  attach(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: UploadedMultipartFile | undefined): Promise<SubmissionResponseDto> {
+  attach(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+  ): Promise<SubmissionResponseDto> {
     return this.submissions.attachFile(user, id, file);
   }
 
@@ -69,7 +87,9 @@ export class SubmissionsController {
   @Post('submissions/:id/payments')
   @Roles('CLIENT', 'SUPER_ADMIN', 'ADMIN')
   @ApiIdempotencyKey('Same key → same payment; a submission is never paid twice', true)
-  @ApiOperation({ summary: 'Pay approved work: worked minutes × hourly rate, recorded in the platform ledger (work with nothing to pay is settled as 0 at approval)' })
+  @ApiOperation({
+    summary: 'Pay approved work: worked minutes × hourly rate, recorded in the platform ledger (work with nothing to pay is settled as 0 at approval)',
+  })
   @ApiEnvelope(PaymentResponseDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY)
   pay(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @IdempotencyKey({ required: true }) key: string): Promise<PaymentResponseDto> {

@@ -8,7 +8,14 @@ import { canApply, openStates, sourcesOf, targetOf } from './state-machine.js';
 import type { ActivityEntry, WorkWindow } from './work-activity.js';
 
 const SUBMISSION = {
-  gig: { select: { status: true, agent: { select: { userId: true } }, client: { select: { userId: true } }, opportunity: { select: { rateMinor: true, currency: true } } } },
+  gig: {
+    select: {
+      status: true,
+      agent: { select: { userId: true } },
+      client: { select: { userId: true } },
+      opportunity: { select: { rateMinor: true, currency: true } },
+    },
+  },
   payment: { select: { id: true, amountMinor: true, currency: true } },
 } satisfies Prisma.SubmittedWorkInclude;
 
@@ -78,7 +85,11 @@ export class SubmissionsRepository {
       if (decision === 'REWORK_NEEDED' && current.rework_rounds >= options.maxReworkRounds) return 'REWORK_LIMIT';
       let workedMinutes: number | undefined;
       if (decision === 'APPROVED') {
-        const activity = await tx.activityLog.findMany({ where: { gigId: found.gigId }, orderBy: { occurredAt: 'asc' }, select: { type: true, occurredAt: true } });
+        const activity = await tx.activityLog.findMany({
+          where: { gigId: found.gigId },
+          orderBy: { occurredAt: 'asc' },
+          select: { type: true, occurredAt: true },
+        });
         const windows = await tx.agentWorkSlot.findMany({ where: { gigId: found.gigId }, select: { startsAt: true, endsAt: true } });
         const earlier = await tx.submittedWork.aggregate({ where: { gigId: found.gigId, status: 'APPROVED' }, _sum: { workedMinutes: true } });
         workedMinutes = options.minutesToApprove(activity, windows, earlier._sum.workedMinutes ?? 0);
@@ -91,7 +102,16 @@ export class SubmissionsRepository {
         const { rateMinor, currency } = found.gig.opportunity;
         if (settlementOf(false, options.amountFor(workedMinutes, rateMinor)) === 'NOTHING_DUE') {
           await tx.payment.create({
-            data: { submissionId: id, gigId: found.gigId, idempotencyKey: platformKey('approval', id), amountMinor: 0, currency, workedMinutes, rateMinor, createdById: clientUserId },
+            data: {
+              submissionId: id,
+              gigId: found.gigId,
+              idempotencyKey: platformKey('approval', id),
+              amountMinor: 0,
+              currency,
+              workedMinutes,
+              rateMinor,
+              createdById: clientUserId,
+            },
           });
         }
       }
@@ -102,7 +122,11 @@ export class SubmissionsRepository {
   /** REWORK_NEEDED → REWORK_SUBMITTED with the revised content, by the gig's agent. */
   async rework(id: string, agentUserId: string, content: string) {
     const { count } = await this.db.client.submittedWork.updateMany({
-      where: { id, status: { in: sourcesOf(SUBMISSION_MACHINE, 'resubmit') }, gig: { agent: { userId: agentUserId }, status: { in: openStates(GIG_MACHINE) } } },
+      where: {
+        id,
+        status: { in: sourcesOf(SUBMISSION_MACHINE, 'resubmit') },
+        gig: { agent: { userId: agentUserId }, status: { in: openStates(GIG_MACHINE) } },
+      },
       data: { status: targetOf(SUBMISSION_MACHINE, 'resubmit'), content, reworkRounds: { increment: 1 }, submittedAt: new Date() },
     });
     return count ? this.db.client.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION }) : null;

@@ -20,7 +20,8 @@ const MAX_FILES_PER_SUBMISSION = 10;
 const FILE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
 /** Approval pays the worked time (inside the picked slots) the gig's earlier approvals have not covered yet. */
-const minutesToApprove: MinutesToApprove = (activity, windows, alreadyApproved) => Math.max(0, summarizeActivity(activity, windows).workedMinutes - alreadyApproved);
+const minutesToApprove: MinutesToApprove = (activity, windows, alreadyApproved) =>
+  Math.max(0, summarizeActivity(activity, windows).workedMinutes - alreadyApproved);
 
 const REVIEW_TITLES: Readonly<Record<string, string>> = { APPROVED: 'Work approved', REJECTED: 'Work rejected', REWORK_NEEDED: 'Rework requested' };
 

@@ -36,7 +36,15 @@ describe('summarizeActivity', () => {
   });
 
   it('ignores entries the machine forbids', () => {
-    expect(summarizeActivity([{ type: 'LOGOUT', occurredAt: at('08:00') }, { type: 'BREAK_END', occurredAt: at('08:10') }], ALL_DAY).workedMinutes).toBe(0);
+    expect(
+      summarizeActivity(
+        [
+          { type: 'LOGOUT', occurredAt: at('08:00') },
+          { type: 'BREAK_END', occurredAt: at('08:10') },
+        ],
+        ALL_DAY,
+      ).workedMinutes,
+    ).toBe(0);
   });
 
   it('counts only the time inside the picked slots', () => {

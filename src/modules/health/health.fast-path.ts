@@ -23,7 +23,10 @@ export function answerHealthFromFastify(app: NestFastifyApplication): void {
     } catch (error) {
       const { unexpected: _unexpected, ...body } = toErrorBody(error);
       if (body.statusCode === 503) void reply.header('retry-after', String(NOT_READY_RETRY_AFTER_SECONDS));
-      return reply.code(body.statusCode).header('content-type', 'application/json; charset=utf-8').send({ ...body, requestId: request.id });
+      return reply
+        .code(body.statusCode)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({ ...body, requestId: request.id });
     }
   };
   const handlers = new Map<string, RouteHandlerMethod>([

@@ -25,7 +25,10 @@ export class JobsController {
   @Post('failed/:id/retry')
   @HttpCode(200)
   @Roles(...ADMIN_ROLES)
-  @ApiOperation({ summary: 'Run a failed job again with fresh retries (once per failed entry); 409 JOB_OBSOLETE when there is nothing left for it to do (e.g. a person scored the answer since)' })
+  @ApiOperation({
+    summary:
+      'Run a failed job again with fresh retries (once per failed entry); 409 JOB_OBSOLETE when there is nothing left for it to do (e.g. a person scored the answer since)',
+  })
   @ApiEnvelope(RetriedJobDto)
   @ApiErrors(400, 403, 404, 409)
   retry(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<RetriedJobDto> {

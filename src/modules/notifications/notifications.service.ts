@@ -45,7 +45,12 @@ export class NotificationsService {
     try {
       await Promise.all(
         rows.map((row) =>
-          this.queue.add(PUSH_QUEUE, { userId: row.userId, title: notification.title, body: notification.body, data: { type: notification.type, notificationId: row.id, ...data } }),
+          this.queue.add(PUSH_QUEUE, {
+            userId: row.userId,
+            title: notification.title,
+            body: notification.body,
+            data: { type: notification.type, notificationId: row.id, ...data },
+          }),
         ),
       );
     } catch (error) {

@@ -71,7 +71,8 @@ export class AnswerScoringJobs implements OnModuleInit {
     }
     const current = await this.answers.findWithContext(job.answerId);
     if (current?.status === 'SCORED') throw retryRefused(`The answer has been scored since (by ${current.scoredBy ?? 'someone'}); nothing to retry`);
-    if (current && current.updatedAt.getTime() !== version.getTime()) throw retryRefused('The candidate replaced this answer since; the new answer has its own scoring');
+    if (current && current.updatedAt.getTime() !== version.getTime())
+      throw retryRefused('The candidate replaced this answer since; the new answer has its own scoring');
     throw retryRefused('The answer no longer waits for this scoring');
   }
 
@@ -125,7 +126,11 @@ export class AnswerScoringJobs implements OnModuleInit {
   }
 
   private async scoreWriting(answer: AnswerWithContext, job: AnswerScoringJob): Promise<void> {
-    const scores = await this.writing.assess({ prompt: answer.question.prompt, answer: answer.response ?? '', language: answer.candidateAssessment.assessment.language });
+    const scores = await this.writing.assess({
+      prompt: answer.question.prompt,
+      answer: answer.response ?? '',
+      language: answer.candidateAssessment.assessment.language,
+    });
     await this.answers.score(
       answer.id,
       { status: ['PENDING_AI'], updatedAt: new Date(job.version) },

@@ -12,10 +12,7 @@ export interface EventWrite {
 }
 
 export type RecordOutcome =
-  | { kind: 'recorded'; log: ProctoringLog; violationCount: number; warningCount: number }
-  | { kind: 'missing' }
-  | { kind: 'ended' }
-  | { kind: 'expired' };
+  { kind: 'recorded'; log: ProctoringLog; violationCount: number; warningCount: number } | { kind: 'missing' } | { kind: 'ended' } | { kind: 'expired' };
 
 export type LogWithSession = Prisma.ProctoringLogGetPayload<{ include: { snapshot: true; session: { select: { userId: true } } } }>;
 

@@ -1,12 +1,6 @@
 import type { Question } from '../../generated/prisma/client.js';
 import type { AssessmentWithCount, AssessmentWithQuestions } from './assessments.repository.js';
-import type {
-  AssessmentDetailDto,
-  AssessmentSummaryDto,
-  AuthoredQuestionDto,
-  CandidateQuestionDto,
-  CandidateSectionDto,
-} from './dto/assessment.dto.js';
+import type { AssessmentDetailDto, AssessmentSummaryDto, AuthoredQuestionDto, CandidateQuestionDto, CandidateSectionDto } from './dto/assessment.dto.js';
 
 /** The only mapping of a question for candidates: correct answers are left out here, on purpose. */
 const toCandidateQuestion = (q: Question): CandidateQuestionDto => ({
@@ -43,7 +37,10 @@ const summary = (a: AssessmentBase, questionCount: number): AssessmentSummaryDto
 export const toAssessmentSummary = (a: AssessmentWithCount): AssessmentSummaryDto => summary(a, a._count.questions);
 
 export const toAssessmentDetail = (a: AssessmentWithQuestions): AssessmentDetailDto => ({
-  ...summary(a, a.sections.reduce((n, s) => n + s.questions.length, 0)),
+  ...summary(
+    a,
+    a.sections.reduce((n, s) => n + s.questions.length, 0),
+  ),
   sections: a.sections.map((s) => ({
     id: s.id,
     title: s.title,

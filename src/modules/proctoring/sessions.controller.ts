@@ -35,7 +35,10 @@ export class SessionsController {
 
   @Post()
   @Roles(UserRole.AGENT)
-  @ApiOperation({ summary: 'Start a proctored session: needs KYC approved (409 ONBOARDING_ORDER names the step to do first), a passed system check and a verified identity from the last hour' })
+  @ApiOperation({
+    summary:
+      'Start a proctored session: needs KYC approved (409 ONBOARDING_ORDER names the step to do first), a passed system check and a verified identity from the last hour',
+  })
   @ApiEnvelope(SessionDto, { status: HttpStatus.CREATED })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   start(@Body() dto: StartSessionDto, @CurrentUser() user: AuthUser): Promise<SessionDto> {
@@ -78,7 +81,10 @@ export class SessionsController {
     schema: {
       type: 'object',
       required: ['questionId', 'file'],
-      properties: { questionId: { type: 'string', format: 'uuid' }, file: { type: 'string', format: 'binary', description: 'The recording (WebM, Ogg, MP3, WAV, MP4/M4A, AAC, FLAC)' } },
+      properties: {
+        questionId: { type: 'string', format: 'uuid' },
+        file: { type: 'string', format: 'binary', description: 'The recording (WebM, Ogg, MP3, WAV, MP4/M4A, AAC, FLAC)' },
+      },
     },
   })
   @ApiOperation({ summary: 'Answer a speaking question with a recording; it is transcribed and scored in the background' })

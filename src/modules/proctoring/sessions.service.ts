@@ -10,14 +10,7 @@ import { UsersService } from '../users/index.js';
 import { AssessmentsRepository } from './assessments.repository.js';
 import { BlacklistService } from './blacklist.service.js';
 import { CandidateChecksRepository } from './candidate-checks.repository.js';
-import {
-  CandidateProfileDto,
-  ListSessionsQueryDto,
-  ResultDto,
-  ReviewSessionDto,
-  SessionDto,
-  SessionSummaryDto,
-} from './dto/session.dto.js';
+import { CandidateProfileDto, ListSessionsQueryDto, ResultDto, ReviewSessionDto, SessionDto, SessionSummaryDto } from './dto/session.dto.js';
 import { EvaluationService } from './evaluation.service.js';
 import { toCandidateSections } from './proctoring.mappers.js';
 import { AGENT_ROLE_ONLY } from './proctoring.roles.js';
@@ -178,7 +171,10 @@ export class ProctoringSessionsService {
   }
 }
 
-function toProfile(candidate: { overallCefrLevel: CandidateProfileDto['overallCefrLevel']; extraTimeMinutes: number; lastAssessedAt: Date | null } | null, userId: string): CandidateProfileDto {
+function toProfile(
+  candidate: { overallCefrLevel: CandidateProfileDto['overallCefrLevel']; extraTimeMinutes: number; lastAssessedAt: Date | null } | null,
+  userId: string,
+): CandidateProfileDto {
   return {
     userId,
     overallCefrLevel: candidate?.overallCefrLevel ?? null,

@@ -38,7 +38,13 @@ export class ReportsService {
   async create(user: AuthUser, dto: CreateReportDto): Promise<ReportDto> {
     await this.conversations.visible(user, dto.conversationId);
     const report = toDto(
-      await this.reports.create({ conversationId: dto.conversationId, reportedById: user.id, issueType: dto.issueType, description: dto.description, priority: dto.priority }),
+      await this.reports.create({
+        conversationId: dto.conversationId,
+        reportedById: user.id,
+        issueType: dto.issueType,
+        description: dto.description,
+        priority: dto.priority,
+      }),
     );
     this.realtime.toRoles(STAFF_ROLES, 'report:new', report);
     return report;
@@ -66,7 +72,9 @@ export class ReportsService {
       throw conflict('INVALID_TRANSITION', `A ${current.status} report cannot become ${dto.status}`);
     }
     if (dto.assignedToId && !(await this.users.findActiveWithRole(dto.assignedToId, STAFF_ROLES))) {
-      throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active support agent or admin', [{ field: 'assignedToId', message: 'not an active staff member' }]);
+      throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active support agent or admin', [
+        { field: 'assignedToId', message: 'not an active staff member' },
+      ]);
     }
     const closing = dto.status === 'RESOLVED' || dto.status === 'DISMISSED';
     const updated = await this.reports.updateFrom(id, current.status, {

@@ -6,7 +6,9 @@ import { SqlService } from '../../infra/database/sql/sql.service.js';
 import { visibleTo, type ReviewViewer } from './review-visibility.js';
 import { ratingsOfAgents, ratingsOfClients } from './reviews.sql.js';
 
-const ABOUT_AGENT = { gig: { select: { opportunity: { select: { title: true } }, client: { select: { organizationName: true } } } } } satisfies Prisma.ReviewInclude;
+const ABOUT_AGENT = {
+  gig: { select: { opportunity: { select: { title: true } }, client: { select: { organizationName: true } } } },
+} satisfies Prisma.ReviewInclude;
 export type AgentReviewRow = Prisma.ReviewGetPayload<{ include: typeof ABOUT_AGENT }>;
 
 /** The only code that touches the gig reviews table. */
@@ -50,7 +52,10 @@ export class ReviewsRepository {
 
   /** Publishes one-sided reviews whose window closed; returns how many. */
   async publishExpired(createdBefore: Date): Promise<number> {
-    const { count } = await this.db.client.review.updateMany({ where: { publishedAt: null, createdAt: { lt: createdBefore } }, data: { publishedAt: new Date() } });
+    const { count } = await this.db.client.review.updateMany({
+      where: { publishedAt: null, createdAt: { lt: createdBefore } },
+      data: { publishedAt: new Date() },
+    });
     return count;
   }
 

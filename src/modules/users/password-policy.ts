@@ -6,12 +6,68 @@ export const PASSWORD_MAX_BYTES = 72;
 
 /** Bases of the passwords that top every leaked-password list; variants (case, l33t, digits) are caught too. */
 const WELL_KNOWN = new Set([
-  'password', 'passw0rd', 'qwerty', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'letmein', 'welcome', 'admin', 'administrator',
-  'iloveyou', 'monkey', 'dragon', 'football', 'baseball', 'sunshine', 'princess', 'superman', 'batman', 'trustno',
-  'master', 'shadow', 'michael', 'jennifer', 'abc', 'abcdef', 'abcdefgh', 'qazwsx', 'changeme', 'secret', 'login',
-  'starwars', 'whatever', 'freedom', 'hello', 'charlie', 'donald', 'computer', 'internet', 'pokemon', 'liverpool',
-  'chelsea', 'arsenal', 'mustang', 'access', 'flower', 'hottie', 'loveme', 'zaq', 'azerty', 'default', 'root', 'test',
-  'guest', 'user', 'welcomeback', 'letmeinnow', 'passwordpassword', 'qwertyqwerty', 'iloveu', 'india', 'pakistan',
+  'password',
+  'passw0rd',
+  'qwerty',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'letmein',
+  'welcome',
+  'admin',
+  'administrator',
+  'iloveyou',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'sunshine',
+  'princess',
+  'superman',
+  'batman',
+  'trustno',
+  'master',
+  'shadow',
+  'michael',
+  'jennifer',
+  'abc',
+  'abcdef',
+  'abcdefgh',
+  'qazwsx',
+  'changeme',
+  'secret',
+  'login',
+  'starwars',
+  'whatever',
+  'freedom',
+  'hello',
+  'charlie',
+  'donald',
+  'computer',
+  'internet',
+  'pokemon',
+  'liverpool',
+  'chelsea',
+  'arsenal',
+  'mustang',
+  'access',
+  'flower',
+  'hottie',
+  'loveme',
+  'zaq',
+  'azerty',
+  'default',
+  'root',
+  'test',
+  'guest',
+  'user',
+  'welcomeback',
+  'letmeinnow',
+  'passwordpassword',
+  'qwertyqwerty',
+  'iloveu',
+  'india',
+  'pakistan',
 ]);
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
@@ -26,7 +82,9 @@ function base(password: string): string {
 function isSequenceOrRepeat(password: string): boolean {
   if (/^(.)\1+$/.test(password)) return true;
   const codes = [...password].map((char) => char.charCodeAt(0));
-  return codes.every((code, index) => index === 0 || code - codes[index - 1] === 1) || codes.every((code, index) => index === 0 || code - codes[index - 1] === -1);
+  return (
+    codes.every((code, index) => index === 0 || code - codes[index - 1] === 1) || codes.every((code, index) => index === 0 || code - codes[index - 1] === -1)
+  );
 }
 
 /**
@@ -43,8 +101,8 @@ export function passwordProblems(password: string, owner: { email?: string | nul
   }
   const lowered = password.toLowerCase();
   const email = owner.email?.toLowerCase();
-  const personal = [email, email?.split('@')[0], owner.phone?.replace(/^\+/, ''), owner.username?.toLowerCase()].filter(
-    (part): part is string => Boolean(part && part.length >= 3),
+  const personal = [email, email?.split('@')[0], owner.phone?.replace(/^\+/, ''), owner.username?.toLowerCase()].filter((part): part is string =>
+    Boolean(part && part.length >= 3),
   );
   if (personal.some((part) => lowered.includes(part))) problems.push('must not contain your email, phone number or username');
   return problems;
@@ -54,6 +112,10 @@ export function passwordProblems(password: string, owner: { email?: string | nul
 export function assertStrongPassword(password: string, owner: Parameters<typeof passwordProblems>[1], field = 'password'): void {
   const problems = passwordProblems(password, owner);
   if (problems.length) {
-    throw badRequest('WEAK_PASSWORD', 'The password is too weak', problems.map((message) => ({ field, message: `${field} ${message}` })));
+    throw badRequest(
+      'WEAK_PASSWORD',
+      'The password is too weak',
+      problems.map((message) => ({ field, message: `${field} ${message}` })),
+    );
   }
 }

@@ -17,5 +17,7 @@ export const canTransition = (from: UserStatus, to: UserStatus): boolean => TRAN
 /** Whether a change takes an active SUPER_ADMIN away (demotion, suspension, deactivation, deletion). */
 export function removesSuperAdmin(current: { role: UserRole; status: UserStatus }, next: { role?: UserRole; status?: UserStatus; deleted?: boolean }): boolean {
   if (current.role !== UserRole.SUPER_ADMIN || current.status !== UserStatus.ACTIVE) return false;
-  return Boolean(next.deleted) || (next.role !== undefined && next.role !== UserRole.SUPER_ADMIN) || (next.status !== undefined && next.status !== UserStatus.ACTIVE);
+  return (
+    Boolean(next.deleted) || (next.role !== undefined && next.role !== UserRole.SUPER_ADMIN) || (next.status !== undefined && next.status !== UserStatus.ACTIVE)
+  );
 }

@@ -73,7 +73,13 @@ export class UserPresence implements PresenceListener, OnModuleInit, OnModuleDes
 
   private async announce(user: AuthUser, isOnline: boolean, lastSeenAt: Date): Promise<void> {
     const summary = await this.users.findSummary(user.id);
-    const change: PresenceChange = { userId: user.id, name: summary?.name ?? '', role: summary?.role ?? user.role, isOnline, lastSeenAt: lastSeenAt.toISOString() };
+    const change: PresenceChange = {
+      userId: user.id,
+      name: summary?.name ?? '',
+      role: summary?.role ?? user.role,
+      isOnline,
+      lastSeenAt: lastSeenAt.toISOString(),
+    };
     this.realtime.toRoles(STAFF_ROLES, USERS_ONLINE_EVENT, change);
   }
 

@@ -63,7 +63,9 @@ export class UsersRepository {
   replaceAvatar(id: string, avatarKey: string) {
     return this.db.transaction(async (tx) => {
       // Locked, so two concurrent uploads each learn the key they replaced and no file is orphaned.
-      const [before] = await tx.$queryRaw<{ avatar_key: string | null }[]>`SELECT avatar_key FROM users WHERE id = ${id}::uuid AND deleted_at IS NULL FOR UPDATE`;
+      const [before] = await tx.$queryRaw<
+        { avatar_key: string | null }[]
+      >`SELECT avatar_key FROM users WHERE id = ${id}::uuid AND deleted_at IS NULL FOR UPDATE`;
       const after = await tx.user.update({ where: { id, deletedAt: null }, data: { avatarKey }, select: USER_PROFILE });
       return { previousKey: before?.avatar_key ?? null, user: after };
     });
@@ -127,7 +129,10 @@ export class UsersRepository {
   }
 
   findManaged(id: string) {
-    return this.db.client.user.findFirst({ where: { id, deletedAt: null }, select: { id: true, role: true, status: true, email: true, phone: true, username: true } });
+    return this.db.client.user.findFirst({
+      where: { id, deletedAt: null },
+      select: { id: true, role: true, status: true, email: true, phone: true, username: true },
+    });
   }
 
   /** A staff-created user (its role's profile row is the owning module's write, see UsersService). */
@@ -166,7 +171,12 @@ export class UsersRepository {
   async listOnline(page: { skip: number; take: number }) {
     const where: Prisma.UserWhereInput = { isOnline: true, deletedAt: null };
     const [items, total] = await Promise.all([
-      this.db.client.user.findMany({ where, select: { id: true, name: true, role: true, lastSeenAt: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...page }),
+      this.db.client.user.findMany({
+        where,
+        select: { id: true, name: true, role: true, lastSeenAt: true },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        ...page,
+      }),
       this.db.client.user.count({ where }),
     ]);
     return { items, total };

@@ -82,10 +82,14 @@ export class UsersService {
     const account = await this.users.findPasswordHash(user.id);
     if (!account) throw notFound('User');
     if (!(await this.hasher.matches(dto.currentPassword, account.passwordHash))) {
-      throw badRequest('INVALID_CURRENT_PASSWORD', 'The current password is not correct', [{ field: 'currentPassword', message: 'currentPassword is not correct' }]);
+      throw badRequest('INVALID_CURRENT_PASSWORD', 'The current password is not correct', [
+        { field: 'currentPassword', message: 'currentPassword is not correct' },
+      ]);
     }
     if (dto.newPassword === dto.currentPassword) {
-      throw badRequest('SAME_PASSWORD', 'The new password must differ from the current one', [{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+      throw badRequest('SAME_PASSWORD', 'The new password must differ from the current one', [
+        { field: 'newPassword', message: 'newPassword must differ from currentPassword' },
+      ]);
     }
     assertStrongPassword(dto.newPassword, account, 'newPassword');
     // passwordChangedAt invalidates every access and refresh token issued before it; open sockets are closed.
@@ -95,7 +99,8 @@ export class UsersService {
   }
 
   async replaceAvatar(user: AuthUser, file: { buffer?: Buffer } | undefined): Promise<UserDto> {
-    if (!file?.buffer?.length) throw badRequest('FILE_REQUIRED', 'Send the image as the multipart field "file"', [{ field: 'file', message: 'file is required' }]);
+    if (!file?.buffer?.length)
+      throw badRequest('FILE_REQUIRED', 'Send the image as the multipart field "file"', [{ field: 'file', message: 'file is required' }]);
     const type = await detectAllowedType(file.buffer, IMAGE_TYPES);
     const stored = await this.storage.save('avatars', file.buffer, type.mime, type.ext);
     const { previousKey, user: row } = await this.users.replaceAvatar(user.id, stored.key).catch(async (error: unknown) => {
@@ -216,7 +221,12 @@ export class UsersService {
    * is locked first and at least one other must remain, so two super admins removing each other
    * cannot both succeed. A user moved into a role with a profile gets its row, as at signup.
    */
-  private updateManaged(id: string, expected: { role: UserRole; status: UserStatus }, data: Prisma.UserUpdateManyMutationInput & { role?: UserRole }, protectLastSuperAdmin: boolean): Promise<void> {
+  private updateManaged(
+    id: string,
+    expected: { role: UserRole; status: UserStatus },
+    data: Prisma.UserUpdateManyMutationInput & { role?: UserRole },
+    protectLastSuperAdmin: boolean,
+  ): Promise<void> {
     return this.db.withTransaction(async () => {
       if (protectLastSuperAdmin && !(await this.users.lockActiveSuperAdminIds()).some((other) => other !== id)) {
         throw new AppError(HttpStatus.CONFLICT, 'LAST_SUPER_ADMIN', 'The last active SUPER_ADMIN cannot be removed');

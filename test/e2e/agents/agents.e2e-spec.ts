@@ -24,7 +24,13 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
   });
   afterAll(() => t.close());
 
-  const me = (agent: TestUser) => t.http().get(api('/agents/me')).set(agent.auth).expect(200).then((r) => r.body.data);
+  const me = (agent: TestUser) =>
+    t
+      .http()
+      .get(api('/agents/me'))
+      .set(agent.auth)
+      .expect(200)
+      .then((r) => r.body.data);
 
   it('walks the onboarding steps in order, and login can ask the registry', async () => {
     const agent = await t.createUser({ role: 'AGENT' });
@@ -47,11 +53,18 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
       ['PAN', 'application/pdf'],
     ]);
     const agentId = submitted.body.data.id;
-    await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'APPROVED' }).expect(200);
+    await t
+      .http()
+      .patch(api(`/agents/${agentId}/kyc`))
+      .set(admin.auth)
+      .send({ decision: 'APPROVED' })
+      .expect(200);
     expect((await me(agent)).nextStep).toBe('ASSESSMENT');
 
     // The proctoring module's event records the level.
-    await t.app.get(DomainEvents).emit('assessment.completed', { userId: agent.user.id, candidateAssessmentId: randomUUID(), status: 'PASSED', cefrLevel: 'B2', score: 81 });
+    await t.app
+      .get(DomainEvents)
+      .emit('assessment.completed', { userId: agent.user.id, candidateAssessmentId: randomUUID(), status: 'PASSED', cefrLevel: 'B2', score: 81 });
     const step4 = await me(agent);
     expect(step4).toMatchObject({ nextStep: 'AGREEMENT', assessment: { status: 'PASSED', cefrLevel: 'B2', score: 81 } });
     expect(await t.app.get(OnboardingRegistry).nextStep(agent.user.id, async () => 'VERIFY_CONTACT')).toBe('AGREEMENT');
@@ -59,7 +72,12 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     const agreement = await t.http().get(api('/agents/me/agreement')).set(agent.auth).expect(200);
     expect(agreement.body.data).toMatchObject({ signed: false, version: expect.any(String), text: expect.any(String) });
     await t.http().post(api('/agents/me/agreement/sign')).set(agent.auth).send({ version: 'old-version', signature: 'Me' }).expect(409);
-    const signed = await t.http().post(api('/agents/me/agreement/sign')).set(agent.auth).send({ version: agreement.body.data.version, signature: 'Gita Agent' }).expect(200);
+    const signed = await t
+      .http()
+      .post(api('/agents/me/agreement/sign'))
+      .set(agent.auth)
+      .send({ version: agreement.body.data.version, signature: 'Gita Agent' })
+      .expect(200);
     expect(signed.body.data).toMatchObject({ nextStep: 'DASHBOARD', agreement: { signedVersion: agreement.body.data.version } });
     const row = await t.prisma.agreementSignature.findFirstOrThrow({ where: { agentId } });
     expect(row).toMatchObject({ signature: 'Gita Agent', ipAddress: expect.any(String) });
@@ -70,7 +88,8 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     const agent = await t.createUser({ role: 'AGENT' });
     await verifyContact(t, agent);
     const login = async () =>
-      (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: agent.user.email, password: agent.password }).expect(200)).body.data.registrationStatus;
+      (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: agent.user.email, password: agent.password }).expect(200)).body.data
+        .registrationStatus;
     const everything = ['dateOfBirth', 'addressLine', 'city', 'country', 'photo', 'qualifications'];
     expect((await me(agent)).registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: everything });
     expect(await login()).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: everything });
@@ -78,41 +97,84 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ city: 'Pune', country: 'in' }).expect(200);
     await t.http().post(api('/agents/me/qualifications')).set(agent.auth).send({ degree: 'BA', institution: 'X' }).expect(201);
     const partial = await me(agent);
-    expect(partial).toMatchObject({ profileCompleted: false, nextStep: 'COMPLETE_PROFILE', registrationStatus: { nextStep: 'COMPLETE_PROFILE', missingFields: ['dateOfBirth', 'addressLine', 'photo'] } });
+    expect(partial).toMatchObject({
+      profileCompleted: false,
+      nextStep: 'COMPLETE_PROFILE',
+      registrationStatus: { nextStep: 'COMPLETE_PROFILE', missingFields: ['dateOfBirth', 'addressLine', 'photo'] },
+    });
     expect(await login()).toEqual(partial.registrationStatus);
 
     await completeProfile(t, agent);
     const done = await me(agent);
     expect(done).toMatchObject({ profileCompleted: true, registrationStatus: { nextStep: 'KYC', missingFields: [] } });
     expect(await login()).toEqual({ nextStep: 'KYC', missingFields: [] });
-    for (const q of done.qualifications) await t.http().delete(api(`/agents/me/qualifications/${q.id}`)).set(agent.auth).expect(204);
+    for (const q of done.qualifications)
+      await t
+        .http()
+        .delete(api(`/agents/me/qualifications/${q.id}`))
+        .set(agent.auth)
+        .expect(204);
     expect((await me(agent)).registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: ['qualifications'] });
   });
 
   it('counts experience in calendar months, so a six-month job meets a six-month requirement', async () => {
     const veteran = await t.createUser({ role: 'AGENT' });
-    await t.http().post(api('/agents/me/experiences')).set(veteran.auth).send({ company: 'Acme', title: 'Support', startDate: '2021-01-01', endDate: '2024-01-01' }).expect(201);
+    await t
+      .http()
+      .post(api('/agents/me/experiences'))
+      .set(veteran.auth)
+      .send({ company: 'Acme', title: 'Support', startDate: '2021-01-01', endDate: '2024-01-01' })
+      .expect(201);
     expect((await me(veteran)).experienceMonths).toBe(36);
 
     const junior = await t.createUser({ role: 'AGENT' });
     await onboardAgent(t, junior, admin);
     const [job] = (await me(junior)).experiences;
-    await t.http().patch(api(`/agents/me/experiences/${job.id}`)).set(junior.auth).send({ startDate: '2024-01-01', endDate: '2024-07-01' }).expect(200);
+    await t
+      .http()
+      .patch(api(`/agents/me/experiences/${job.id}`))
+      .set(junior.auth)
+      .send({ startDate: '2024-01-01', endDate: '2024-07-01' })
+      .expect(200);
     expect((await me(junior)).experienceMonths).toBe(6);
     const { opportunityId } = await openOpportunity(t, client, { body: { minExperienceMonths: 6 } });
-    const seen = await t.http().get(api(`/opportunities/${opportunityId}`)).set(junior.auth).expect(200);
+    const seen = await t
+      .http()
+      .get(api(`/opportunities/${opportunityId}`))
+      .set(junior.auth)
+      .expect(200);
     expect(seen.body.data.eligibility).toEqual({ eligible: true, reasons: [], missingSkills: [] });
-    const applied = await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(junior.auth).send({}).expect(201);
+    const applied = await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/applications`))
+      .set(junior.auth)
+      .send({})
+      .expect(201);
     expect(applied.body.data.agentExperienceMonths).toBe(6);
   });
 
   it('records employment details and refuses a bad employment status', async () => {
     const agent = await t.createUser({ role: 'AGENT' });
-    const res = await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ employment: { status: 'EMPLOYED', employer: 'Acme', hoursAvailablePerWeek: 20 } }).expect(200);
+    const res = await t
+      .http()
+      .put(api('/agents/me/profile'))
+      .set(agent.auth)
+      .send({ employment: { status: 'EMPLOYED', employer: 'Acme', hoursAvailablePerWeek: 20 } })
+      .expect(200);
     expect(res.body.data.employment).toEqual({ status: 'EMPLOYED', employer: 'Acme', designation: null, hoursAvailablePerWeek: 20 });
-    const replaced = await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ employment: { status: 'STUDENT' } }).expect(200);
+    const replaced = await t
+      .http()
+      .put(api('/agents/me/profile'))
+      .set(agent.auth)
+      .send({ employment: { status: 'STUDENT' } })
+      .expect(200);
     expect(replaced.body.data.employment).toEqual({ status: 'STUDENT', employer: null, designation: null, hoursAvailablePerWeek: null });
-    const bad = await t.http().put(api('/agents/me/profile')).set(agent.auth).send({ employment: { status: 'RETIRED', hoursAvailablePerWeek: 200 } }).expect(400);
+    const bad = await t
+      .http()
+      .put(api('/agents/me/profile'))
+      .set(agent.auth)
+      .send({ employment: { status: 'RETIRED', hoursAvailablePerWeek: 200 } })
+      .expect(400);
     expect(bad.body.error).toBe('VALIDATION_FAILED');
   });
 
@@ -166,26 +228,81 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     const socket = await t.socket(agent.token);
     const notified = nextEvent<{ type: string; data: { decision: string } }>(socket, 'notification:new');
 
-    await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'REJECTED' }).expect(400);
-    await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'REJECTED', reason: 'PAN is blurry' }).expect(200);
+    await t
+      .http()
+      .patch(api(`/agents/${agentId}/kyc`))
+      .set(admin.auth)
+      .send({ decision: 'REJECTED' })
+      .expect(400);
+    await t
+      .http()
+      .patch(api(`/agents/${agentId}/kyc`))
+      .set(admin.auth)
+      .send({ decision: 'REJECTED', reason: 'PAN is blurry' })
+      .expect(200);
     expect(await notified).toMatchObject({ type: 'agent.kyc_decided', data: { decision: 'REJECTED', reason: 'PAN is blurry' } });
-    await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'APPROVED' }).expect(409);
+    await t
+      .http()
+      .patch(api(`/agents/${agentId}/kyc`))
+      .set(admin.auth)
+      .send({ decision: 'APPROVED' })
+      .expect(409);
     const rejected = await me(agent);
-    expect(rejected).toMatchObject({ nextStep: 'KYC', kyc: { status: 'REJECTED', lastDecision: { decision: 'REJECTED', reason: 'PAN is blurry', reviewerId: admin.user.id } } });
+    expect(rejected).toMatchObject({
+      nextStep: 'KYC',
+      kyc: { status: 'REJECTED', lastDecision: { decision: 'REJECTED', reason: 'PAN is blurry', reviewerId: admin.user.id } },
+    });
 
     // Files: the owner and admins read them; others cannot.
     const own = await t.http().get(api('/agents/me/kyc-documents/PAN/file')).set(agent.auth).expect(200);
     expect(own.headers['content-type']).toContain('application/pdf');
     expect(Buffer.from(own.body).subarray(0, 4).toString()).toBe('%PDF');
-    await t.http().get(api(`/agents/${agentId}/kyc-documents/PAN/file`)).set(admin.auth).expect(200);
-    await t.http().get(api(`/agents/${agentId}/kyc-documents/PAN/file`)).set(support.auth).expect(403);
-    await t.http().get(api(`/agents/${agentId}/kyc-documents/PAN/file`)).set(agent.auth).expect(403);
-    await t.http().get(api(`/agents/${agentId}/kyc-documents/PAN/file`)).expect(401);
-    await t.http().get(api(`/agents/${randomUUID()}/kyc-documents/PAN/file`)).set(admin.auth).expect(404);
-    await t.http().get(api('/agents/me/photo')).set(agent.auth).expect(200).expect('content-type', /image\/png/);
-    await t.http().get(api(`/agents/${agentId}/photo`)).set(support.auth).expect(200).expect('content-type', /image\/png/);
-    await t.http().get(api(`/agents/${agentId}/photo`)).set(client.auth).expect(403);
-    await t.http().get(api(`/agents/${randomUUID()}/photo`)).set(support.auth).expect(404);
+    await t
+      .http()
+      .get(api(`/agents/${agentId}/kyc-documents/PAN/file`))
+      .set(admin.auth)
+      .expect(200);
+    await t
+      .http()
+      .get(api(`/agents/${agentId}/kyc-documents/PAN/file`))
+      .set(support.auth)
+      .expect(403);
+    await t
+      .http()
+      .get(api(`/agents/${agentId}/kyc-documents/PAN/file`))
+      .set(agent.auth)
+      .expect(403);
+    await t
+      .http()
+      .get(api(`/agents/${agentId}/kyc-documents/PAN/file`))
+      .expect(401);
+    await t
+      .http()
+      .get(api(`/agents/${randomUUID()}/kyc-documents/PAN/file`))
+      .set(admin.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api('/agents/me/photo'))
+      .set(agent.auth)
+      .expect(200)
+      .expect('content-type', /image\/png/);
+    await t
+      .http()
+      .get(api(`/agents/${agentId}/photo`))
+      .set(support.auth)
+      .expect(200)
+      .expect('content-type', /image\/png/);
+    await t
+      .http()
+      .get(api(`/agents/${agentId}/photo`))
+      .set(client.auth)
+      .expect(403);
+    await t
+      .http()
+      .get(api(`/agents/${randomUUID()}/photo`))
+      .set(support.auth)
+      .expect(404);
     await t.http().put(api('/agents/me/photo')).set(client.auth).attach('file', PNG, 'me.png').expect(403);
     await t.http().get(api('/agents/me/kyc-documents/PAN/file')).set(client.auth).expect(403);
     await t.http().get(api('/agents/me/kyc-documents/SELFIE/file')).set(agent.auth).expect(400);
@@ -195,9 +312,18 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     // Under review the documents are locked and a second submit is refused.
     await t.http().post(api('/agents/me/kyc-documents')).set(agent.auth).field('type', 'PAN').attach('file', PNG, 'pan.png').expect(409);
     await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(409);
-    await t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'APPROVED' }).expect(200);
+    await t
+      .http()
+      .patch(api(`/agents/${agentId}/kyc`))
+      .set(admin.auth)
+      .send({ decision: 'APPROVED' })
+      .expect(200);
 
-    const staffView = await t.http().get(api(`/agents/${agentId}`)).set(support.auth).expect(200);
+    const staffView = await t
+      .http()
+      .get(api(`/agents/${agentId}`))
+      .set(support.auth)
+      .expect(200);
     expect(staffView.body.data.kycHistory.map((d: { decision: string }) => d.decision)).toEqual(['APPROVED', 'REJECTED']);
   });
 
@@ -208,8 +334,16 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     await uploadKyc(t, agent);
     const agentId = (await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(200)).body.data.id;
     const results = await Promise.all([
-      t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'APPROVED' }),
-      t.http().patch(api(`/agents/${agentId}/kyc`)).set(admin.auth).send({ decision: 'REJECTED', reason: 'Mismatch' }),
+      t
+        .http()
+        .patch(api(`/agents/${agentId}/kyc`))
+        .set(admin.auth)
+        .send({ decision: 'APPROVED' }),
+      t
+        .http()
+        .patch(api(`/agents/${agentId}/kyc`))
+        .set(admin.auth)
+        .send({ decision: 'REJECTED', reason: 'Mismatch' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await t.prisma.kycReview.count({ where: { agentId } })).toBe(1);
@@ -218,19 +352,68 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
   it('keeps qualifications and experiences to their owner and validates them', async () => {
     const a = await t.createUser({ role: 'AGENT' });
     const b = await t.createUser({ role: 'AGENT' });
-    const q = (await t.http().post(api('/agents/me/qualifications')).set(a.auth).send({ degree: 'BA', institution: 'X', startYear: 2010, endYear: 2013 }).expect(201)).body.data;
-    await t.http().patch(api(`/agents/me/qualifications/${q.id}`)).set(b.auth).send({ degree: 'MBA' }).expect(404);
-    await t.http().delete(api(`/agents/me/qualifications/${q.id}`)).set(b.auth).expect(404);
-    await t.http().patch(api(`/agents/me/qualifications/${randomUUID()}`)).set(a.auth).send({ degree: 'MBA' }).expect(404);
-    await t.http().patch(api(`/agents/me/qualifications/${q.id}`)).set(a.auth).send({ degree: 'MBA' }).expect(200);
-    await t.http().patch(api(`/agents/me/qualifications/${q.id}`)).set(a.auth).send({ endYear: 2005 }).expect(400);
-    await t.http().delete(api(`/agents/me/qualifications/${q.id}`)).set(a.auth).expect(204);
+    const q = (
+      await t.http().post(api('/agents/me/qualifications')).set(a.auth).send({ degree: 'BA', institution: 'X', startYear: 2010, endYear: 2013 }).expect(201)
+    ).body.data;
+    await t
+      .http()
+      .patch(api(`/agents/me/qualifications/${q.id}`))
+      .set(b.auth)
+      .send({ degree: 'MBA' })
+      .expect(404);
+    await t
+      .http()
+      .delete(api(`/agents/me/qualifications/${q.id}`))
+      .set(b.auth)
+      .expect(404);
+    await t
+      .http()
+      .patch(api(`/agents/me/qualifications/${randomUUID()}`))
+      .set(a.auth)
+      .send({ degree: 'MBA' })
+      .expect(404);
+    await t
+      .http()
+      .patch(api(`/agents/me/qualifications/${q.id}`))
+      .set(a.auth)
+      .send({ degree: 'MBA' })
+      .expect(200);
+    await t
+      .http()
+      .patch(api(`/agents/me/qualifications/${q.id}`))
+      .set(a.auth)
+      .send({ endYear: 2005 })
+      .expect(400);
+    await t
+      .http()
+      .delete(api(`/agents/me/qualifications/${q.id}`))
+      .set(a.auth)
+      .expect(204);
 
-    const e = (await t.http().post(api('/agents/me/experiences')).set(a.auth).send({ company: 'C', title: 'T', startDate: '2020-01-01' }).expect(201)).body.data;
-    await t.http().patch(api(`/agents/me/experiences/${e.id}`)).set(b.auth).send({ title: 'X' }).expect(404);
-    await t.http().delete(api(`/agents/me/experiences/${e.id}`)).set(b.auth).expect(404);
-    await t.http().patch(api(`/agents/me/experiences/${e.id}`)).set(a.auth).send({ endDate: '2019-01-01' }).expect(400);
-    await t.http().delete(api(`/agents/me/experiences/${e.id}`)).set(a.auth).expect(204);
+    const e = (await t.http().post(api('/agents/me/experiences')).set(a.auth).send({ company: 'C', title: 'T', startDate: '2020-01-01' }).expect(201)).body
+      .data;
+    await t
+      .http()
+      .patch(api(`/agents/me/experiences/${e.id}`))
+      .set(b.auth)
+      .send({ title: 'X' })
+      .expect(404);
+    await t
+      .http()
+      .delete(api(`/agents/me/experiences/${e.id}`))
+      .set(b.auth)
+      .expect(404);
+    await t
+      .http()
+      .patch(api(`/agents/me/experiences/${e.id}`))
+      .set(a.auth)
+      .send({ endDate: '2019-01-01' })
+      .expect(400);
+    await t
+      .http()
+      .delete(api(`/agents/me/experiences/${e.id}`))
+      .set(a.auth)
+      .expect(204);
 
     const bad = await t.http().post(api('/agents/me/experiences')).set(a.auth).send({ company: '', title: 'T', startDate: 'yesterday', salary: 5 }).expect(400);
     expect(bad.body.error).toBe('VALIDATION_FAILED');
@@ -246,12 +429,40 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     const agent = await t.createUser({ role: 'AGENT' });
     await t.http().get(api('/agents')).set(agent.auth).expect(403);
     await t.http().get(api('/agents')).set(client.auth).expect(403);
-    await t.http().get(api(`/agents/${randomUUID()}`)).set(agent.auth).expect(403);
-    await t.http().patch(api(`/agents/${randomUUID()}/kyc`)).set(support.auth).send({ decision: 'APPROVED' }).expect(403);
-    await t.http().put(api(`/agents/${randomUUID()}/assessment`)).set(agent.auth).send({ status: 'PASSED', cefrLevel: 'C2' }).expect(403);
-    await t.http().get(api(`/agents/${randomUUID()}`)).set(admin.auth).expect(404);
-    await t.http().patch(api(`/agents/${randomUUID()}/kyc`)).set(admin.auth).send({ decision: 'APPROVED' }).expect(404);
-    await t.http().put(api(`/agents/${randomUUID()}/assessment`)).set(admin.auth).send({ status: 'PASSED', cefrLevel: 'B1' }).expect(404);
+    await t
+      .http()
+      .get(api(`/agents/${randomUUID()}`))
+      .set(agent.auth)
+      .expect(403);
+    await t
+      .http()
+      .patch(api(`/agents/${randomUUID()}/kyc`))
+      .set(support.auth)
+      .send({ decision: 'APPROVED' })
+      .expect(403);
+    await t
+      .http()
+      .put(api(`/agents/${randomUUID()}/assessment`))
+      .set(agent.auth)
+      .send({ status: 'PASSED', cefrLevel: 'C2' })
+      .expect(403);
+    await t
+      .http()
+      .get(api(`/agents/${randomUUID()}`))
+      .set(admin.auth)
+      .expect(404);
+    await t
+      .http()
+      .patch(api(`/agents/${randomUUID()}/kyc`))
+      .set(admin.auth)
+      .send({ decision: 'APPROVED' })
+      .expect(404);
+    await t
+      .http()
+      .put(api(`/agents/${randomUUID()}/assessment`))
+      .set(admin.auth)
+      .send({ status: 'PASSED', cefrLevel: 'B1' })
+      .expect(404);
     await t.http().get(api('/agents/not-a-uuid')).set(admin.auth).expect(400);
   });
 
@@ -262,9 +473,24 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     expect(res.body.data).toMatchObject({ total: 1, page: 1, items: [{ userId: agent.user.id, name: 'Filterable Fiona', kycStatus: 'PENDING' }] });
     await t.http().get(api('/agents?kycStatus=MAYBE')).set(support.auth).expect(400);
     const agentId = res.body.data.items[0].id;
-    await t.http().put(api(`/agents/${agentId}/assessment`)).set(admin.auth).send({ status: 'PASSED' }).expect(400);
-    await t.http().put(api(`/agents/${agentId}/assessment`)).set(admin.auth).send({ status: 'PASSED', cefrLevel: 'D1' }).expect(400);
-    const recorded = await t.http().put(api(`/agents/${agentId}/assessment`)).set(admin.auth).send({ status: 'FAILED', score: 20 }).expect(200);
+    await t
+      .http()
+      .put(api(`/agents/${agentId}/assessment`))
+      .set(admin.auth)
+      .send({ status: 'PASSED' })
+      .expect(400);
+    await t
+      .http()
+      .put(api(`/agents/${agentId}/assessment`))
+      .set(admin.auth)
+      .send({ status: 'PASSED', cefrLevel: 'D1' })
+      .expect(400);
+    const recorded = await t
+      .http()
+      .put(api(`/agents/${agentId}/assessment`))
+      .set(admin.auth)
+      .send({ status: 'FAILED', score: 20 })
+      .expect(200);
     expect(recorded.body.data.assessment).toMatchObject({ status: 'FAILED', cefrLevel: null, score: 20 });
   });
 });

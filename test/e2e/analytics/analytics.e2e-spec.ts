@@ -16,10 +16,27 @@ describe('Analytics computed in SQL, checked against known data', () => {
     customer = await t.createUser({ role: 'CUSTOMER' });
     const db = t.prisma;
     const c1 = await db.conversation.create({
-      data: { userId: customer.user.id, title: 'Refund', category: 'BILLING', status: 'RESOLVED', createdAt: at('2025-01-10T09:00:00Z'), csatRating: 4, csatAt: at('2025-01-12T09:00:00Z') },
+      data: {
+        userId: customer.user.id,
+        title: 'Refund',
+        category: 'BILLING',
+        status: 'RESOLVED',
+        createdAt: at('2025-01-10T09:00:00Z'),
+        csatRating: 4,
+        csatAt: at('2025-01-12T09:00:00Z'),
+      },
     });
     const c2 = await db.conversation.create({
-      data: { userId: customer.user.id, title: 'Crash', category: 'TECHNICAL', status: 'ESCALATED', assignedAgentId: supportAgent.user.id, createdAt: at('2025-01-11T09:00:00Z'), csatRating: 2, csatAt: at('2025-01-13T09:00:00Z') },
+      data: {
+        userId: customer.user.id,
+        title: 'Crash',
+        category: 'TECHNICAL',
+        status: 'ESCALATED',
+        assignedAgentId: supportAgent.user.id,
+        createdAt: at('2025-01-11T09:00:00Z'),
+        csatRating: 2,
+        csatAt: at('2025-01-13T09:00:00Z'),
+      },
     });
     const c3 = await db.conversation.create({ data: { userId: customer.user.id, title: 'Old', createdAt: at('2024-12-01T09:00:00Z') } });
     const message = (conversationId: string, iso: string, data: Record<string, unknown>) =>
@@ -28,20 +45,56 @@ describe('Analytics computed in SQL, checked against known data', () => {
     await message(c1.id, '2025-01-10T09:01:01Z', { senderType: 'AI', content: 'FAQ answer', source: 'FAQ', processingTimeMs: 100, feedback: 'POSITIVE' });
     await message(c1.id, '2025-01-10T09:02:00Z', { senderId: customer.user.id, content: 'refund late', sentiment: 'NEGATIVE' });
     await message(c1.id, '2025-01-10T09:02:01Z', {
-      senderType: 'AI', content: 'AI answer', source: 'AI', model: 'gpt-4o-mini', promptTokens: 100, completionTokens: 50, costMicros: 120, processingTimeMs: 300, feedback: 'NEGATIVE',
+      senderType: 'AI',
+      content: 'AI answer',
+      source: 'AI',
+      model: 'gpt-4o-mini',
+      promptTokens: 100,
+      completionTokens: 50,
+      costMicros: 120,
+      processingTimeMs: 300,
+      feedback: 'NEGATIVE',
     });
     await message(c2.id, '2025-01-11T09:01:00Z', { senderId: customer.user.id, content: 'app crash', sentiment: 'FRUSTRATED' });
     await message(c2.id, '2025-01-11T09:01:01Z', {
-      senderType: 'AI', content: 'AI answer', source: 'AI', model: 'gpt-4o-mini', promptTokens: 200, completionTokens: 100, costMicros: 240, processingTimeMs: 500, feedback: 'POSITIVE',
+      senderType: 'AI',
+      content: 'AI answer',
+      source: 'AI',
+      model: 'gpt-4o-mini',
+      promptTokens: 200,
+      completionTokens: 100,
+      costMicros: 240,
+      processingTimeMs: 500,
+      feedback: 'POSITIVE',
     });
     await message(c2.id, '2025-01-11T09:03:00Z', { senderId: customer.user.id, content: 'you idiot', flagged: true });
     await message(c2.id, '2025-01-11T09:04:00Z', { senderType: 'AGENT', senderId: supportAgent.user.id, content: 'Human here' });
     await message(c3.id, '2024-12-01T09:01:00Z', { senderId: customer.user.id, content: 'refund refund', sentiment: 'POSITIVE' });
-    await message(c3.id, '2024-12-01T09:01:01Z', { senderType: 'AI', content: 'x', source: 'AI', model: 'gpt-4o', promptTokens: 9, completionTokens: 9, costMicros: 99, processingTimeMs: 9000 });
-    await db.supportTicket.create({
-      data: { conversationId: c2.id, requesterId: customer.user.id, subject: 'Crash', status: 'RESOLVED', priority: 'HIGH', handoverSummary: {}, createdAt: at('2025-01-11T10:00:00Z'), resolvedAt: at('2025-01-11T11:00:00Z') },
+    await message(c3.id, '2024-12-01T09:01:01Z', {
+      senderType: 'AI',
+      content: 'x',
+      source: 'AI',
+      model: 'gpt-4o',
+      promptTokens: 9,
+      completionTokens: 9,
+      costMicros: 99,
+      processingTimeMs: 9000,
     });
-    await db.issueReport.create({ data: { conversationId: c1.id, reportedById: customer.user.id, issueType: 'other', description: 'x', createdAt: at('2025-01-10T10:00:00Z') } });
+    await db.supportTicket.create({
+      data: {
+        conversationId: c2.id,
+        requesterId: customer.user.id,
+        subject: 'Crash',
+        status: 'RESOLVED',
+        priority: 'HIGH',
+        handoverSummary: {},
+        createdAt: at('2025-01-11T10:00:00Z'),
+        resolvedAt: at('2025-01-11T11:00:00Z'),
+      },
+    });
+    await db.issueReport.create({
+      data: { conversationId: c1.id, reportedById: customer.user.id, issueType: 'other', description: 'x', createdAt: at('2025-01-10T10:00:00Z') },
+    });
     await db.customQuestion.create({ data: { question: 'Open one?', groupKey: 'open one' } });
   });
   afterAll(() => t.close());

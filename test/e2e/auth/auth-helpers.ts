@@ -20,14 +20,24 @@ const recipientOf = (contact: Contact) => ('email' in contact ? contact.email : 
 /** Asks for a code and reads it from the dev outbox. */
 export async function requestCode(t: TestApp, contact: Contact, type: 'SIGNUP' | 'LOGIN' | 'PASSWORD_RESET'): Promise<string> {
   const after = new Date(Date.now() - 1);
-  await t.http().post('/api/v1/otp/generate').set(freshIp()).send({ ...contact, type }).expect(202);
+  await t
+    .http()
+    .post('/api/v1/otp/generate')
+    .set(freshIp())
+    .send({ ...contact, type })
+    .expect(202);
   return readOtp(t.prisma, recipientOf(contact), { after });
 }
 
 /** Code → verification token. */
 export async function verifiedToken(t: TestApp, contact: Contact, type: 'SIGNUP' | 'LOGIN' | 'PASSWORD_RESET'): Promise<string> {
   const code = await requestCode(t, contact, type);
-  const res = await t.http().post('/api/v1/otp/verify').set(freshIp()).send({ ...contact, type, code }).expect(200);
+  const res = await t
+    .http()
+    .post('/api/v1/otp/verify')
+    .set(freshIp())
+    .send({ ...contact, type, code })
+    .expect(200);
   return res.body.data.verificationToken as string;
 }
 
@@ -38,9 +48,20 @@ export async function signUp(t: TestApp, contact: Contact, extra: { role?: strin
     .http()
     .post('/api/v1/auth/signup')
     .set(freshIp())
-    .send({ ...contact, verificationToken, name: extra.name ?? 'New Person', password: extra.password ?? STRONG_PASSWORD, ...(extra.role ? { role: extra.role } : {}) })
+    .send({
+      ...contact,
+      verificationToken,
+      name: extra.name ?? 'New Person',
+      password: extra.password ?? STRONG_PASSWORD,
+      ...(extra.role ? { role: extra.role } : {}),
+    })
     .expect(201);
-  return res.body.data as { token: string; refreshToken: string; user: { id: string; role: string; email: string | null }; registrationStatus: { nextStep: string } | null };
+  return res.body.data as {
+    token: string;
+    refreshToken: string;
+    user: { id: string; role: string; email: string | null };
+    registrationStatus: { nextStep: string } | null;
+  };
 }
 
 /** Moves a target's latest codes back in time, past the resend cooldown. */

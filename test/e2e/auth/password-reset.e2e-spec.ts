@@ -66,7 +66,12 @@ describe('Auth: password reset', () => {
     const verificationToken = await verifiedToken(t, { email }, 'PASSWORD_RESET');
     const weak = await post('/auth/password/reset', { email, verificationToken, newPassword: 'password1234' }).expect(400);
     expect(weak.body).toMatchObject({ error: 'WEAK_PASSWORD', details: [expect.objectContaining({ field: 'newPassword' })] });
-    for (const body of [{ email, newPassword: NEW_PASSWORD }, { email, verificationToken, newPassword: 42 }, { verificationToken, newPassword: NEW_PASSWORD }, { email, verificationToken, newPassword: NEW_PASSWORD, role: 'ADMIN' }]) {
+    for (const body of [
+      { email, newPassword: NEW_PASSWORD },
+      { email, verificationToken, newPassword: 42 },
+      { verificationToken, newPassword: NEW_PASSWORD },
+      { email, verificationToken, newPassword: NEW_PASSWORD, role: 'ADMIN' },
+    ]) {
       expect((await post('/auth/password/reset', body).expect(400)).body.error).toBe('VALIDATION_FAILED');
     }
     await post('/auth/password/reset', { email, verificationToken, newPassword: NEW_PASSWORD }).expect(204);

@@ -21,8 +21,13 @@ describe('Socket.IO: handshake and presence', () => {
   afterAll(() => t.close());
 
   /** The next `users:online` change about `userId` (changes about other users are skipped). */
-  const presenceOf = (socket: Socket, userId: string, ms = 3_000) => nextMatching<PresenceChange>(socket, 'users:online', (change) => change.userId === userId, ms);
-  const hearsAbout = (socket: Socket, userId: string, ms = 500) => presenceOf(socket, userId, ms).then(() => true, () => false);
+  const presenceOf = (socket: Socket, userId: string, ms = 3_000) =>
+    nextMatching<PresenceChange>(socket, 'users:online', (change) => change.userId === userId, ms);
+  const hearsAbout = (socket: Socket, userId: string, ms = 500) =>
+    presenceOf(socket, userId, ms).then(
+      () => true,
+      () => false,
+    );
 
   it('refuses a handshake without a token, with a forged or expired token, or of a deleted user', async () => {
     await expect(t.socket(undefined)).rejects.toThrow(/Unauthorized/);
@@ -52,7 +57,9 @@ describe('Socket.IO: handshake and presence', () => {
     expect((await t.prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } })).isOnline).toBe(true);
 
     const listed = await t.http().get('/api/v1/users/online').set(admin.auth).expect(200);
-    expect(listed.body.data.items).toEqual(expect.arrayContaining([expect.objectContaining({ userId: customer.user.id, name: 'Cora Online', role: 'CUSTOMER' })]));
+    expect(listed.body.data.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ userId: customer.user.id, name: 'Cora Online', role: 'CUSTOMER' })]),
+    );
 
     const silentOnSecond = hearsAbout(watcher, customer.user.id);
     const second = await t.socket(customer.token);

@@ -18,7 +18,10 @@ describe('Auth: signup, login, tokens', () => {
     const email = uniqueEmail('flow');
     const signup = await signUp(t, { email }, { name: 'Flow Person' });
     expect(signup.user).toMatchObject({ email, role: 'AGENT', status: 'ACTIVE', emailVerified: true, phoneVerified: false, name: 'Flow Person' });
-    expect(signup.registrationStatus).toEqual({ nextStep: 'COMPLETE_PROFILE', missingFields: ['dateOfBirth', 'addressLine', 'city', 'country', 'photo', 'qualifications'] });
+    expect(signup.registrationStatus).toEqual({
+      nextStep: 'COMPLETE_PROFILE',
+      missingFields: ['dateOfBirth', 'addressLine', 'city', 'country', 'photo', 'qualifications'],
+    });
     expect(JSON.stringify(signup)).not.toMatch(/passwordHash|\$2[aby]\$/);
     expect(await t.prisma.agentProfile.count({ where: { userId: signup.user.id } })).toBe(1);
 
@@ -68,7 +71,9 @@ describe('Auth: signup, login, tokens', () => {
 
     const { user } = await t.createUser({ role: 'CUSTOMER' });
     const loginPurpose = await verifiedToken(t, { email: user.email as string }, 'LOGIN');
-    expect((await post('/auth/signup', { email: user.email, name: 'X', password: STRONG_PASSWORD, verificationToken: loginPurpose }).expect(400)).body.error).toBe('OTP_NOT_VERIFIED');
+    expect(
+      (await post('/auth/signup', { email: user.email, name: 'X', password: STRONG_PASSWORD, verificationToken: loginPurpose }).expect(400)).body.error,
+    ).toBe('OTP_NOT_VERIFIED');
 
     const old = await verifiedToken(t, { email }, 'SIGNUP');
     await t.prisma.otpCode.updateMany({ where: { target: email }, data: { verifiedAt: new Date(Date.now() - 31 * 60_000) } });
@@ -89,7 +94,13 @@ describe('Auth: signup, login, tokens', () => {
     const email = uniqueEmail();
     const verificationToken = await verifiedToken(t, { email }, 'SIGNUP');
     const base = { email, verificationToken, name: 'Sneaky', password: STRONG_PASSWORD };
-    for (const extra of [{ role: 'ADMIN' }, { role: 'SUPER_ADMIN' }, { status: 'ACTIVE' }, { emailVerifiedAt: new Date().toISOString() }, { passwordHash: 'x' }]) {
+    for (const extra of [
+      { role: 'ADMIN' },
+      { role: 'SUPER_ADMIN' },
+      { status: 'ACTIVE' },
+      { emailVerifiedAt: new Date().toISOString() },
+      { passwordHash: 'x' },
+    ]) {
       const res = await post('/auth/signup', { ...base, ...extra }).expect(400);
       expect(res.body.error).toBe('VALIDATION_FAILED');
     }
@@ -144,7 +155,13 @@ describe('Auth: signup, login, tokens', () => {
   });
 
   it('refuses malformed login bodies with 400', async () => {
-    for (const body of [{ password: 'x' }, { email: 'a@b.cx', phone: '+919876543210', password: 'x' }, { email: 'a@b.cx' }, { email: 'a@b.cx', password: 'x', role: 'ADMIN' }, { email: 'a@b.cx', password: 123 }]) {
+    for (const body of [
+      { password: 'x' },
+      { email: 'a@b.cx', phone: '+919876543210', password: 'x' },
+      { email: 'a@b.cx' },
+      { email: 'a@b.cx', password: 'x', role: 'ADMIN' },
+      { email: 'a@b.cx', password: 123 },
+    ]) {
       const res = await login(body).expect(400);
       expect(res.body.error).toBe('VALIDATION_FAILED');
     }
@@ -249,7 +266,10 @@ describe('Auth: signup, login, tokens', () => {
     it('lets only one of two concurrent refreshes with the same token win', async () => {
       const { user, password } = await t.createUser();
       const session = (await login({ email: user.email, password }).expect(200)).body.data;
-      const results = await Promise.all([post('/auth/refresh', { refreshToken: session.refreshToken }), post('/auth/refresh', { refreshToken: session.refreshToken })]);
+      const results = await Promise.all([
+        post('/auth/refresh', { refreshToken: session.refreshToken }),
+        post('/auth/refresh', { refreshToken: session.refreshToken }),
+      ]);
       expect(results.map((res) => res.status).sort()).toEqual([200, 401]);
     });
 

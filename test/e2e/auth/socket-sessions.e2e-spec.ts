@@ -37,7 +37,13 @@ describe('Sockets end with the session', () => {
       // Tokens carry whole seconds: change the password a second later, so the old token is strictly older.
       await sleep(1_100);
 
-      await t.http().patch('/api/v1/users/me/password').set(agent.auth).set(freshIp()).send({ currentPassword: agent.password, newPassword: STRONG_PASSWORD }).expect(204);
+      await t
+        .http()
+        .patch('/api/v1/users/me/password')
+        .set(agent.auth)
+        .set(freshIp())
+        .send({ currentPassword: agent.password, newPassword: STRONG_PASSWORD })
+        .expect(204);
 
       for (const end of await Promise.all(ends)) expect(end).toEqual({ ended: { reason: 'password_changed' }, disconnect: 'io server disconnect' });
       expect(other.connected).toBe(true);

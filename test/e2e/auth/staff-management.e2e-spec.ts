@@ -21,8 +21,17 @@ describe('Users: staff management', () => {
   afterAll(() => t.close());
 
   const api = (path: string) => `/api/v1${path}`;
-  const patchUser = (actor: TestUser, id: string, body: object) => t.http().patch(api(`/users/${id}`)).set(actor.auth).send(body);
-  const deleteUser = (actor: TestUser, id: string) => t.http().delete(api(`/users/${id}`)).set(actor.auth);
+  const patchUser = (actor: TestUser, id: string, body: object) =>
+    t
+      .http()
+      .patch(api(`/users/${id}`))
+      .set(actor.auth)
+      .send(body);
+  const deleteUser = (actor: TestUser, id: string) =>
+    t
+      .http()
+      .delete(api(`/users/${id}`))
+      .set(actor.auth);
 
   describe('GET /users', () => {
     it('lists users for ADMIN+ only, without secrets', async () => {
@@ -33,25 +42,53 @@ describe('Users: staff management', () => {
       expect(res.body.data).toMatchObject({ page: 1, limit: 5, total: expect.any(Number) });
       expect(res.body.data.items.every((user: { role: string }) => user.role === 'AGENT')).toBe(true);
       expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|\$2[aby]\$|fcmToken/);
-      const found = await t.http().get(api(`/users?search=${encodeURIComponent(agent.user.email as string)}`)).set(superAdmin.auth).expect(200);
+      const found = await t
+        .http()
+        .get(api(`/users?search=${encodeURIComponent(agent.user.email as string)}`))
+        .set(superAdmin.auth)
+        .expect(200);
       expect(found.body.data.items.map((user: { id: string }) => user.id)).toEqual([agent.user.id]);
     });
 
     it('reads one user for ADMIN+, 404 for unknown or deleted ids', async () => {
-      const res = await t.http().get(api(`/users/${agent.user.id}`)).set(admin.auth).expect(200);
+      const res = await t
+        .http()
+        .get(api(`/users/${agent.user.id}`))
+        .set(admin.auth)
+        .expect(200);
       expect(res.body.data).toMatchObject({ id: agent.user.id, role: 'AGENT' });
-      await t.http().get(api(`/users/${agent.user.id}`)).set(support.auth).expect(403);
-      await t.http().get(api(`/users/${admin.user.id}`)).set(agent.auth).expect(403);
-      await t.http().get(api(`/users/${randomUUID()}`)).set(admin.auth).expect(404);
+      await t
+        .http()
+        .get(api(`/users/${agent.user.id}`))
+        .set(support.auth)
+        .expect(403);
+      await t
+        .http()
+        .get(api(`/users/${admin.user.id}`))
+        .set(agent.auth)
+        .expect(403);
+      await t
+        .http()
+        .get(api(`/users/${randomUUID()}`))
+        .set(admin.auth)
+        .expect(404);
       await t.http().get(api('/users/123')).set(admin.auth).expect(400);
       const gone = await t.createUser({ role: 'CUSTOMER' });
       await t.prisma.user.update({ where: { id: gone.user.id }, data: { deletedAt: new Date() } });
-      await t.http().get(api(`/users/${gone.user.id}`)).set(admin.auth).expect(404);
+      await t
+        .http()
+        .get(api(`/users/${gone.user.id}`))
+        .set(admin.auth)
+        .expect(404);
     });
 
     it('refuses bad filters with 400', async () => {
       for (const query of ['limit=1000', 'page=0', 'role=KING', 'status=GONE', 'unknown=1']) {
-        const res = await t.http().get(api(`/users?${query}`)).set(admin.auth).expect(400);
+        const res = await t
+          .http()
+          .get(api(`/users?${query}`))
+          .set(admin.auth)
+          .expect(400);
         expect(res.body.error).toBe('VALIDATION_FAILED');
       }
     });
@@ -75,9 +112,28 @@ describe('Users: staff management', () => {
     });
 
     it('refuses weak passwords, duplicates and bad bodies', async () => {
-      expect((await t.http().post(api('/users')).set(admin.auth).send({ ...body('CUSTOMER'), password: 'password123' }).expect(400)).body.error).toBe('WEAK_PASSWORD');
-      await t.http().post(api('/users')).set(admin.auth).send({ ...body('CUSTOMER'), email: agent.user.email }).expect(409);
-      for (const bad of [{ ...body('CUSTOMER'), role: 'KING' }, { ...body('CUSTOMER'), email: 'nope' }, { ...body('CUSTOMER'), status: 'ACTIVE' }, { name: 'x' }]) {
+      expect(
+        (
+          await t
+            .http()
+            .post(api('/users'))
+            .set(admin.auth)
+            .send({ ...body('CUSTOMER'), password: 'password123' })
+            .expect(400)
+        ).body.error,
+      ).toBe('WEAK_PASSWORD');
+      await t
+        .http()
+        .post(api('/users'))
+        .set(admin.auth)
+        .send({ ...body('CUSTOMER'), email: agent.user.email })
+        .expect(409);
+      for (const bad of [
+        { ...body('CUSTOMER'), role: 'KING' },
+        { ...body('CUSTOMER'), email: 'nope' },
+        { ...body('CUSTOMER'), status: 'ACTIVE' },
+        { name: 'x' },
+      ]) {
         expect((await t.http().post(api('/users')).set(admin.auth).send(bad).expect(400)).body.error).toBe('VALIDATION_FAILED');
       }
     });
@@ -132,7 +188,10 @@ describe('Users: staff management', () => {
 
     it('lets only one of two concurrent suspensions win', async () => {
       const user = await t.createUser({ role: 'CUSTOMER' });
-      const results = await Promise.all([patchUser(admin, user.user.id, { status: 'SUSPENDED' }), patchUser(superAdmin, user.user.id, { status: 'SUSPENDED' })]);
+      const results = await Promise.all([
+        patchUser(admin, user.user.id, { status: 'SUSPENDED' }),
+        patchUser(superAdmin, user.user.id, { status: 'SUSPENDED' }),
+      ]);
       expect(results.map((res) => res.status).sort()).toEqual([200, 409]);
     });
   });
@@ -140,7 +199,8 @@ describe('Users: staff management', () => {
   describe('DELETE /users/:id', () => {
     it('deletes a user: token, login and refresh stop working; the address is free again', async () => {
       const victim = await t.createUser({ role: 'CUSTOMER' });
-      const session = (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: victim.user.email, password: victim.password }).expect(200)).body.data;
+      const session = (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: victim.user.email, password: victim.password }).expect(200)).body
+        .data;
       await deleteUser(admin, victim.user.id).expect(204);
       await t.http().get(api('/users/me')).set(victim.auth).expect(401);
       await t.http().post(api('/auth/login')).set(freshIp()).send({ email: victim.user.email, password: victim.password }).expect(401);

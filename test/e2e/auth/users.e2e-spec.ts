@@ -18,7 +18,12 @@ describe('Users: own account', () => {
     const { user, auth } = await t.createUser({ role: 'CUSTOMER', phone: '+919800000001' });
     await t.prisma.user.update({ where: { id: user.id }, data: { phoneVerifiedAt: new Date() } });
     const me = await t.http().get(api('/users/me')).set(auth).expect(200);
-    expect(me.body.data).toMatchObject({ id: user.id, role: 'CUSTOMER', phoneVerified: true, chatPreferences: { tone: 'formal', responseLength: 'detailed', customInstructions: null } });
+    expect(me.body.data).toMatchObject({
+      id: user.id,
+      role: 'CUSTOMER',
+      phoneVerified: true,
+      chatPreferences: { tone: 'formal', responseLength: 'detailed', customInstructions: null },
+    });
     expect(Object.keys(me.body.data)).not.toEqual(expect.arrayContaining(['passwordHash']));
     expect(JSON.stringify(me.body)).not.toMatch(/passwordHash|failedLoginCount|fcmToken/);
 
@@ -28,7 +33,14 @@ describe('Users: own account', () => {
 
   it('refuses role escalation and mass assignment through PATCH /users/me', async () => {
     const { user, auth } = await t.createUser({ role: 'CUSTOMER' });
-    for (const body of [{ role: 'SUPER_ADMIN' }, { status: 'ACTIVE' }, { email: 'new@example.com' }, { emailVerifiedAt: new Date().toISOString() }, { passwordHash: 'x' }, { name: 'ok', role: 'ADMIN' }]) {
+    for (const body of [
+      { role: 'SUPER_ADMIN' },
+      { status: 'ACTIVE' },
+      { email: 'new@example.com' },
+      { emailVerifiedAt: new Date().toISOString() },
+      { passwordHash: 'x' },
+      { name: 'ok', role: 'ADMIN' },
+    ]) {
       const res = await t.http().patch(api('/users/me')).set(auth).send(body).expect(400);
       expect(res.body.error).toBe('VALIDATION_FAILED');
     }
@@ -53,7 +65,12 @@ describe('Users: own account', () => {
     const { user, auth, password } = await t.createUser();
     const session = (await t.http().post(api('/auth/login')).set(freshIp()).send({ email: user.email, password }).expect(200)).body.data;
 
-    const wrong = await t.http().patch(api('/users/me/password')).set(auth).send({ currentPassword: 'not-it-at-all', newPassword: STRONG_PASSWORD }).expect(400);
+    const wrong = await t
+      .http()
+      .patch(api('/users/me/password'))
+      .set(auth)
+      .send({ currentPassword: 'not-it-at-all', newPassword: STRONG_PASSWORD })
+      .expect(400);
     expect(wrong.body.error).toBe('INVALID_CURRENT_PASSWORD');
     const weak = await t.http().patch(api('/users/me/password')).set(auth).send({ currentPassword: password, newPassword: 'password12' }).expect(400);
     expect(weak.body.error).toBe('WEAK_PASSWORD');
@@ -78,7 +95,12 @@ describe('Users: own account', () => {
 
   it('updates chat preferences within their limits', async () => {
     const { auth } = await t.createUser({ role: 'CUSTOMER' });
-    const res = await t.http().patch(api('/users/me/chat-preferences')).set(auth).send({ tone: 'casual', responseLength: 'concise', customInstructions: 'Use bullet points' }).expect(200);
+    const res = await t
+      .http()
+      .patch(api('/users/me/chat-preferences'))
+      .set(auth)
+      .send({ tone: 'casual', responseLength: 'concise', customInstructions: 'Use bullet points' })
+      .expect(200);
     expect(res.body.data).toEqual({ tone: 'casual', responseLength: 'concise', customInstructions: 'Use bullet points' });
     const partial = await t.http().patch(api('/users/me/chat-preferences')).set(auth).send({ tone: 'formal' }).expect(200);
     expect(partial.body.data).toEqual({ tone: 'formal', responseLength: 'concise', customInstructions: 'Use bullet points' });
@@ -139,8 +161,16 @@ describe('Users: own account', () => {
 
     it('answers 404 for a user without avatar or an unknown user, 400 for a bad id', async () => {
       const bare = await t.createUser();
-      await t.http().get(api(`/users/${bare.user.id}/avatar`)).set(owner.auth).expect(404);
-      await t.http().get(api(`/users/${randomUUID()}/avatar`)).set(owner.auth).expect(404);
+      await t
+        .http()
+        .get(api(`/users/${bare.user.id}/avatar`))
+        .set(owner.auth)
+        .expect(404);
+      await t
+        .http()
+        .get(api(`/users/${randomUUID()}/avatar`))
+        .set(owner.auth)
+        .expect(404);
       await t.http().get(api('/users/not-a-uuid/avatar')).set(owner.auth).expect(400);
     });
   });

@@ -64,10 +64,10 @@ describe('Chat answers survive a crash (kill -9)', () => {
       CHAT_ANSWER_RECOVERY_MS: '1000',
     };
     const userId = randomUUID();
-    await db.query(`INSERT INTO users (id, email, name, role, status, password_hash, updated_at) VALUES ($1, $2, 'Crash Tester', 'CUSTOMER', 'ACTIVE', 'x', now())`, [
-      userId,
-      `crash-${userId.slice(0, 8)}@test.cx`,
-    ]);
+    await db.query(
+      `INSERT INTO users (id, email, name, role, status, password_hash, updated_at) VALUES ($1, $2, 'Crash Tester', 'CUSTOMER', 'ACTIVE', 'x', now())`,
+      [userId, `crash-${userId.slice(0, 8)}@test.cx`],
+    );
     const tokens = new AccessTokenService(new JwtService(), AppConfig.fromEnv({}, { databaseUrl: database.url, jwtSecret: JWT_SECRET }));
     const token = tokens.sign({ id: userId, role: 'CUSTOMER', status: 'ACTIVE' });
     const conversations: string[] = [];
@@ -84,7 +84,10 @@ describe('Chat answers survive a crash (kill -9)', () => {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ content: `Question number ${i}: where is my order?` }),
-      }).then((res) => res.status, () => 'connection lost'),
+      }).then(
+        (res) => res.status,
+        () => 'connection lost',
+      ),
     );
     await eventually(() => expect(held.length).toBeGreaterThanOrEqual(20), { timeoutMs: 30_000, intervalMs: 200, what: '20 questions to reach the model' });
     await first.stop('SIGKILL');

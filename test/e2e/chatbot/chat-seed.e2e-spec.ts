@@ -19,7 +19,12 @@ describe('Chat demo seed', () => {
 
     const customer = await t.createUser({ role: 'CUSTOMER' });
     const conversation = await t.http().post('/api/v1/conversations').set(customer.auth).send({}).expect(201);
-    const res = await t.http().post(`/api/v1/conversations/${conversation.body.data.id}/messages`).set(customer.auth).send({ content: 'When do I get paid for my gig?' }).expect(201);
+    const res = await t
+      .http()
+      .post(`/api/v1/conversations/${conversation.body.data.id}/messages`)
+      .set(customer.auth)
+      .send({ content: 'When do I get paid for my gig?' })
+      .expect(201);
     expect(res.body.data.aiMessage.metadata.source).toBe('FAQ');
   });
 });

@@ -16,7 +16,12 @@ describe('Chat over the socket, on a par with HTTP', () => {
     const conversationId = await createConversation(t, customer);
     const socket = await t.socket(customer.token);
     for (let i = 0; i < 30; i += 1) {
-      await t.http().post(`/api/v1/conversations/${conversationId}/messages`).set(customer.auth).send({ content: `http ${i}` }).expect(201);
+      await t
+        .http()
+        .post(`/api/v1/conversations/${conversationId}/messages`)
+        .set(customer.auth)
+        .send({ content: `http ${i}` })
+        .expect(201);
     }
     for (let i = 0; i < 30; i += 1) {
       expect(await emitWithAck(socket, 'message:new', { conversationId, content: `socket ${i}` }, 10_000)).toMatchObject({ success: true });
@@ -53,6 +58,10 @@ describe('Chat over the socket, on a par with HTTP', () => {
     const conversationId = await createConversation(t, customer);
     const socket = await t.socket(customer.token);
     expect(await emitWithAck(socket, 'ai:responding', { conversationId })).toMatchObject({ success: false, statusCode: 404 });
-    expect(await emitWithAck(socket, 'ai:responding', { conversationId: 'nope' })).toMatchObject({ success: false, statusCode: 400, error: 'VALIDATION_FAILED' });
+    expect(await emitWithAck(socket, 'ai:responding', { conversationId: 'nope' })).toMatchObject({
+      success: false,
+      statusCode: 400,
+      error: 'VALIDATION_FAILED',
+    });
   });
 });

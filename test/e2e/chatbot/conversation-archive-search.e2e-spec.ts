@@ -105,7 +105,12 @@ describe('Conversations: the owner deletes (archives) and searches them', () => 
       // Only stop words: nothing to look for, so nothing matches.
       expect(ids(await t.http().get('/api/v1/conversations').query({ search: 'the' }).set(searcher.auth).expect(200))).toEqual([]);
       expect(ids(await t.http().get('/api/v1/conversations').query({ search: ' ' }).set(searcher.auth).expect(200))).toEqual([conversation]);
-      await t.http().get('/api/v1/conversations').query({ search: 'x'.repeat(201) }).set(searcher.auth).expect(400);
+      await t
+        .http()
+        .get('/api/v1/conversations')
+        .query({ search: 'x'.repeat(201) })
+        .set(searcher.auth)
+        .expect(400);
     });
   });
 });

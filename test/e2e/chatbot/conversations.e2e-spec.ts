@@ -96,7 +96,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       await t.http().get(`/api/v1/conversations/${missing}/messages`).set(customer.auth).expect(404);
       await t.http().post(`/api/v1/conversations/${theirs}/escalate`).set(customer.auth).send({}).expect(404);
       await t.http().post(`/api/v1/conversations/${missing}/escalate`).set(customer.auth).send({}).expect(404);
-      await t.http().post(`/api/v1/conversations/${theirs}/escalate`).set(other.auth).send({ reason: 'x'.repeat(1001) }).expect(400);
+      await t
+        .http()
+        .post(`/api/v1/conversations/${theirs}/escalate`)
+        .set(other.auth)
+        .send({ reason: 'x'.repeat(1001) })
+        .expect(400);
       await t.http().post(`/api/v1/conversations/${theirs}/join`).set(customer.auth).expect(403);
       await t.http().post(`/api/v1/conversations/${theirs}/join`).set(other.auth).expect(403);
       await t.http().post(`/api/v1/conversations/${missing}/join`).set(supportAgent.auth).expect(404);
@@ -113,7 +118,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       const id = (await t.http().post('/api/v1/conversations').set(customer.auth).send({}).expect(201)).body.data.id as string;
       const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'How can I reset my password?' }).expect(201);
       const { userMessage, aiMessage } = res.body.data;
-      expect(userMessage).toMatchObject({ senderType: 'USER', content: 'How can I reset my password?', sender: { id: customer.user.id, name: 'Cora Customer' }, metadata: { sentiment: 'NEUTRAL' } });
+      expect(userMessage).toMatchObject({
+        senderType: 'USER',
+        content: 'How can I reset my password?',
+        sender: { id: customer.user.id, name: 'Cora Customer' },
+        metadata: { sentiment: 'NEUTRAL' },
+      });
       expect(aiMessage).toMatchObject({ senderType: 'AI', content: PASSWORD_FAQ.answer, metadata: { source: 'FAQ', faqId: passwordFaqId, tokensUsed: null } });
       expect(aiMessage.metadata.faqConfidence).toBeGreaterThanOrEqual(0.8);
       expect(aiMessage.metadata.processingTime).toEqual(expect.any(Number));
@@ -127,7 +137,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
 
     it('below the bar, the local provider answers from the knowledge base and says so (model local-kb)', async () => {
       const id = await createConversation(t, customer);
-      const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'My refund for the annual plan is late, what can I do?' }).expect(201);
+      const res = await t
+        .http()
+        .post(`/api/v1/conversations/${id}/messages`)
+        .set(customer.auth)
+        .send({ content: 'My refund for the annual plan is late, what can I do?' })
+        .expect(201);
       const ai = res.body.data.aiMessage;
       expect(ai.metadata).toMatchObject({ source: 'AI', model: 'local-kb', promptTokens: 0, completionTokens: 0, costMicros: 0, escalationSuggested: false });
       expect(ai.content).toContain('no AI model is connected');
@@ -136,7 +151,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
 
     it('with nothing in the knowledge base, offers a human and queues the question for staff', async () => {
       const id = await createConversation(t, customer);
-      const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Do you ship parcels to Antarctica?' }).expect(201);
+      const res = await t
+        .http()
+        .post(`/api/v1/conversations/${id}/messages`)
+        .set(customer.auth)
+        .send({ content: 'Do you ship parcels to Antarctica?' })
+        .expect(201);
       expect(res.body.data.aiMessage.metadata).toMatchObject({ model: 'local-kb', escalationSuggested: true });
       expect(res.body.data.aiMessage.content).not.toContain('[ESCALATE]');
       const inbox = await t.http().get('/api/v1/chatbot/custom-questions').query({ origin: 'UNANSWERED' }).set(supportAgent.auth).expect(200);
@@ -164,7 +184,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
 
     it('scores sentiment and keeps the latest mood on the conversation', async () => {
       const id = await createConversation(t, customer);
-      const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'This is ridiculous, the app is broken AGAIN and support is useless!!' }).expect(201);
+      const res = await t
+        .http()
+        .post(`/api/v1/conversations/${id}/messages`)
+        .set(customer.auth)
+        .send({ content: 'This is ridiculous, the app is broken AGAIN and support is useless!!' })
+        .expect(201);
       expect(res.body.data.userMessage.metadata.sentiment).toBe('FRUSTRATED');
       const conversation = await t.http().get(`/api/v1/conversations/${id}`).set(customer.auth).expect(200);
       expect(conversation.body.data.sentiment).toBe('FRUSTRATED');
@@ -210,10 +235,20 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       const faqs = await t.http().get('/api/v1/faqs').query({ search: 'paypal' }).expect(200);
       expect(faqs.body.data.items.map((f: { id: string }) => f.id)).toEqual([faqId]);
 
-      const sentNow = await t.http().post(`/api/v1/conversations/${await createConversation(t, customer)}/messages`).set(customer.auth).send({ content: 'Can I pay with PayPal?' }).expect(201);
+      const sentNow = await t
+        .http()
+        .post(`/api/v1/conversations/${await createConversation(t, customer)}/messages`)
+        .set(customer.auth)
+        .send({ content: 'Can I pay with PayPal?' })
+        .expect(201);
       expect(sentNow.body.data.aiMessage.metadata).toMatchObject({ source: 'FAQ', faqId });
       await t.http().patch(`/api/v1/chatbot/custom-questions/${randomUUID()}`).set(admin.auth).send({ status: 'DISMISSED' }).expect(404);
-      const ask404 = await t.http().post('/api/v1/chatbot/custom-questions').set(customer.auth).send({ question: 'About that other chat', conversationId: await createConversation(t, other) }).expect(404);
+      const ask404 = await t
+        .http()
+        .post('/api/v1/chatbot/custom-questions')
+        .set(customer.auth)
+        .send({ question: 'About that other chat', conversationId: await createConversation(t, other) })
+        .expect(404);
       expect(ask404.body.error).toBe('NOT_FOUND');
     });
   });
@@ -228,7 +263,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       expect(joined.success).toBe(true);
 
       const ticketEvent = nextEvent<{ conversationId: string }>(staffSocket, 'support-ticket:new');
-      const escalated = await t.http().post(`/api/v1/conversations/${id}/escalate`).set(customer.auth).send({ reason: 'The reset link never arrives' }).expect(201);
+      const escalated = await t
+        .http()
+        .post(`/api/v1/conversations/${id}/escalate`)
+        .set(customer.auth)
+        .send({ reason: 'The reset link never arrives' })
+        .expect(201);
       expect(escalated.body.data.conversation.status).toBe('ESCALATED');
       expect(escalated.body.data.ticket).toMatchObject({ status: 'OPEN', requesterId: customer.user.id, reason: 'The reset link never arrives' });
       expect(escalated.body.data.ticket.handoverSummary).toMatchObject({
@@ -254,7 +294,12 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       const human = winner === supportAgent.user.id ? supportAgent : admin;
 
       const received = nextEvent<{ message: { senderType: string; content: string } }>(customerSocket, 'message:received');
-      const reply = await t.http().post(`/api/v1/conversations/${id}/messages`).set(human.auth).send({ content: 'Hi, I am a human. I will resend the link.' }).expect(201);
+      const reply = await t
+        .http()
+        .post(`/api/v1/conversations/${id}/messages`)
+        .set(human.auth)
+        .send({ content: 'Hi, I am a human. I will resend the link.' })
+        .expect(201);
       expect(reply.body.data).toMatchObject({ userMessage: { senderType: 'AGENT', sender: { id: human.user.id } }, aiMessage: null });
       expect((await received).message).toMatchObject({ senderType: 'AGENT', content: 'Hi, I am a human. I will resend the link.' });
 
@@ -309,19 +354,37 @@ describe('Chat with the offline provider: conversations, pipeline, feedback, esc
       const none = await emitWithAck<{ statusCode: number; details: { field: string }[] }>(owner, 'message:new', { conversationId: id });
       expect(none).toMatchObject({ statusCode: 400, details: [{ field: 'content' }] });
       // The text may also come as `message`.
-      const ack = await emitWithAck<{ success: boolean; data: { aiMessage: { id: string } } }>(owner, 'message:new', { conversationId: id, message: 'Is there a student discount?' }, 5_000);
+      const ack = await emitWithAck<{ success: boolean; data: { aiMessage: { id: string } } }>(
+        owner,
+        'message:new',
+        { conversationId: id, message: 'Is there a student discount?' },
+        5_000,
+      );
       expect(ack.success).toBe(true);
       expect((await aiTyping).typing).toBe(true);
       expect((await chunk).messageId).toBe(ack.data.aiMessage.id);
       expect(await intruderHears).toBe(false);
 
       const readEvent = nextEvent<{ messageIds: string[]; userId: string }>(staff, 'message:read');
-      const read = await emitWithAck<{ success: boolean; data: { messageIds: string[] } }>(owner, 'message:read', { conversationId: id, messageIds: [ack.data.aiMessage.id] });
+      const read = await emitWithAck<{ success: boolean; data: { messageIds: string[] } }>(owner, 'message:read', {
+        conversationId: id,
+        messageIds: [ack.data.aiMessage.id],
+      });
       expect(read.data.messageIds).toEqual([ack.data.aiMessage.id]);
       expect(await readEvent).toMatchObject({ userId: customer.user.id, messageIds: [ack.data.aiMessage.id] });
-      const again = await t.http().post(`/api/v1/conversations/${id}/read`).set(customer.auth).send({ messageIds: [ack.data.aiMessage.id] }).expect(200);
+      const again = await t
+        .http()
+        .post(`/api/v1/conversations/${id}/read`)
+        .set(customer.auth)
+        .send({ messageIds: [ack.data.aiMessage.id] })
+        .expect(200);
       expect(again.body.data.messageIds).toEqual([]);
-      await t.http().post(`/api/v1/conversations/${id}/read`).set(other.auth).send({ messageIds: [ack.data.aiMessage.id] }).expect(404);
+      await t
+        .http()
+        .post(`/api/v1/conversations/${id}/read`)
+        .set(other.auth)
+        .send({ messageIds: [ack.data.aiMessage.id] })
+        .expect(404);
       await t.http().post(`/api/v1/conversations/${id}/read`).set(customer.auth).send({ messageIds: [] }).expect(400);
     });
 

@@ -22,7 +22,8 @@ describe('Gemini through @google/genai and Groq through openai, against stand-in
         }
         streamGeminiContent(res, 'You can change your plan under Settings, then Billing.');
       },
-      'POST /openai/v1/chat/completions': (req, res) => streamOpenAiCompletion(res, chatBody(req).model, 'Groq here: restart the app and try again.', { prompt_tokens: 50, completion_tokens: 10 }),
+      'POST /openai/v1/chat/completions': (req, res) =>
+        streamOpenAiCompletion(res, chatBody(req).model, 'Groq here: restart the app and try again.', { prompt_tokens: 50, completion_tokens: 10 }),
     });
     gemini = await createTestApp({ AI_PROVIDER: 'gemini', GEMINI_API_KEY: 'gm-test', GEMINI_BASE_URL: api.url, AI_MAX_RETRIES: '1', AI_RETRY_BASE_MS: '10' });
     groq = await createTestApp({ AI_PROVIDER: 'groq', GROQ_API_KEY: 'gq-test', GROQ_BASE_URL: `${api.url}/openai/v1` });
@@ -38,7 +39,12 @@ describe('Gemini through @google/genai and Groq through openai, against stand-in
   it('answers with Gemini: system instruction first, history as contents, usage and cost recorded', async () => {
     const id = await createConversation(gemini, geminiCustomer);
     api.requests.length = 0;
-    const res = await gemini.http().post(`/api/v1/conversations/${id}/messages`).set(geminiCustomer.auth).send({ content: 'How can I change my subscription plan?' }).expect(201);
+    const res = await gemini
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(geminiCustomer.auth)
+      .send({ content: 'How can I change my subscription plan?' })
+      .expect(201);
     expect(res.body.data.aiMessage).toMatchObject({
       content: 'You can change your plan under Settings, then Billing.',
       metadata: { source: 'AI', model: 'gemini-2.0-flash', promptTokens: 90, completionTokens: 25, costMicros: 19 },
@@ -55,7 +61,12 @@ describe('Gemini through @google/genai and Groq through openai, against stand-in
     geminiFails = true;
     const id = await createConversation(gemini, geminiCustomer);
     api.requests.length = 0;
-    const res = await gemini.http().post(`/api/v1/conversations/${id}/messages`).set(geminiCustomer.auth).send({ content: 'Why is the dashboard blank?' }).expect(201);
+    const res = await gemini
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(geminiCustomer.auth)
+      .send({ content: 'Why is the dashboard blank?' })
+      .expect(201);
     expect(api.requests).toHaveLength(2);
     expect(res.body.data.aiMessage.metadata).toMatchObject({ source: 'FALLBACK', escalationSuggested: true });
     geminiFails = false;
@@ -63,8 +74,19 @@ describe('Gemini through @google/genai and Groq through openai, against stand-in
 
   it("answers with Groq through its OpenAI-compatible API (a gig agent's conversation)", async () => {
     const id = await createConversation(groq, groqCustomer);
-    const res = await groq.http().post(`/api/v1/conversations/${id}/messages`).set(groqCustomer.auth).send({ content: 'The app froze during my shift, what now?' }).expect(201);
-    expect(res.body.data.aiMessage.metadata).toMatchObject({ source: 'AI', model: 'llama-3.1-8b-instant', promptTokens: 50, completionTokens: 10, costMicros: 3 });
+    const res = await groq
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(groqCustomer.auth)
+      .send({ content: 'The app froze during my shift, what now?' })
+      .expect(201);
+    expect(res.body.data.aiMessage.metadata).toMatchObject({
+      source: 'AI',
+      model: 'llama-3.1-8b-instant',
+      promptTokens: 50,
+      completionTokens: 10,
+      costMicros: 3,
+    });
     const call = api.requests.find((r) => r.path === '/openai/v1/chat/completions');
     expect(call?.headers.authorization).toBe('Bearer gq-test');
   });

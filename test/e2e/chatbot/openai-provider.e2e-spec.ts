@@ -30,7 +30,16 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
       'POST /v1/chat/completions': (req, res) => {
         const body = chatBody(req);
         if (body.messages[0].content.startsWith('You write handover notes')) {
-          return streamOpenAiCompletion(res, body.model, JSON.stringify({ customerRequest: 'Wants a refund for a double charge', attempted: ['AI explained refund times'], openQuestions: ['Which charge is duplicated?'], mood: 'annoyed' }));
+          return streamOpenAiCompletion(
+            res,
+            body.model,
+            JSON.stringify({
+              customerRequest: 'Wants a refund for a double charge',
+              attempted: ['AI explained refund times'],
+              openQuestions: ['Which charge is duplicated?'],
+              mood: 'annoyed',
+            }),
+          );
         }
         if (mode === 'fail') return sendJson(res, 503, { error: { message: 'overloaded', type: 'server_error' } });
         if (mode === 'hang') return; // never answers: the client's timeout must end the call
@@ -62,7 +71,10 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
   });
 
   it('streams the model reply as ai:chunk, stores tokens, cost and model, and sends the prompt in the seed order', async () => {
-    await t.prisma.user.update({ where: { id: customer.user.id }, data: { chatTone: 'CASUAL', chatResponseLength: 'CONCISE', chatCustomInstructions: 'Use emojis.' } });
+    await t.prisma.user.update({
+      where: { id: customer.user.id },
+      data: { chatTone: 'CASUAL', chatResponseLength: 'CONCISE', chatCustomInstructions: 'Use emojis.' },
+    });
     const id = await createConversation(t, customer);
     await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Hello there, I have a question about plans' }).expect(201);
     const socket = await t.socket(customer.token);
@@ -72,14 +84,24 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
     const done = aiMessageReceived(socket);
 
     api.requests.length = 0;
-    const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Is there a student discount on refunds?' }).expect(201);
+    const res = await t
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(customer.auth)
+      .send({ content: 'Is there a student discount on refunds?' })
+      .expect(201);
     const ai = res.body.data.aiMessage;
     expect(ai.content).toBe('Sure! Our student discount is 20% off any annual plan. Verify with your school email.');
     expect(ai.metadata).toMatchObject({ source: 'AI', model: 'gpt-4o-mini', promptTokens: 120, completionTokens: 30, tokensUsed: 150, costMicros: 180 });
     await done;
     expect(chunks.length).toBeGreaterThan(3);
     expect(chunks.every((c) => c.messageId === ai.id)).toBe(true);
-    expect(chunks.sort((a, b) => a.index - b.index).map((c) => c.delta).join('')).toBe(ai.content);
+    expect(
+      chunks
+        .sort((a, b) => a.index - b.index)
+        .map((c) => c.delta)
+        .join(''),
+    ).toBe(ai.content);
 
     const moderation = api.requests.find((r) => r.path === '/v1/moderations');
     expect(moderation?.body).toMatchObject({ input: 'Is there a student discount on refunds?' });
@@ -126,11 +148,21 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
   it('retries a failing provider with back-off, then falls back to the closest FAQ or an apology with an escalation offer', async () => {
     mode = 'fail';
     const id = await createConversation(t, customer);
-    const faqFallback = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'My refund for the yearly plan is late, why?' }).expect(201);
+    const faqFallback = await t
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(customer.auth)
+      .send({ content: 'My refund for the yearly plan is late, why?' })
+      .expect(201);
     expect(api.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(3);
     expect(faqFallback.body.data.aiMessage).toMatchObject({ content: REFUND_FAQ.answer, metadata: { source: 'FAQ', fallbackReason: 'provider_unavailable' } });
 
-    const apology = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Can you ship parcels to Antarctica?' }).expect(201);
+    const apology = await t
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(customer.auth)
+      .send({ content: 'Can you ship parcels to Antarctica?' })
+      .expect(201);
     expect(apology.body.data.aiMessage.metadata).toMatchObject({ source: 'FALLBACK', escalationSuggested: true, fallbackReason: 'provider_unavailable' });
     expect(apology.body.data.aiMessage.content).toContain('human agent');
   });
@@ -139,7 +171,12 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
     mode = 'hang';
     const id = await createConversation(t, customer);
     const started = Date.now();
-    const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Can you ship parcels to Antarctica?' }).expect(201);
+    const res = await t
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(customer.auth)
+      .send({ content: 'Can you ship parcels to Antarctica?' })
+      .expect(201);
     expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 1000);
     expect(api.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(3);
     expect(res.body.data.aiMessage.metadata).toMatchObject({ source: 'FALLBACK', fallbackReason: 'provider_unavailable' });
@@ -153,7 +190,12 @@ describe('Chat through the real openai client against a stand-in OpenAI API', ()
     const streamed: string[] = [];
     socket.on('ai:chunk', (chunk: { delta: string }) => streamed.push(chunk.delta));
     const done = aiMessageReceived(socket);
-    const res = await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'I was charged twice, I want a human' }).expect(201);
+    const res = await t
+      .http()
+      .post(`/api/v1/conversations/${id}/messages`)
+      .set(customer.auth)
+      .send({ content: 'I was charged twice, I want a human' })
+      .expect(201);
     await done;
     expect(streamed.join('')).not.toContain('ESCALATE');
     expect(streamed.join('').trim()).toBe('Let me get a colleague to look at your account.');

@@ -24,11 +24,24 @@ describe('Clients: organisation, projects, opportunities', () => {
   });
   afterAll(() => t.close());
 
-  const opportunityBody = { title: 'Weekend chat support', requiredSkills: ['Support'], minCefrLevel: 'B2', minExperienceMonths: 12, rateMinor: 25000, currency: 'INR', capacity: 2 };
+  const opportunityBody = {
+    title: 'Weekend chat support',
+    requiredSkills: ['Support'],
+    minCefrLevel: 'B2',
+    minExperienceMonths: 12,
+    rateMinor: 25000,
+    currency: 'INR',
+    capacity: 2,
+  };
 
   async function draftOpportunity(owner: TestUser, body: Record<string, unknown> = opportunityBody) {
     const project = await t.http().post(api('/projects')).set(owner.auth).send({ name: 'Holiday support' }).expect(201);
-    const opp = await t.http().post(api(`/projects/${project.body.data.id}/opportunities`)).set(owner.auth).send(body).expect(201);
+    const opp = await t
+      .http()
+      .post(api(`/projects/${project.body.data.id}/opportunities`))
+      .set(owner.auth)
+      .send(body)
+      .expect(201);
     return { projectId: project.body.data.id as string, opportunityId: opp.body.data.id as string };
   }
 
@@ -44,62 +57,198 @@ describe('Clients: organisation, projects, opportunities', () => {
     expect(patched.body.data).toMatchObject({ organizationName: 'Acme Retail', industry: 'Retail' });
 
     const { opportunityId } = await draftOpportunity(fresh);
-    expect((await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(fresh.auth).expect(409)).body.error).toBe('NO_SLOTS');
-    const added = await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(fresh.auth).send(slot).expect(201);
+    expect(
+      (
+        await t
+          .http()
+          .post(api(`/opportunities/${opportunityId}/publish`))
+          .set(fresh.auth)
+          .expect(409)
+      ).body.error,
+    ).toBe('NO_SLOTS');
+    const added = await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/slots`))
+      .set(fresh.auth)
+      .send(slot)
+      .expect(201);
     expect(added.body.data).toMatchObject({ capacity: 2, filledCount: 0 });
 
     const agentSocket = await t.socket(agent.token);
     const published = nextEvent<{ opportunityId: string; title: string }>(agentSocket, 'opportunity:published');
-    const open = await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(fresh.auth).expect(200);
+    const open = await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/publish`))
+      .set(fresh.auth)
+      .expect(200);
     expect(open.body.data).toMatchObject({ status: 'OPEN', publishedAt: expect.any(String), requiredSkills: ['support'] });
     expect(await published).toMatchObject({ opportunityId });
-    await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(fresh.auth).expect(409);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/publish`))
+      .set(fresh.auth)
+      .expect(409);
 
-    const closed = await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(fresh.auth).expect(200);
+    const closed = await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/close`))
+      .set(fresh.auth)
+      .expect(200);
     expect(closed.body.data).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
-    await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(fresh.auth).expect(409);
-    await t.http().patch(api(`/opportunities/${opportunityId}`)).set(fresh.auth).send({ title: 'Renamed' }).expect(409);
-    await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(fresh.auth).send(slot).expect(409);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/close`))
+      .set(fresh.auth)
+      .expect(409);
+    await t
+      .http()
+      .patch(api(`/opportunities/${opportunityId}`))
+      .set(fresh.auth)
+      .send({ title: 'Renamed' })
+      .expect(409);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/slots`))
+      .set(fresh.auth)
+      .send(slot)
+      .expect(409);
   });
 
   it('refuses a negative or fractional rate, bad currency and bad slots', async () => {
     const project = await t.http().post(api('/projects')).set(client.auth).send({ name: 'Rates' }).expect(201);
     const url = api(`/projects/${project.body.data.id}/opportunities`);
     for (const rateMinor of [-100, 12.5, 0, '100']) {
-      const res = await t.http().post(url).set(client.auth).send({ ...opportunityBody, rateMinor }).expect(400);
+      const res = await t
+        .http()
+        .post(url)
+        .set(client.auth)
+        .send({ ...opportunityBody, rateMinor })
+        .expect(400);
       expect(res.body).toMatchObject({ success: false, error: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'rateMinor' })] });
     }
-    await t.http().post(url).set(client.auth).send({ ...opportunityBody, currency: 'rupees' }).expect(400);
-    await t.http().post(url).set(client.auth).send({ ...opportunityBody, capacity: 0 }).expect(400);
-    await t.http().post(url).set(client.auth).send({ ...opportunityBody, minCefrLevel: 'Z9' }).expect(400);
+    await t
+      .http()
+      .post(url)
+      .set(client.auth)
+      .send({ ...opportunityBody, currency: 'rupees' })
+      .expect(400);
+    await t
+      .http()
+      .post(url)
+      .set(client.auth)
+      .send({ ...opportunityBody, capacity: 0 })
+      .expect(400);
+    await t
+      .http()
+      .post(url)
+      .set(client.auth)
+      .send({ ...opportunityBody, minCefrLevel: 'Z9' })
+      .expect(400);
     const { opportunityId } = await draftOpportunity(client);
-    await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(client.auth).send({ ...slot, endsAt: slot.startsAt }).expect(400);
-    await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(client.auth).send({ ...slot, capacity: -1 }).expect(400);
-    await t.http().patch(api(`/opportunities/${opportunityId}`)).set(client.auth).send({ rateMinor: 1.5 }).expect(400);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/slots`))
+      .set(client.auth)
+      .send({ ...slot, endsAt: slot.startsAt })
+      .expect(400);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/slots`))
+      .set(client.auth)
+      .send({ ...slot, capacity: -1 })
+      .expect(400);
+    await t
+      .http()
+      .patch(api(`/opportunities/${opportunityId}`))
+      .set(client.auth)
+      .send({ rateMinor: 1.5 })
+      .expect(400);
   });
 
   it('keeps projects and opportunities to their owner (404), and drafts from agents', async () => {
     const { projectId, opportunityId } = await draftOpportunity(client);
-    await t.http().get(api(`/projects/${projectId}`)).set(otherClient.auth).expect(404);
-    await t.http().patch(api(`/projects/${projectId}`)).set(otherClient.auth).send({ name: 'Mine' }).expect(404);
-    await t.http().post(api(`/projects/${projectId}/opportunities`)).set(otherClient.auth).send(opportunityBody).expect(404);
-    await t.http().get(api(`/opportunities/${opportunityId}`)).set(otherClient.auth).expect(404);
-    await t.http().patch(api(`/opportunities/${opportunityId}`)).set(otherClient.auth).send({ title: 'Mine now' }).expect(404);
-    await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(otherClient.auth).send(slot).expect(404);
-    await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(otherClient.auth).expect(404);
-    await t.http().post(api(`/opportunities/${opportunityId}/close`)).set(otherClient.auth).expect(404);
-    await t.http().get(api(`/opportunities/${opportunityId}`)).set(agent.auth).expect(404);
-    await t.http().get(api(`/opportunities/${randomUUID()}`)).set(client.auth).expect(404);
-    await t.http().get(api(`/projects/${randomUUID()}`)).set(client.auth).expect(404);
-    await t.http().get(api(`/opportunities/${opportunityId}`)).set(admin.auth).expect(200);
+    await t
+      .http()
+      .get(api(`/projects/${projectId}`))
+      .set(otherClient.auth)
+      .expect(404);
+    await t
+      .http()
+      .patch(api(`/projects/${projectId}`))
+      .set(otherClient.auth)
+      .send({ name: 'Mine' })
+      .expect(404);
+    await t
+      .http()
+      .post(api(`/projects/${projectId}/opportunities`))
+      .set(otherClient.auth)
+      .send(opportunityBody)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/opportunities/${opportunityId}`))
+      .set(otherClient.auth)
+      .expect(404);
+    await t
+      .http()
+      .patch(api(`/opportunities/${opportunityId}`))
+      .set(otherClient.auth)
+      .send({ title: 'Mine now' })
+      .expect(404);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/slots`))
+      .set(otherClient.auth)
+      .send(slot)
+      .expect(404);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/publish`))
+      .set(otherClient.auth)
+      .expect(404);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/close`))
+      .set(otherClient.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/opportunities/${opportunityId}`))
+      .set(agent.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/opportunities/${randomUUID()}`))
+      .set(client.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/projects/${randomUUID()}`))
+      .set(client.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/opportunities/${opportunityId}`))
+      .set(admin.auth)
+      .expect(200);
 
     const mine = await t.http().get(api('/projects')).set(client.auth).expect(200);
     expect(mine.body.data.items.every((p: { clientId: string }) => p.clientId === mine.body.data.items[0].clientId)).toBe(true);
     const theirs = await t.http().get(api('/projects')).set(otherClient.auth).expect(200);
     expect(theirs.body.data.items.map((p: { id: string }) => p.id)).not.toContain(projectId);
-    const archived = await t.http().patch(api(`/projects/${projectId}`)).set(client.auth).send({ status: 'ARCHIVED' }).expect(200);
+    const archived = await t
+      .http()
+      .patch(api(`/projects/${projectId}`))
+      .set(client.auth)
+      .send({ status: 'ARCHIVED' })
+      .expect(200);
     expect(archived.body.data.status).toBe('ARCHIVED');
-    await t.http().post(api(`/projects/${projectId}/opportunities`)).set(client.auth).send(opportunityBody).expect(409);
+    await t
+      .http()
+      .post(api(`/projects/${projectId}/opportunities`))
+      .set(client.auth)
+      .send(opportunityBody)
+      .expect(409);
   });
 
   it('answers the wrong role with 403', async () => {
@@ -107,31 +256,98 @@ describe('Clients: organisation, projects, opportunities', () => {
     await t.http().get(api('/clients/me')).set(admin.auth).expect(403);
     await t.http().post(api('/projects')).set(agent.auth).send({ name: 'Nope' }).expect(403);
     await t.http().get(api('/projects')).set(agent.auth).expect(403);
-    await t.http().post(api(`/projects/${randomUUID()}/opportunities`)).set(admin.auth).send(opportunityBody).expect(403);
-    await t.http().post(api(`/opportunities/${randomUUID()}/publish`)).set(agent.auth).expect(403);
-    await t.http().patch(api(`/opportunities/${randomUUID()}`)).set(agent.auth).send({ title: 'x' }).expect(403);
-    await t.http().post(api(`/opportunities/${randomUUID()}/slots`)).set(agent.auth).send(slot).expect(403);
+    await t
+      .http()
+      .post(api(`/projects/${randomUUID()}/opportunities`))
+      .set(admin.auth)
+      .send(opportunityBody)
+      .expect(403);
+    await t
+      .http()
+      .post(api(`/opportunities/${randomUUID()}/publish`))
+      .set(agent.auth)
+      .expect(403);
+    await t
+      .http()
+      .patch(api(`/opportunities/${randomUUID()}`))
+      .set(agent.auth)
+      .send({ title: 'x' })
+      .expect(403);
+    await t
+      .http()
+      .post(api(`/opportunities/${randomUUID()}/slots`))
+      .set(agent.auth)
+      .send(slot)
+      .expect(403);
     await t.http().get(api('/opportunities')).expect(401);
   });
 
   it('changes requirements only as a DRAFT, and capacity never below the accepted count', async () => {
     const { opportunityId } = await draftOpportunity(client);
-    await t.http().patch(api(`/opportunities/${opportunityId}`)).set(client.auth).send({ rateMinor: 30000, requiredSkills: ['Hindi'] }).expect(200);
-    await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(client.auth).send(slot).expect(201);
-    await t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(client.auth).expect(200);
-    expect((await t.http().patch(api(`/opportunities/${opportunityId}`)).set(client.auth).send({ rateMinor: 1 }).expect(409)).body.error).toBe('INVALID_STATE');
+    await t
+      .http()
+      .patch(api(`/opportunities/${opportunityId}`))
+      .set(client.auth)
+      .send({ rateMinor: 30000, requiredSkills: ['Hindi'] })
+      .expect(200);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/slots`))
+      .set(client.auth)
+      .send(slot)
+      .expect(201);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/publish`))
+      .set(client.auth)
+      .expect(200);
+    expect(
+      (
+        await t
+          .http()
+          .patch(api(`/opportunities/${opportunityId}`))
+          .set(client.auth)
+          .send({ rateMinor: 1 })
+          .expect(409)
+      ).body.error,
+    ).toBe('INVALID_STATE');
     await t.prisma.opportunity.update({ where: { id: opportunityId }, data: { acceptedCount: 2, status: 'FILLED' } });
-    expect((await t.http().patch(api(`/opportunities/${opportunityId}`)).set(client.auth).send({ capacity: 1 }).expect(409)).body.error).toBe('CAPACITY_BELOW_ACCEPTED');
-    const reopened = await t.http().patch(api(`/opportunities/${opportunityId}`)).set(client.auth).send({ capacity: 3, title: 'More seats' }).expect(200);
+    expect(
+      (
+        await t
+          .http()
+          .patch(api(`/opportunities/${opportunityId}`))
+          .set(client.auth)
+          .send({ capacity: 1 })
+          .expect(409)
+      ).body.error,
+    ).toBe('CAPACITY_BELOW_ACCEPTED');
+    const reopened = await t
+      .http()
+      .patch(api(`/opportunities/${opportunityId}`))
+      .set(client.auth)
+      .send({ capacity: 3, title: 'More seats' })
+      .expect(200);
     expect(reopened.body.data).toMatchObject({ status: 'OPEN', capacity: 3, title: 'More seats', rateMinor: 30000 });
   });
 
   it('lets only one of two racing publishes win', async () => {
     const { opportunityId } = await draftOpportunity(client);
-    await t.http().post(api(`/opportunities/${opportunityId}/slots`)).set(client.auth).send(slot).expect(201);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/slots`))
+      .set(client.auth)
+      .send(slot)
+      .expect(201);
     const results = await Promise.all([
-      t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(client.auth),
-      t.http().post(api(`/opportunities/${opportunityId}/publish`)).set(client.auth),
+      t
+        .http()
+        .post(api(`/opportunities/${opportunityId}/publish`))
+        .set(client.auth),
+      t
+        .http()
+        .post(api(`/opportunities/${opportunityId}/publish`))
+        .set(client.auth),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
@@ -139,11 +355,26 @@ describe('Clients: organisation, projects, opportunities', () => {
   it('shows agents OPEN opportunities with eligibility and the reasons', async () => {
     const ready = await t.createUser({ role: 'AGENT' });
     await onboardAgent(t, ready, admin, { cefrLevel: 'B1', skills: ['support'] });
-    const { opportunityId: hard } = await draftOpportunity(client, { ...opportunityBody, title: 'Needs C1 and hindi', minCefrLevel: 'C1', requiredSkills: ['hindi'], minExperienceMonths: 0 });
+    const { opportunityId: hard } = await draftOpportunity(client, {
+      ...opportunityBody,
+      title: 'Needs C1 and hindi',
+      minCefrLevel: 'C1',
+      requiredSkills: ['hindi'],
+      minExperienceMonths: 0,
+    });
     const { opportunityId: easy } = await draftOpportunity(client, { ...opportunityBody, title: 'Easy one', minCefrLevel: 'A2', minExperienceMonths: 24 });
     for (const id of [hard, easy]) {
-      await t.http().post(api(`/opportunities/${id}/slots`)).set(client.auth).send(slot).expect(201);
-      await t.http().post(api(`/opportunities/${id}/publish`)).set(client.auth).expect(200);
+      await t
+        .http()
+        .post(api(`/opportunities/${id}/slots`))
+        .set(client.auth)
+        .send(slot)
+        .expect(201);
+      await t
+        .http()
+        .post(api(`/opportunities/${id}/publish`))
+        .set(client.auth)
+        .expect(200);
     }
     const list = await t.http().get(api('/opportunities?limit=100')).set(ready.auth).expect(200);
     const byId = new Map(list.body.data.items.map((o: { id: string }) => [o.id, o]));
@@ -156,8 +387,14 @@ describe('Clients: organisation, projects, opportunities', () => {
     expect(ids).toContain(easy);
     expect(ids).not.toContain(hard);
 
-    const newcomer = await t.http().get(api(`/opportunities/${easy}`)).set(agent.auth).expect(200);
-    expect(newcomer.body.data.eligibility.reasons).toEqual(expect.arrayContaining(['ONBOARDING_INCOMPLETE', 'CEFR_TOO_LOW', 'MISSING_SKILLS', 'NOT_ENOUGH_EXPERIENCE']));
+    const newcomer = await t
+      .http()
+      .get(api(`/opportunities/${easy}`))
+      .set(agent.auth)
+      .expect(200);
+    expect(newcomer.body.data.eligibility.reasons).toEqual(
+      expect.arrayContaining(['ONBOARDING_INCOMPLETE', 'CEFR_TOO_LOW', 'MISSING_SKILLS', 'NOT_ENOUGH_EXPERIENCE']),
+    );
     await t.http().get(api('/opportunities?eligibleOnly=maybe')).set(ready.auth).expect(400);
 
     const clientView = await t.http().get(api('/opportunities?status=OPEN&limit=100')).set(otherClient.auth).expect(200);

@@ -65,7 +65,14 @@ describe('Opportunities an agent is eligible for', () => {
   });
   afterAll(() => t.close());
 
-  const list = async (who: TestUser, query: string) => (await t.http().get(api(`/opportunities?projectId=${projectId}&${query}`)).set(who.auth).expect(200)).body.data;
+  const list = async (who: TestUser, query: string) =>
+    (
+      await t
+        .http()
+        .get(api(`/opportunities?projectId=${projectId}&${query}`))
+        .set(who.auth)
+        .expect(200)
+    ).body.data;
 
   it('lists exactly the opportunities whose eligibility says eligible, in the same order', async () => {
     const all = await list(agent, 'limit=100');

@@ -16,7 +16,8 @@ describe('Calls (Daily.co stand-in)', () => {
   const newQuery = () => postDonorQuery(t);
   const admin = () => t.createUser({ role: 'ADMIN' });
   const acceptQuery = (id: string, user: TestUser) => t.http().patch(`/api/v1/donor-queries/${id}/accept`).set(user.auth);
-  const requestCall = (q: DonorQuery, body: Record<string, unknown> = { mode: 'VIDEO' }) => t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send(body);
+  const requestCall = (q: DonorQuery, body: Record<string, unknown> = { mode: 'VIDEO' }) =>
+    t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send(body);
   const dailyCalls = (method: string, prefix: string): RecordedRequest[] => daily.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
   const assignedQuery = () => assignedDonorQuery(t);
 
@@ -89,7 +90,9 @@ describe('Calls (Daily.co stand-in)', () => {
     expect(active.body.data.token).toBe(donorView.token);
 
     expect((await requestCall(q).expect(409)).body.error).toBe('CALL_ALREADY_ACTIVE');
-    expect((await t.http().post(`/api/v1/communication/call/${q.id}`).set(owner.auth).send({ mode: 'AUDIO' }).expect(409)).body.error).toBe('CALL_ALREADY_ACTIVE');
+    expect((await t.http().post(`/api/v1/communication/call/${q.id}`).set(owner.auth).send({ mode: 'AUDIO' }).expect(409)).body.error).toBe(
+      'CALL_ALREADY_ACTIVE',
+    );
 
     const statusUrl = `/api/v1/communication/call/${session.roomName}/status`;
     const started = nextEvent<{ status: string }>(donor, 'call:status');
@@ -108,7 +111,12 @@ describe('Calls (Daily.co stand-in)', () => {
     expect(callMessages.map((m: { messageType: string }) => m.messageType)).toEqual(['CALL_STARTED', 'CALL_ENDED']);
     expect(callMessages[1]).toMatchObject({ callMode: 'VIDEO', callSessionId: session.id, content: expect.stringMatching(/ended after 2m \d+s/) });
 
-    await t.http().patch(`/api/v1/donor-queries/${q.id}/transfer`).set(owner.auth).send({ toUserId: other.user.id, note: 'Handing over after the call' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/donor-queries/${q.id}/transfer`)
+      .set(owner.auth)
+      .send({ toUserId: other.user.id, note: 'Handing over after the call' })
+      .expect(200);
     const resolved = await t.http().patch(`/api/v1/donor-queries/${q.id}/resolve`).set(other.auth).expect(200);
     expect(resolved.body.data).toMatchObject({ status: 'RESOLVED', resolvedById: other.user.id });
   });
@@ -118,14 +126,18 @@ describe('Calls (Daily.co stand-in)', () => {
     await requestCall(q, { mode: 'AUDIO' }).expect(201);
     const cancelled = await t.http().post(`/api/v1/communication/call/${q.id}/cancel-request`).set(q.auth).send({}).expect(200);
     expect(cancelled.body.data.status).toBe('CANCELLED');
-    expect((await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(409)).body.error).toBe('CALL_REQUEST_NOT_PENDING');
+    expect((await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(409)).body.error).toBe(
+      'CALL_REQUEST_NOT_PENDING',
+    );
 
     const second = await requestCall(q, { mode: 'SCREEN' }).expect(201);
     // The app's own expiry job may run at any moment too; whoever expires the request, it happens once.
     const socket = await t.socket(a.token);
     const missed = nextEvent<{ type: string; data: { callRequestId: string } }>(socket, 'notification:new');
     await t.prisma.callRequest.update({ where: { id: second.body.data.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(409)).body.error).toBe('CALL_REQUEST_NOT_PENDING');
+    expect((await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(409)).body.error).toBe(
+      'CALL_REQUEST_NOT_PENDING',
+    );
 
     const service = t.app.get(CommunicationService);
     await Promise.all([service.expireOverdue(), service.expireOverdue()]);

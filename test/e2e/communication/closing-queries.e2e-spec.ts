@@ -26,13 +26,15 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
   const admin = () => t.createUser({ role: 'ADMIN' });
   const assignedQuery = () => assignedDonorQuery(t);
   const startCall = (q: DonorQuery, user: TestUser, mode = 'AUDIO') => t.http().post(`/api/v1/communication/call/${q.id}`).set(user.auth).send({ mode });
-  const requestCall = (q: DonorQuery, mode = 'AUDIO') => t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send({ mode, message: 'Please call me' });
+  const requestCall = (q: DonorQuery, mode = 'AUDIO') =>
+    t.http().post(`/api/v1/communication/call/${q.id}/request`).set(q.auth).send({ mode, message: 'Please call me' });
   const resolve = (q: DonorQuery, user: TestUser) => t.http().patch(`/api/v1/donor-queries/${q.id}/resolve`).set(user.auth);
   const donorClose = (q: DonorQuery) => t.http().post(`/api/v1/donor-queries/${q.id}/donor-close`).set(q.auth);
   const transfer = (q: DonorQuery, from: TestUser, to: TestUser) =>
     t.http().patch(`/api/v1/donor-queries/${q.id}/transfer`).set(from.auth).send({ toUserId: to.user.id, note: 'Needs calibration expertise' });
   const activeSessions = (queryId: string) => t.prisma.callSession.count({ where: { queryId, status: { not: 'ENDED' } } });
-  const history = async (q: DonorQuery) => (await t.http().get(`/api/v1/donor-queries/${q.id}/messages?limit=100`).set(q.auth).expect(200)).body.data.items as Record<string, unknown>[];
+  const history = async (q: DonorQuery) =>
+    (await t.http().get(`/api/v1/donor-queries/${q.id}/messages?limit=100`).set(q.auth).expect(200)).body.data.items as Record<string, unknown>[];
 
   beforeAll(async () => {
     daily = await startDaily();
@@ -57,7 +59,11 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     expect(dailyRequests(daily, 'DELETE', `/rooms/${call.roomName}`)).toHaveLength(1);
     expect(await donorHearsEnd).toMatchObject({ roomName: call.roomName, status: 'ENDED', token: null });
     expect(await donorGetsNote).toMatchObject({ callSessionId: call.id, callMode: 'AUDIO', content: 'Audio call ended after 0s' });
-    expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: 'ENDED', endedAt: expect.any(Date), durationSeconds: 0 });
+    expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      status: 'ENDED',
+      endedAt: expect.any(Date),
+      durationSeconds: 0,
+    });
     const active = await t.http().get(`/api/v1/communication/call/${q.id}/active`).set(q.auth).expect(404);
     expect(active.body.success).toBe(false);
     expect(await history(q)).toContainEqual(expect.objectContaining({ messageType: 'CALL_ENDED', callSessionId: call.id }));
@@ -79,7 +85,9 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     const session = await t.prisma.callSession.findUniqueOrThrow({ where: { id: call.id } });
     expect(session.status).toBe('ENDED');
     expect(session.durationSeconds).toBeGreaterThanOrEqual(65);
-    expect(await history(q)).toContainEqual(expect.objectContaining({ messageType: 'CALL_ENDED', content: expect.stringMatching(/^Video call ended after 1m \d+s$/) }));
+    expect(await history(q)).toContainEqual(
+      expect.objectContaining({ messageType: 'CALL_ENDED', content: expect.stringMatching(/^Video call ended after 1m \d+s$/) }),
+    );
     await t.http().get(`/api/v1/communication/call/${q.id}/active`).set(a.auth).expect(404);
   });
 
@@ -121,7 +129,11 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     const refused = await transfer(q, a, b).expect(409);
 
     expect(refused.body.error).toBe('CALL_IN_PROGRESS');
-    expect(await t.prisma.donorQuery.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ status: 'IN_PROGRESS', assignedToId: a.user.id, transferNote: null });
+    expect(await t.prisma.donorQuery.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({
+      status: 'IN_PROGRESS',
+      assignedToId: a.user.id,
+      transferNote: null,
+    });
     expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: 'CREATED' });
     expect(dailyRequests(daily, 'DELETE', `/rooms/${call.roomName}`)).toHaveLength(0);
     expect(await t.prisma.donorMessage.count({ where: { queryId: q.id, content: { contains: 'transferred' } } })).toBe(0);
@@ -181,7 +193,9 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     } finally {
       daily.on('POST', '/rooms', createRoom(daily));
     }
-    const room = dailyRequests(daily, 'POST', '/rooms').map((r) => (r.body as { name: string }).name).find((name) => name.startsWith(`cx-${q.id.slice(0, 8)}`));
+    const room = dailyRequests(daily, 'POST', '/rooms')
+      .map((r) => (r.body as { name: string }).name)
+      .find((name) => name.startsWith(`cx-${q.id.slice(0, 8)}`));
     expect(dailyRequests(daily, 'DELETE', `/rooms/${room}`)).toHaveLength(1);
     expect(await t.prisma.callSession.count({ where: { queryId: q.id } })).toBe(0);
   });

@@ -19,10 +19,24 @@ describe('Repair of closed-query leftovers (migration)', () => {
     }
   };
   const query = (status: 'RESOLVED' | 'IN_PROGRESS', resolvedAt: Date | null = null) =>
-    t.prisma.donorQuery.create({ data: { donor: 'Dana', donorId: 'D-1', accessTokenHash: `hash-${Math.random()}`, status, assignedToId: ada.user.id, resolvedAt } });
+    t.prisma.donorQuery.create({
+      data: { donor: 'Dana', donorId: 'D-1', accessTokenHash: `hash-${Math.random()}`, status, assignedToId: ada.user.id, resolvedAt },
+    });
   const session = (queryId: string, status: 'CREATED' | 'STARTED', startedAt: Date | null) =>
     t.prisma.callSession.create({
-      data: { queryId, adminId: ada.user.id, roomName: `room-${Math.random()}`, roomUrl: 'https://cx.daily.co/x', mode: 'AUDIO', status, adminToken: 'a', userToken: 'u', expiresAt: new Date(Date.now() + 3_600_000), startedAt, createdAt: new Date(Date.now() - 900_000) },
+      data: {
+        queryId,
+        adminId: ada.user.id,
+        roomName: `room-${Math.random()}`,
+        roomUrl: 'https://cx.daily.co/x',
+        mode: 'AUDIO',
+        status,
+        adminToken: 'a',
+        userToken: 'u',
+        expiresAt: new Date(Date.now() + 3_600_000),
+        startedAt,
+        createdAt: new Date(Date.now() - 900_000),
+      },
     });
 
   beforeAll(async () => {
@@ -41,9 +55,13 @@ describe('Repair of closed-query leftovers (migration)', () => {
     const accepted = await message('Ada Admin accepted the query');
     const fromDonor = await message('Bo transferred the query to you: thanks', 'DONOR');
     const leftCall = await session(closed.id, 'STARTED', new Date(resolvedAt.getTime() - 125_000));
-    const leftRequest = await t.prisma.callRequest.create({ data: { queryId: closed.id, mode: 'AUDIO', expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(resolvedAt.getTime() - 60_000) } });
+    const leftRequest = await t.prisma.callRequest.create({
+      data: { queryId: closed.id, mode: 'AUDIO', expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(resolvedAt.getTime() - 60_000) },
+    });
     const liveCall = await session(open.id, 'CREATED', null);
-    const liveRequest = await t.prisma.callRequest.create({ data: { queryId: open.id, mode: 'VIDEO', expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(Date.now() - 1000) } });
+    const liveRequest = await t.prisma.callRequest.create({
+      data: { queryId: open.id, mode: 'VIDEO', expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(Date.now() - 1000) },
+    });
 
     await runRepair();
     await runRepair();
@@ -52,7 +70,11 @@ describe('Repair of closed-query leftovers (migration)', () => {
     expect(await content(transferred.id)).toBe('Ada Admin transferred the query to Super Admin');
     expect(await content(accepted.id)).toBe('Ada Admin accepted the query');
     expect(await content(fromDonor.id)).toBe('Bo transferred the query to you: thanks');
-    expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: leftCall.id } })).toMatchObject({ status: 'ENDED', endedAt: resolvedAt, durationSeconds: 125 });
+    expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: leftCall.id } })).toMatchObject({
+      status: 'ENDED',
+      endedAt: resolvedAt,
+      durationSeconds: 125,
+    });
     expect(await t.prisma.callRequest.findUniqueOrThrow({ where: { id: leftRequest.id } })).toMatchObject({ status: 'CANCELLED', respondedAt: resolvedAt });
     expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: liveCall.id } })).toMatchObject({ status: 'CREATED', endedAt: null });
     expect(await t.prisma.callRequest.findUniqueOrThrow({ where: { id: liveRequest.id } })).toMatchObject({ status: 'PENDING', respondedAt: null });

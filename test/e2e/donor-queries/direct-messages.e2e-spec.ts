@@ -41,11 +41,17 @@ describe('Direct messages between staff', () => {
     expect(eveView.body.data.items).toEqual([]);
     await t.http().get('/api/v1/direct-messages/00000000-0000-4000-8000-000000000000').set(eve.auth).expect(404);
 
-    expect((await t.http().post('/api/v1/direct-messages').set(ada.auth).send({ recipientId: ada.user.id, content: 'me' }).expect(400)).body.error).toBe('INVALID_RECIPIENT');
+    expect((await t.http().post('/api/v1/direct-messages').set(ada.auth).send({ recipientId: ada.user.id, content: 'me' }).expect(400)).body.error).toBe(
+      'INVALID_RECIPIENT',
+    );
     const agent = await t.createUser({ role: 'AGENT' });
-    expect((await t.http().post('/api/v1/direct-messages').set(ada.auth).send({ recipientId: agent.user.id, content: 'hi' }).expect(400)).body.error).toBe('INVALID_RECIPIENT');
+    expect((await t.http().post('/api/v1/direct-messages').set(ada.auth).send({ recipientId: agent.user.id, content: 'hi' }).expect(400)).body.error).toBe(
+      'INVALID_RECIPIENT',
+    );
     await t.http().post('/api/v1/direct-messages').set(agent.auth).send({ recipientId: ada.user.id, content: 'hi' }).expect(403);
-    expect((await t.http().post('/api/v1/direct-messages').set(ada.auth).send({ recipientId: 'x', content: '' }).expect(400)).body.error).toBe('VALIDATION_FAILED');
+    expect((await t.http().post('/api/v1/direct-messages').set(ada.auth).send({ recipientId: 'x', content: '' }).expect(400)).body.error).toBe(
+      'VALIDATION_FAILED',
+    );
     await t.http().get('/api/v1/direct-messages/nope').set(ada.auth).expect(400);
   });
 });

@@ -53,7 +53,11 @@ describe('Donor queries', () => {
       expect(await notified).toMatchObject({ type: 'query.new', data: { queryId: query.id } });
       const stored = await t.prisma.donorQuery.findUniqueOrThrow({ where: { id: query.id } });
       expect(stored.accessTokenHash).not.toContain(donorAccessToken);
-      const first = await t.http().get(`/api/v1/donor-queries/${query.id}/messages`).set({ Authorization: `Bearer ${donorAccessToken}` }).expect(200);
+      const first = await t
+        .http()
+        .get(`/api/v1/donor-queries/${query.id}/messages`)
+        .set({ Authorization: `Bearer ${donorAccessToken}` })
+        .expect(200);
       expect(first.body.data.items).toEqual([expect.objectContaining({ messageType: 'QUERY', senderKind: 'DONOR', content: 'Hello' })]);
     });
 
@@ -209,7 +213,12 @@ describe('Donor queries', () => {
       const receiver = await t.socket(b.token);
       const notified = nextEvent<{ type: string; data: { queryId: string } }>(receiver, 'notification:new');
       const res = await t.http().patch(url).set(a.auth).send({ toUserId: b.user.id, note: 'Needs audio expertise' }).expect(200);
-      expect(res.body.data).toMatchObject({ status: 'TRANSFERRED', assignedToId: b.user.id, transferredToUserId: b.user.id, transferNote: 'Needs audio expertise' });
+      expect(res.body.data).toMatchObject({
+        status: 'TRANSFERRED',
+        assignedToId: b.user.id,
+        transferredToUserId: b.user.id,
+        transferNote: 'Needs audio expertise',
+      });
       expect(res.body.data.handoverSummary).toContain('The test stops.');
       expect(await notified).toMatchObject({ type: 'query.transferred', data: { queryId: q.id } });
       await t.http().post(`/api/v1/donor-queries/${q.id}/messages`).set(a.auth).send({ content: 'still me?' }).expect(403);
@@ -359,7 +368,14 @@ describe('Donor queries', () => {
   it('limits public creation per client', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i += 1) {
-      statuses.push((await t.http().post('/api/v1/donor-queries').send({ donor: 'flood', donorId: 'F', message: String(i) })).status);
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/v1/donor-queries')
+            .send({ donor: 'flood', donorId: 'F', message: String(i) })
+        ).status,
+      );
     }
     expect(statuses).toContain(429);
     await t.http().post('/api/v1/donor-queries').set('x-api-key', API_KEY).send({ donor: 'ok', donorId: 'I', message: 'still served' }).expect(201);

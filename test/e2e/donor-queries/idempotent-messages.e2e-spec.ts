@@ -68,7 +68,9 @@ describe('Idempotency-Key on donor and direct messages', () => {
       expect(await rowsWithContent(q.id, 'Still stuck')).toBe(1);
       await drained(adminSocket, 'query:message', () => post(q.id, q.auth, 'A new question', randomUUID()).expect(201));
       expect(events.map((e) => e.id).filter((id) => id === first.body.data.id)).toHaveLength(1);
-      const notified = await t.prisma.notification.count({ where: { userId: admin.user.id, type: 'query.message', data: { path: ['messageId'], equals: first.body.data.id } } });
+      const notified = await t.prisma.notification.count({
+        where: { userId: admin.user.id, type: 'query.message', data: { path: ['messageId'], equals: first.body.data.id } },
+      });
       expect(notified).toBe(1);
     });
 
@@ -188,7 +190,9 @@ describe('Idempotency-Key on donor and direct messages', () => {
       expect(await t.prisma.directMessage.count({ where: { senderId: ada.user.id, content: 'Can you take query 42?' } })).toBe(1);
       await drained(boSocket, 'message:direct', () => send(ada, bo, 'Thanks', randomUUID()).expect(201));
       expect(events.filter((e) => e.id === first.body.data.id)).toHaveLength(1);
-      const notified = await t.prisma.notification.count({ where: { userId: bo.user.id, type: 'direct.message', data: { path: ['messageId'], equals: first.body.data.id } } });
+      const notified = await t.prisma.notification.count({
+        where: { userId: bo.user.id, type: 'direct.message', data: { path: ['messageId'], equals: first.body.data.id } },
+      });
       expect(notified).toBe(1);
     });
 

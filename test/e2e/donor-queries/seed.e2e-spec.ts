@@ -17,7 +17,11 @@ describe('Donor desk demo seed', () => {
     await seedDonorDesk(t.prisma, { ...options, demoData: true });
     expect(await t.prisma.donorQuery.count({ where: { donorId: { startsWith: 'DEMO-' } } })).toBe(2);
     expect(await t.prisma.donorMessage.count()).toBe(2);
-    const queue = await t.http().get('/api/v1/donor-queries/in-progress').set((await t.createUser({ role: 'ADMIN' })).auth).expect(200);
+    const queue = await t
+      .http()
+      .get('/api/v1/donor-queries/in-progress')
+      .set((await t.createUser({ role: 'ADMIN' })).auth)
+      .expect(200);
     expect(queue.body.data.items.map((q: { donorId: string }) => q.donorId)).toEqual(['DEMO-DNR-1']);
   });
 });

@@ -59,7 +59,9 @@ describe('Staff-only text and the donor', () => {
     const view = await t.http().get(url(q)).set(q.auth).expect(200);
     expect(history.body.data.items.map((m: { content: string }) => m.content)).toContain('Ada Admin transferred the query to Bo Admin');
     expect(view.body.data).not.toHaveProperty('transferNote');
-    expect(donorSaw.map((e) => e.event)).toEqual(expect.arrayContaining(['query:updated', 'query:message', 'call:accepted', 'call:status', 'call:request_updated']));
+    expect(donorSaw.map((e) => e.event)).toEqual(
+      expect.arrayContaining(['query:updated', 'query:message', 'call:accepted', 'call:status', 'call:request_updated']),
+    );
     for (const [where, shown] of [
       ['history', history.body],
       ['query view', view.body],

@@ -65,12 +65,21 @@ describe('FAQ usage counts without a hot row', () => {
     const stored = await t.prisma.faq.findUniqueOrThrow({ where: { id: faqId } });
     expect(stored.usageCount).toBe(before + 2);
     // An edit answers with the current count too.
-    const edited = await t.http().patch(`/api/v1/faqs/${faqId}`).set(admin.auth).send({ keywords: ['password', 'reset'] }).expect(200);
+    const edited = await t
+      .http()
+      .patch(`/api/v1/faqs/${faqId}`)
+      .set(admin.auth)
+      .send({ keywords: ['password', 'reset'] })
+      .expect(200);
     expect(edited.body.data.usageCount).toBe(before + 2);
   });
 
   it('orders the list by the current count, folded or not', async () => {
-    const other = await createFaq(t, admin, { question: 'Which browsers do you support?', answer: 'The latest two versions of each major browser.', keywords: ['browser'] });
+    const other = await createFaq(t, admin, {
+      question: 'Which browsers do you support?',
+      answer: 'The latest two versions of each major browser.',
+      keywords: ['browser'],
+    });
     for (let i = 0; i < 5; i += 1) {
       const id = await createConversation(t, customer);
       await t.http().post(`/api/v1/conversations/${id}/messages`).set(customer.auth).send({ content: 'Which browsers do you support?' }).expect(201);

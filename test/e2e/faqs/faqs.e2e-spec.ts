@@ -51,7 +51,12 @@ describe('FAQs: public search, staff CRUD', () => {
     await t.http().get('/api/v1/faqs/manage').set(customer.auth).expect(403);
     await t.http().post('/api/v1/faqs').send(PASSWORD_FAQ).expect(401);
 
-    const updated = await t.http().patch(`/api/v1/faqs/${passwordId}`).set(agent.auth).send({ keywords: ['Password', 'RESET'] }).expect(200);
+    const updated = await t
+      .http()
+      .patch(`/api/v1/faqs/${passwordId}`)
+      .set(agent.auth)
+      .send({ keywords: ['Password', 'RESET'] })
+      .expect(200);
     expect(updated.body.data).toMatchObject({ keywords: ['password', 'reset'], updatedById: agent.user.id, createdById: admin.user.id });
 
     const temp = await createFaq(t, agent, { question: 'Temporary question here', answer: 'temp' });
@@ -64,7 +69,12 @@ describe('FAQs: public search, staff CRUD', () => {
     const res = await t.http().post('/api/v1/faqs').set(admin.auth).send({ question: 'hi', answer: '', category: 'NOPE', extra: 1 }).expect(400);
     expect(res.body).toMatchObject({ success: false, error: 'VALIDATION_FAILED' });
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['answer', 'category', 'extra', 'question']);
-    const related = await t.http().post('/api/v1/faqs').set(admin.auth).send({ ...PASSWORD_FAQ, relatedQuestionIds: [randomUUID()] }).expect(400);
+    const related = await t
+      .http()
+      .post('/api/v1/faqs')
+      .set(admin.auth)
+      .send({ ...PASSWORD_FAQ, relatedQuestionIds: [randomUUID()] })
+      .expect(400);
     expect(related.body.error).toBe('INVALID_RELATED_QUESTION');
     await t.http().get('/api/v1/faqs').query({ limit: 1000 }).expect(400);
   });

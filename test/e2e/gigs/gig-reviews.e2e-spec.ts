@@ -53,14 +53,33 @@ describe('Reviews that inform: an agent’s reviews, and ratings beside the fact
       slots: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 1 }],
     });
     const { gigId } = await acceptedGig(t, client, agent, opportunityId);
-    const submission = await t.http().post(api(`/gigs/${gigId}/submissions`)).set(agent.auth).send({ content: 'Done' }).expect(201);
-    await t.http().patch(api(`/submissions/${submission.body.data.id}/review`)).set(client.auth).send({ decision: 'APPROVED' }).expect(200);
+    const submission = await t
+      .http()
+      .post(api(`/gigs/${gigId}/submissions`))
+      .set(agent.auth)
+      .send({ content: 'Done' })
+      .expect(201);
+    await t
+      .http()
+      .patch(api(`/submissions/${submission.body.data.id}/review`))
+      .set(client.auth)
+      .send({ decision: 'APPROVED' })
+      .expect(200);
     return gigId;
   }
 
   const review = (user: TestUser, gigId: string, rating: number, comment?: string) =>
-    t.http().post(api(`/gigs/${gigId}/reviews`)).set(user.auth).send({ rating, comment }).expect(201);
-  const reviewsOf = (id: string, user: TestUser, query = '') => t.http().get(api(`/agents/${id}/reviews${query}`)).set(user.auth);
+    t
+      .http()
+      .post(api(`/gigs/${gigId}/reviews`))
+      .set(user.auth)
+      .send({ rating, comment })
+      .expect(201);
+  const reviewsOf = (id: string, user: TestUser, query = '') =>
+    t
+      .http()
+      .get(api(`/agents/${id}/reviews${query}`))
+      .set(user.auth);
 
   let acmeGig: string;
   let globexGig: string;
@@ -76,7 +95,14 @@ describe('Reviews that inform: an agent’s reviews, and ratings beside the fact
     const seenByAcme = await reviewsOf(agentId, acme).expect(200);
     expect(seenByAcme.body.data).toMatchObject({ total: 1, page: 1, limit: 20 });
     expect(seenByAcme.body.data.items).toEqual([
-      expect.objectContaining({ gigId: acmeGig, opportunityTitle: 'Acme chat desk', clientName: 'Acme Retail', rating: 5, comment: 'Calm with angry customers', publishedAt: expect.any(String) }),
+      expect.objectContaining({
+        gigId: acmeGig,
+        opportunityTitle: 'Acme chat desk',
+        clientName: 'Acme Retail',
+        rating: 5,
+        comment: 'Calm with angry customers',
+        publishedAt: expect.any(String),
+      }),
     ]);
     // Its author sees its own hidden review; nobody else but staff does.
     const seenByGlobex = (await reviewsOf(agentId, globex).expect(200)).body.data;
@@ -99,7 +125,10 @@ describe('Reviews that inform: an agent’s reviews, and ratings beside the fact
   it('refuses other roles (403), hides other agents’ reviews from an agent and unknown agents (404), checks input (400)', async () => {
     const customer = await t.createUser({ role: 'CUSTOMER' });
     await reviewsOf(agentId, customer).expect(403);
-    await t.http().get(api(`/agents/${agentId}/reviews`)).expect(401);
+    await t
+      .http()
+      .get(api(`/agents/${agentId}/reviews`))
+      .expect(401);
     await reviewsOf(agentId, otherAgent).expect(404);
     await reviewsOf(otherAgentId, agent).expect(404);
     expect((await reviewsOf(otherAgentId, acme).expect(200)).body.data).toMatchObject({ items: [], total: 0 });
@@ -110,34 +139,78 @@ describe('Reviews that inform: an agent’s reviews, and ratings beside the fact
 
   it('shows the agent’s rating on application lists, counting published reviews only', async () => {
     const { opportunityId } = await openOpportunity(t, acme, { body: { title: 'Acme weekend' } });
-    await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(agent.auth).send({}).expect(201);
-    await t.http().post(api(`/opportunities/${opportunityId}/applications`)).set(otherAgent.auth).send({}).expect(201);
-    const list = (await t.http().get(api(`/applications?opportunityId=${opportunityId}`)).set(acme.auth).expect(200)).body.data.items;
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/applications`))
+      .set(agent.auth)
+      .send({})
+      .expect(201);
+    await t
+      .http()
+      .post(api(`/opportunities/${opportunityId}/applications`))
+      .set(otherAgent.auth)
+      .send({})
+      .expect(201);
+    const list = (
+      await t
+        .http()
+        .get(api(`/applications?opportunityId=${opportunityId}`))
+        .set(acme.auth)
+        .expect(200)
+    ).body.data.items;
     const byAgent = Object.fromEntries(list.map((a: { agentId: string }) => [a.agentId, a]));
     expect(byAgent[agentId]).toMatchObject({ agentCefrLevel: 'C1', agentExperienceMonths: 36, agentRating: 5, agentReviewCount: 1 });
     expect(byAgent[otherAgentId]).toMatchObject({ agentRating: null, agentReviewCount: 0 });
-    const one = await t.http().get(api(`/applications/${byAgent[agentId].id}`)).set(acme.auth).expect(200);
+    const one = await t
+      .http()
+      .get(api(`/applications/${byAgent[agentId].id}`))
+      .set(acme.auth)
+      .expect(200);
     expect(one.body.data).toMatchObject({ agentRating: 5, agentReviewCount: 1 });
 
     // Once the review window closes, the hidden review is published and counts.
     await t.prisma.review.updateMany({ where: { gigId: globexGig }, data: { createdAt: new Date(Date.now() - 15 * 86_400_000) } });
     expect((await t.app.get(GigsSweeper).sweep()).reviewsPublished).toBe(1);
-    const after = (await t.http().get(api(`/applications?opportunityId=${opportunityId}`)).set(acme.auth).expect(200)).body.data.items;
+    const after = (
+      await t
+        .http()
+        .get(api(`/applications?opportunityId=${opportunityId}`))
+        .set(acme.auth)
+        .expect(200)
+    ).body.data.items;
     expect(after.find((a: { agentId: string }) => a.agentId === agentId)).toMatchObject({ agentRating: 4, agentReviewCount: 2 });
     expect((await reviewsOf(agentId, acme).expect(200)).body.data.total).toBe(2);
   });
 
   it('shows agents the client’s rating on the opportunities and gigs they see', async () => {
     const { opportunityId } = await openOpportunity(t, acme, { body: { title: 'Acme night shift' } });
-    const one = (await t.http().get(api(`/opportunities/${opportunityId}`)).set(otherAgent.auth).expect(200)).body.data;
+    const one = (
+      await t
+        .http()
+        .get(api(`/opportunities/${opportunityId}`))
+        .set(otherAgent.auth)
+        .expect(200)
+    ).body.data;
     expect(one).toMatchObject({ clientRating: 4, clientReviewCount: 1 });
     const list = (await t.http().get(api('/opportunities?limit=100')).set(otherAgent.auth).expect(200)).body.data.items;
     expect(list.find((o: { id: string }) => o.id === opportunityId)).toMatchObject({ clientRating: 4, clientReviewCount: 1 });
     const { opportunityId: globexOpportunity } = await openOpportunity(t, globex, { body: { title: 'Globex nights' } });
-    const unrated = (await t.http().get(api(`/opportunities/${globexOpportunity}`)).set(otherAgent.auth).expect(200)).body.data;
+    const unrated = (
+      await t
+        .http()
+        .get(api(`/opportunities/${globexOpportunity}`))
+        .set(otherAgent.auth)
+        .expect(200)
+    ).body.data;
     expect(unrated).toMatchObject({ clientRating: null, clientReviewCount: 0 });
 
-    const gig = (await t.http().get(api(`/gigs/${acmeGig}`)).set(agent.auth).expect(200)).body.data;
+    const gig = (
+      await t
+        .http()
+        .get(api(`/gigs/${acmeGig}`))
+        .set(agent.auth)
+        .expect(200)
+    ).body.data;
     expect(gig).toMatchObject({ clientRating: 4, clientReviewCount: 1, agentRating: 4, agentReviewCount: 2 });
   });
 

@@ -54,7 +54,15 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
     expect(refused.body.message).toContain(`${GRACE_MINUTES} minutes before`);
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'type', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() })]);
     expect(await t.prisma.activityLog.count({ where: { gigId } })).toBe(0);
-    expect((await t.http().get(api(`/gigs/${gigId}`)).set(agent.auth).expect(200)).body.data.workState).toBe('OFFLINE');
+    expect(
+      (
+        await t
+          .http()
+          .get(api(`/gigs/${gigId}`))
+          .set(agent.auth)
+          .expect(200)
+      ).body.data.workState,
+    ).toBe('OFFLINE');
   });
 
   it('accepts LOGIN within the grace before the start, and refuses it once the slot has ended', async () => {
@@ -75,12 +83,33 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
     await activity(gigId, 'LOGOUT').expect(201);
     // Logged in 90 minutes ago (half an hour before the slot began, as the grace would never allow) and out 30 minutes ago.
     await backdateActivity(t, gigId, [90, 30]);
-    const summary = (await t.http().get(api(`/gigs/${gigId}/activity`)).set(client.auth).expect(200)).body.data.summary;
+    const summary = (
+      await t
+        .http()
+        .get(api(`/gigs/${gigId}/activity`))
+        .set(client.auth)
+        .expect(200)
+    ).body.data.summary;
     expect(summary).toEqual({ state: 'OFFLINE', workedMinutes: 30, breakMinutes: 0 });
-    const submission = await t.http().post(api(`/gigs/${gigId}/submissions`)).set(agent.auth).send({ content: 'Half an hour' }).expect(201);
-    const approved = await t.http().patch(api(`/submissions/${submission.body.data.id}/review`)).set(client.auth).send({ decision: 'APPROVED' }).expect(200);
+    const submission = await t
+      .http()
+      .post(api(`/gigs/${gigId}/submissions`))
+      .set(agent.auth)
+      .send({ content: 'Half an hour' })
+      .expect(201);
+    const approved = await t
+      .http()
+      .patch(api(`/submissions/${submission.body.data.id}/review`))
+      .set(client.auth)
+      .send({ decision: 'APPROVED' })
+      .expect(200);
     expect(approved.body.data.workedMinutes).toBe(30);
-    const paid = await t.http().post(api(`/submissions/${submission.body.data.id}/payments`)).set(client.auth).set('Idempotency-Key', `window-${gigId}`).expect(201);
+    const paid = await t
+      .http()
+      .post(api(`/submissions/${submission.body.data.id}/payments`))
+      .set(client.auth)
+      .set('Idempotency-Key', `window-${gigId}`)
+      .expect(201);
     expect(paid.body.data).toMatchObject({ workedMinutes: 30, amountMinor: 12500 });
   });
 
@@ -95,11 +124,25 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
     // The slot ended 30 minutes ago (more than the grace): the sweep closes the session.
     await moveSlot(gigId, -180, -30);
     expect(await sweeper.sweep()).toMatchObject({ workClosed: 1 });
-    const log = (await t.http().get(api(`/gigs/${gigId}/activity`)).set(client.auth).expect(200)).body.data;
+    const log = (
+      await t
+        .http()
+        .get(api(`/gigs/${gigId}/activity`))
+        .set(client.auth)
+        .expect(200)
+    ).body.data;
     expect(log.entries.map((e: { type: string }) => e.type)).toEqual(['LOGIN', 'BREAK_START', 'BREAK_END', 'LOGOUT']);
     // Worked from 170 to 50 minutes ago, all inside the window; the break counts until the window closed.
     expect(log.summary).toEqual({ state: 'OFFLINE', workedMinutes: 120, breakMinutes: 20 });
-    expect((await t.http().get(api(`/gigs/${gigId}`)).set(agent.auth).expect(200)).body.data.workState).toBe('OFFLINE');
+    expect(
+      (
+        await t
+          .http()
+          .get(api(`/gigs/${gigId}`))
+          .set(agent.auth)
+          .expect(200)
+      ).body.data.workState,
+    ).toBe('OFFLINE');
     expect(await sweeper.sweep()).toMatchObject({ workClosed: 0 });
   });
 });

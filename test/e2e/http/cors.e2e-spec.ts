@@ -18,7 +18,11 @@ const operations = () => {
   );
 };
 
-const listed = (header: string | undefined) => (header ?? '').split(',').map((value) => value.trim().toLowerCase()).filter(Boolean);
+const listed = (header: string | undefined) =>
+  (header ?? '')
+    .split(',')
+    .map((value) => value.trim().toLowerCase())
+    .filter(Boolean);
 
 /** A web app on an allowed origin can call every route the API documents; other origins get no grant. */
 describe('HTTP edge: CORS for browsers', () => {
@@ -47,7 +51,8 @@ describe('HTTP edge: CORS for browsers', () => {
         res.headers['access-control-allow-credentials'] === 'true' &&
         listed(res.headers['access-control-allow-methods']).includes(method.toLowerCase()) &&
         CLIENT_HEADERS.every((header) => listed(res.headers['access-control-allow-headers']).includes(header));
-      if (!granted) refused.push(`${method} ${path} → ${res.status} ${res.headers['access-control-allow-methods']} / ${res.headers['access-control-allow-headers']}`);
+      if (!granted)
+        refused.push(`${method} ${path} → ${res.status} ${res.headers['access-control-allow-methods']} / ${res.headers['access-control-allow-headers']}`);
     }
     expect(refused).toEqual([]);
   });
@@ -61,7 +66,11 @@ describe('HTTP edge: CORS for browsers', () => {
 
   it('gives a foreign origin no grant', async () => {
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      const res = await t.http().options('/api/v1/faqs/00000000-0000-4000-8000-000000000000').set('origin', FOREIGN).set('access-control-request-method', method);
+      const res = await t
+        .http()
+        .options('/api/v1/faqs/00000000-0000-4000-8000-000000000000')
+        .set('origin', FOREIGN)
+        .set('access-control-request-method', method);
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
       expect(res.headers['access-control-allow-credentials']).toBeUndefined();
     }

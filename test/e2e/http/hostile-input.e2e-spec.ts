@@ -29,7 +29,9 @@ describe('HTTP edge: hostile input', () => {
       expect(atLimit.body.error).toBe('VALIDATION_FAILED');
       const overLimit = await postJson('/api/v1/probe/echo', `{"email":"a@b.cx","count":1,"x":${nested(64)}}`).expect(400);
       expect(overLimit.body.error).toBe('JSON_TOO_DEEP');
-      const inText = await postJson('/api/v1/probe/echo', JSON.stringify({ email: 'a@b.cx', count: 2, address: { city: `"\\${'['.repeat(500)}{{{` } })).expect(201);
+      const inText = await postJson('/api/v1/probe/echo', JSON.stringify({ email: 'a@b.cx', count: 2, address: { city: `"\\${'['.repeat(500)}{{{` } })).expect(
+        201,
+      );
       expect(inText.body.data.address.city).toBe(`"\\${'['.repeat(500)}{{{`);
     });
 
@@ -79,7 +81,12 @@ describe('HTTP edge: hostile input', () => {
 
   describe('content types', () => {
     it('answers a form body on a JSON route with 415, public routes included', async () => {
-      const login = await t.http().post('/api/v1/auth/login').set('content-type', 'application/x-www-form-urlencoded').send('username=ann&password=x').expect(415);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('content-type', 'application/x-www-form-urlencoded')
+        .send('username=ann&password=x')
+        .expect(415);
       expect(login.body).toMatchObject({ success: false, statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' });
       const donor = await t.http().post('/api/v1/donor-queries').type('form').send({ donor: 'Jane', donorId: 'D-1', message: 'hi' }).expect(415);
       expect(donor.body.error).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -103,7 +110,10 @@ describe('HTTP edge: hostile input', () => {
   });
 
   it('answers an oversized URL with 414 in the error envelope', async () => {
-    const res = await t.http().get(`/api/v1/faqs/${'a'.repeat(5000)}`).expect(414);
+    const res = await t
+      .http()
+      .get(`/api/v1/faqs/${'a'.repeat(5000)}`)
+      .expect(414);
     expect(res.body).toMatchObject({ success: false, statusCode: 414, error: 'URI_TOO_LONG' });
     expect(typeof res.body.requestId).toBe('string');
   });

@@ -30,7 +30,13 @@ describe('HTTP edge: rate limits cannot be skipped', () => {
     expect(limited.body).toMatchObject({ success: false, error: 'TOO_MANY_REQUESTS' });
     expect(limited.headers['retry-after']).toBeDefined();
     // The right key is its own caller, not held back by the flood from its address.
-    await t.http().post('/api/v1/donor-queries').set(client).set('x-api-key', API_KEY).send({ ...body, message: 'integration' }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/donor-queries')
+      .set(client)
+      .set('x-api-key', API_KEY)
+      .send({ ...body, message: 'integration' })
+      .expect(201);
   });
 
   describe('the chat message limit is per authenticated user', () => {

@@ -91,7 +91,11 @@ describe('request ids in the log lines of a request or socket event', () => {
     const ids = ['probe-a', 'probe-b', 'probe-c'];
     const answers = await Promise.all(
       ids.map((id) =>
-        fetch(`${baseUrl}/api/v1/log-probe`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify({ word: id }) }),
+        fetch(`${baseUrl}/api/v1/log-probe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': id },
+          body: JSON.stringify({ word: id }),
+        }),
       ),
     );
     expect(answers.map((answer) => answer.headers.get('x-request-id'))).toEqual(ids);

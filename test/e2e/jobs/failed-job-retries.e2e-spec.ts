@@ -11,7 +11,17 @@ import { startSmtpStandIn, type SmtpStandIn } from '../../support/smtp-stand-in.
 import { sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, uniqueEmail, uniquePhone } from '../auth/auth-helpers.js';
-import { answerReaches, answerWithAudio, answerWithText, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, startSession } from '../proctoring/proctoring-fixtures.js';
+import {
+  answerReaches,
+  answerWithAudio,
+  answerWithText,
+  assessmentBody,
+  AuthoredAssessment,
+  createAssessment,
+  questionsOf,
+  readyCandidate,
+  startSession,
+} from '../proctoring/proctoring-fixtures.js';
 
 // Each case lets a job fail through all its attempts first; the machine is shared with other suites.
 jest.setTimeout(60_000);
@@ -22,8 +32,18 @@ const DEVICE = 'fcm-device-of-the-retry-target';
 const TRANSCRIPT_ID = 'transcript-retry';
 
 function serviceAccount(): string {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  return JSON.stringify({ type: 'service_account', project_id: PROJECT, private_key: privateKey, client_email: `push@${PROJECT}.iam.gserviceaccount.com`, token_uri: 'https://oauth2.googleapis.com/token' });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return JSON.stringify({
+    type: 'service_account',
+    project_id: PROJECT,
+    private_key: privateKey,
+    client_email: `push@${PROJECT}.iam.gserviceaccount.com`,
+    token_uri: 'https://oauth2.googleapis.com/token',
+  });
 }
 
 interface FailedItem {
@@ -55,17 +75,22 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     google = await startStandInServer({
       'POST /token': (_req, res) => sendJson(res, 200, { access_token: 'ya29.stand-in', expires_in: 3600, token_type: 'Bearer' }),
       [`POST ${FCM_SEND}`]: (_req, res) =>
-        up.fcm ? sendJson(res, 200, { name: `projects/${PROJECT}/messages/1` }) : sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } }),
+        up.fcm
+          ? sendJson(res, 200, { name: `projects/${PROJECT}/messages/1` })
+          : sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } }),
     });
     assemblyAi.current = await startStandInServer({
       'POST /v2/upload': (_req, res) => sendJson(res, 200, { upload_url: `${assemblyAi.current!.url}/files/upload-1` }),
-      'POST /v2/transcript': (_req, res) => (up.assemblyAi ? sendJson(res, 200, { id: TRANSCRIPT_ID, status: 'queued' }) : sendJson(res, 500, { error: 'internal failure' })),
+      'POST /v2/transcript': (_req, res) =>
+        up.assemblyAi ? sendJson(res, 200, { id: TRANSCRIPT_ID, status: 'queued' }) : sendJson(res, 500, { error: 'internal failure' }),
       [`GET /v2/transcript/${TRANSCRIPT_ID}`]: (_req, res) =>
         sendJson(res, 200, {
           id: TRANSCRIPT_ID,
           status: 'completed',
           text: 'I would like to book a table tonight',
-          words: 'I would like to book a table tonight'.split(' ').map((text, i) => ({ text, confidence: 0.9, start: i * 400, end: i * 400 + 300, speaker: null })),
+          words: 'I would like to book a table tonight'
+            .split(' ')
+            .map((text, i) => ({ text, confidence: 0.9, start: i * 400, end: i * 400 + 300, speaker: null })),
         }),
     });
     openAi = await startStandInServer({
@@ -76,7 +101,13 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
               object: 'chat.completion',
               created: Math.floor(Date.now() / 1000),
               model: 'gpt-4o-mini',
-              choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify({ grammar: 80, coherence: 90, vocabulary: 70, feedback: 'Clear.' }) } }],
+              choices: [
+                {
+                  index: 0,
+                  finish_reason: 'stop',
+                  message: { role: 'assistant', content: JSON.stringify({ grammar: 80, coherence: 90, vocabulary: 70, feedback: 'Clear.' }) },
+                },
+              ],
               usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
             })
           : sendJson(res, 500, { error: { message: 'overloaded', type: 'server_error' } }),
@@ -140,7 +171,8 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
   it('push: the retried notification is pushed', async () => {
     const target = await t.createUser({ role: 'ADMIN' });
     await t.prisma.user.update({ where: { id: target.user.id }, data: { fcmToken: DEVICE } });
-    const sendsToTarget = () => google.requests.filter((r) => r.path === FCM_SEND && (r.body as { message: { token: string } }).message.token === DEVICE).length;
+    const sendsToTarget = () =>
+      google.requests.filter((r) => r.path === FCM_SEND && (r.body as { message: { token: string } }).message.token === DEVICE).length;
     up.fcm = false;
     await t.http().post('/api/v1/donor-queries').send({ donor: 'Nia', donorId: 'N-7', test: 'Vision', message: 'Please help' }).expect(201);
     await t.app.get(NotificationsService).settled();

@@ -9,8 +9,18 @@ const DEVICE = 'fcm-device-token-of-the-target';
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 function serviceAccount(): string {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  return JSON.stringify({ type: 'service_account', project_id: PROJECT, private_key: privateKey, client_email: `push@${PROJECT}.iam.gserviceaccount.com`, token_uri: 'https://oauth2.googleapis.com/token' });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return JSON.stringify({
+    type: 'service_account',
+    project_id: PROJECT,
+    private_key: privateKey,
+    client_email: `push@${PROJECT}.iam.gserviceaccount.com`,
+    token_uri: 'https://oauth2.googleapis.com/token',
+  });
 }
 
 interface FailedJobItem {
@@ -50,7 +60,9 @@ describe('Background jobs: retries and the failed list', () => {
     google = await startStandInServer({
       'POST /token': (_req, res) => sendJson(res, 200, { access_token: 'ya29.stand-in', expires_in: 3600, token_type: 'Bearer' }),
       [`POST ${SEND_PATH}`]: (_req, res) =>
-        fcmUp ? sendJson(res, 200, { name: `projects/${PROJECT}/messages/1` }) : sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } }),
+        fcmUp
+          ? sendJson(res, 200, { name: `projects/${PROJECT}/messages/1` })
+          : sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } }),
     });
     t = await createTestApp({ FIREBASE_SERVICE_ACCOUNT: serviceAccount(), FIREBASE_API_ORIGIN: google.url, DONOR_REMINDER_SCAN_MS: '0', JOB_BACKOFF_MS: '10' });
     admin = await t.createUser({ role: 'ADMIN' });

@@ -18,7 +18,8 @@ describe('Outgoing mail on the job queue (a real SMTP server that refuses, then 
     await t.app.get(JobQueue).idle(MAIL_QUEUE);
     return smtp.to(email).map((mail) => mail.raw);
   };
-  const failedMail = async () => (await t.http().get('/api/v1/jobs/failed?queue=mail').set(admin.auth).expect(200)).body.data.items as Record<string, unknown>[];
+  const failedMail = async () =>
+    (await t.http().get('/api/v1/jobs/failed?queue=mail').set(admin.auth).expect(200)).body.data.items as Record<string, unknown>[];
 
   beforeAll(async () => {
     smtp = await startSmtpStandIn();

@@ -85,10 +85,12 @@ describe('The database pool', () => {
 
   it('frees the pool slot of a connection that died inside a transaction (Prisma never releases it)', async () => {
     for (let round = 0; round < 2; round += 1) {
-      const error = await prisma.$transaction(async (tx) => tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
+      const error = await prisma
+        .$transaction(async (tx) => tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`)
+        .then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
       expect(toErrorBody(error)).toMatchObject({ statusCode: 503 });
     }
     // Both slots of the pool (DATABASE_POOL_SIZE=2) are free again.

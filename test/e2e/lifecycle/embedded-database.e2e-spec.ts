@@ -20,7 +20,13 @@ describe('The embedded PostgreSQL across crashes', () => {
   const dataDir = path.join(dataRoot, 'postgres');
   let dbPort: number;
   let server: SpawnedServer | undefined;
-  const env = () => ({ DATA_DIR: dataRoot, EMBEDDED_DB_PORT: String(dbPort), BCRYPT_ROUNDS: '4', THROTTLE_LIMIT: '100000', DATABASE_TIMEOUT_MS: String(DATABASE_TIMEOUT_MS) });
+  const env = () => ({
+    DATA_DIR: dataRoot,
+    EMBEDDED_DB_PORT: String(dbPort),
+    BCRYPT_ROUNDS: '4',
+    THROTTLE_LIMIT: '100000',
+    DATABASE_TIMEOUT_MS: String(DATABASE_TIMEOUT_MS),
+  });
   const faqs = async (target: SpawnedServer) => {
     const started = performance.now();
     const res = await fetch(`${target.url}/api/v1/faqs?search=password`);
@@ -79,13 +85,20 @@ describe('The embedded PostgreSQL across crashes', () => {
         },
         { timeoutMs: 30_000, intervalMs: 50, what: 'readiness to report a restart in progress' },
       );
-      expect(ready).toMatchObject({ error: 'NOT_READY', details: [{ field: 'database', message: expect.stringMatching(/^restarting: attempt \d+ of 10 after: /) }] });
+      expect(ready).toMatchObject({
+        error: 'NOT_READY',
+        details: [{ field: 'database', message: expect.stringMatching(/^restarting: attempt \d+ of 10 after: /) }],
+      });
       const down = await faqs(target);
       expect(down).toMatchObject({ status: 503, body: { error: 'DATABASE_UNAVAILABLE' } });
     } finally {
       process.kill(lingering, 'SIGKILL');
     }
-    await eventually(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 200, { timeoutMs: 60_000, intervalMs: 50, what: 'the database to be back' });
+    await eventually(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 200, {
+      timeoutMs: 60_000,
+      intervalMs: 50,
+      what: 'the database to be back',
+    });
     expect((await faqs(target)).status).toBe(200);
     expect(target.process.pid).toBe(nodePid);
     expect(target.process.exitCode).toBeNull();
@@ -96,7 +109,11 @@ describe('The embedded PostgreSQL across crashes', () => {
     // Killed outright: back on the first attempt.
     const killedAt = performance.now();
     process.kill(postmasterPid(dataDir)!, 'SIGKILL');
-    await eventually(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 503, { timeoutMs: 10_000, intervalMs: 50, what: 'readiness to notice' });
+    await eventually(async () => (await fetch(`${target.url}/api/v1/health/ready`)).status === 503, {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+      what: 'readiness to notice',
+    });
     await eventually(async () => (await faqs(target)).status === 200, { timeoutMs: 30_000, intervalMs: 50, what: 'the API to recover' });
     console.log(`embedded PostgreSQL killed -> API answering again after ${((performance.now() - killedAt) / 1000).toFixed(1)} s`);
   }, 300_000);
@@ -136,7 +153,14 @@ describe('The embedded PostgreSQL across crashes', () => {
     const freshRoot = mkdtempSync(path.join(os.tmpdir(), 'cx-lifecycle-port-'));
     try {
       const result = await run(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', PORT: String(await freePort()), DATA_DIR: freshRoot, EMBEDDED_DB_PORT: String(held) },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          LOG_LEVEL: 'warn',
+          PORT: String(await freePort()),
+          DATA_DIR: freshRoot,
+          EMBEDDED_DB_PORT: String(held),
+        },
         timeout: 30_000,
       }).then(
         () => ({ code: 0, stderr: '' }),

@@ -54,7 +54,10 @@ describe('SIGTERM drains the server', () => {
   });
 
   it(`answers every accepted request of ${CONCURRENT} in flight, closes sockets reconnectably, and exits 0 within SHUTDOWN_GRACE_SECONDS`, async () => {
-    server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET, THROTTLE_LIMIT: '1000000', SHUTDOWN_GRACE_SECONDS: '10', DATABASE_POOL_SIZE: '4' }, 60_000);
+    server = await spawnServer(
+      { DATABASE_URL: database.url, JWT_SECRET, THROTTLE_LIMIT: '1000000', SHUTDOWN_GRACE_SECONDS: '10', DATABASE_POOL_SIZE: '4' },
+      60_000,
+    );
     const { url } = server;
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT + 10, maxFreeSockets: CONCURRENT + 10 });
     try {
@@ -93,8 +96,10 @@ describe('SIGTERM drains the server', () => {
 
       await expect(exited).resolves.toBe(0);
       expect(server.output()).not.toMatch(/did not finish|Shutdown failed|Cannot use a pool|Unhandled error/);
-      console.log(`SIGTERM under ${CONCURRENT} concurrent requests: ${failed.length} failed / ${CONCURRENT}; ` +
-        `${outcomes.filter((o) => o === 'answered').length} answered, ${outcomes.filter((o) => o === 'refused while draining').length} refused with 503 + Retry-After`);
+      console.log(
+        `SIGTERM under ${CONCURRENT} concurrent requests: ${failed.length} failed / ${CONCURRENT}; ` +
+          `${outcomes.filter((o) => o === 'answered').length} answered, ${outcomes.filter((o) => o === 'refused while draining').length} refused with 503 + Retry-After`,
+      );
     } finally {
       agent.destroy();
     }
@@ -104,7 +109,14 @@ describe('SIGTERM drains the server', () => {
     // Generous database bounds: the requests below wait on a table lock for as long as the test holds it.
     const POOL = 2;
     server = await spawnServer(
-      { DATABASE_URL: database.url, JWT_SECRET, THROTTLE_LIMIT: '1000000', DATABASE_POOL_SIZE: String(POOL), DATABASE_TIMEOUT_MS: '30000', SHUTDOWN_GRACE_SECONDS: '20' },
+      {
+        DATABASE_URL: database.url,
+        JWT_SECRET,
+        THROTTLE_LIMIT: '1000000',
+        DATABASE_POOL_SIZE: String(POOL),
+        DATABASE_TIMEOUT_MS: '30000',
+        SHUTDOWN_GRACE_SECONDS: '20',
+      },
       60_000,
     );
     const { url } = server;
@@ -136,7 +148,10 @@ describe('SIGTERM drains the server', () => {
       server.process.kill('SIGTERM');
 
       // The listener closes once the drain has begun: new connections are refused...
-      await eventually(async () => expect((await rawGet(fresh, `${url}/api/v1/health`)).error).toBe('ECONNREFUSED'), { intervalMs: 5, what: 'the listener to close' });
+      await eventually(async () => expect((await rawGet(fresh, `${url}/api/v1/health`)).error).toBe('ECONNREFUSED'), {
+        intervalMs: 5,
+        what: 'the listener to close',
+      });
       // ...while a connection already open gets readiness 503, told to close and when to retry.
       const ready = await rawGet(agent, `${url}/api/v1/health/ready`);
       expect(ready).toMatchObject({ status: 503, body: { success: false, error: 'NOT_READY', details: [{ field: 'server', message: 'shutting down' }] } });

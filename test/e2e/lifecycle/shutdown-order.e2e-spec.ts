@@ -57,28 +57,32 @@ describe('The shutdown order', () => {
     redis.disconnect();
   });
 
-  it.each(cases)('lets the job in progress finish with the database before the pool closes (%s), and disconnects sockets reconnectably', async (_label, env) => {
-    const t = await createTestApp(env, [SlowJobsModule]);
-    const jobs = t.app.get(SlowJobs);
-    const user = await t.createUser();
-    const socket = await connectSocket(t.baseUrl, user.token);
-    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-    try {
-      await t.app.get(JobQueue).add(SLOW_QUEUE, { ms: 600 });
-      await eventually(() => expect(jobs.started).toHaveLength(1), { intervalMs: 20, what: 'the slow job to start' });
+  it.each(cases)(
+    'lets the job in progress finish with the database before the pool closes (%s), and disconnects sockets reconnectably',
+    async (_label, env) => {
+      const t = await createTestApp(env, [SlowJobsModule]);
+      const jobs = t.app.get(SlowJobs);
+      const user = await t.createUser();
+      const socket = await connectSocket(t.baseUrl, user.token);
+      const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+      try {
+        await t.app.get(JobQueue).add(SLOW_QUEUE, { ms: 600 });
+        await eventually(() => expect(jobs.started).toHaveLength(1), { intervalMs: 20, what: 'the slow job to start' });
 
-      const exitCode = await new Promise<number>((resolve) => void new GracefulShutdown(t.app, { graceMs: 10_000, exit: resolve }).run('test shutdown'));
+        const exitCode = await new Promise<number>((resolve) => void new GracefulShutdown(t.app, { graceMs: 10_000, exit: resolve }).run('test shutdown'));
 
-      expect(exitCode).toBe(0);
-      expect(jobs.failed).toEqual([]);
-      expect(jobs.finished).toEqual([{ id: jobs.started[0], users: expect.any(Number) }]);
-      // A lost transport, which socket.io clients reconnect after; not "io server disconnect", after which they stay away.
-      await expect(disconnected).resolves.toBe('transport close');
-    } finally {
-      socket.disconnect();
-      const { serverUrl } = readHarness();
-      const name = new URL(t.databaseUrl).pathname.slice(1);
-      await adminQuery(withDatabase(serverUrl, 'postgres'), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }
-  }, 60_000);
+        expect(exitCode).toBe(0);
+        expect(jobs.failed).toEqual([]);
+        expect(jobs.finished).toEqual([{ id: jobs.started[0], users: expect.any(Number) }]);
+        // A lost transport, which socket.io clients reconnect after; not "io server disconnect", after which they stay away.
+        await expect(disconnected).resolves.toBe('transport close');
+      } finally {
+        socket.disconnect();
+        const { serverUrl } = readHarness();
+        const name = new URL(t.databaseUrl).pathname.slice(1);
+        await adminQuery(withDatabase(serverUrl, 'postgres'), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }
+    },
+    60_000,
+  );
 });

@@ -7,7 +7,12 @@ import { TransactionHost } from '../../../src/infra/database/transaction-host.js
 import { createTestDatabase } from '../../support/test-database.js';
 
 const currentTransaction = sql({ name: 'test_current_transaction', text: 'SELECT txid_current()::text AS id', params: [], columns: { id: col.text } });
-const renameUser = sql({ name: 'test_rename_user', text: 'UPDATE users SET name = $2 WHERE id = $1 RETURNING name', params: [col.uuid, col.text], columns: { name: col.text } });
+const renameUser = sql({
+  name: 'test_rename_user',
+  text: 'UPDATE users SET name = $2 WHERE id = $1 RETURNING name',
+  params: [col.uuid, col.text],
+  columns: { name: col.text },
+});
 
 /** One transaction for the ORM and the typed SQL, opened by a service, joined by repositories. */
 describe('TransactionHost', () => {

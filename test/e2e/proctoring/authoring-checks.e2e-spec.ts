@@ -126,14 +126,24 @@ describe('Proctoring: authoring, instructions, system checks and identity', () =
     });
 
     it('records device tests the same way', async () => {
-      const ok = await t.http().post('/api/v1/proctoring/device-tests').set(agent.auth).send({ cameraWorking: true, microphoneWorking: true, microphoneLevel: 0.4 }).expect(201);
+      const ok = await t
+        .http()
+        .post('/api/v1/proctoring/device-tests')
+        .set(agent.auth)
+        .send({ cameraWorking: true, microphoneWorking: true, microphoneLevel: 0.4 })
+        .expect(201);
       expect(ok.body.data).toMatchObject({ kind: 'DEVICE', status: 'PASSED' });
       const bad = await t.http().post('/api/v1/proctoring/device-tests').set(agent.auth).send({ cameraWorking: false, microphoneWorking: true }).expect(201);
       expect(bad.body.data.failures.map((f: { check: string }) => f.check)).toEqual(['camera']);
     });
 
     it('refuses bad input and other roles', async () => {
-      const res = await t.http().post('/api/v1/proctoring/system-checks').set(agent.auth).send({ ...GOOD_SYSTEM, networkSpeedMbps: 'fast', extra: 1 }).expect(400);
+      const res = await t
+        .http()
+        .post('/api/v1/proctoring/system-checks')
+        .set(agent.auth)
+        .send({ ...GOOD_SYSTEM, networkSpeedMbps: 'fast', extra: 1 })
+        .expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'networkSpeedMbps']);
       await t.http().post('/api/v1/proctoring/system-checks').set(admin.auth).send(GOOD_SYSTEM).expect(403);
     });
@@ -141,7 +151,12 @@ describe('Proctoring: authoring, instructions, system checks and identity', () =
 
   describe('identity verification', () => {
     it('refuses malformed descriptors (length, NaN, out of range) with 400', async () => {
-      const cases = [descriptor().slice(0, 127), [...descriptor().slice(0, 127), null], [...descriptor().slice(0, 127), 'NaN'], [...descriptor().slice(0, 127), 3]];
+      const cases = [
+        descriptor().slice(0, 127),
+        [...descriptor().slice(0, 127), null],
+        [...descriptor().slice(0, 127), 'NaN'],
+        [...descriptor().slice(0, 127), 3],
+      ];
       for (const bad of cases) {
         const res = await t.http().put('/api/v1/proctoring/face-reference').set(agent.auth).send({ descriptor: bad }).expect(400);
         expect(res.body).toMatchObject({ success: false, error: 'VALIDATION_FAILED' });
@@ -195,7 +210,12 @@ describe('Proctoring: authoring, instructions, system checks and identity', () =
 
       await t.http().patch(`/api/v1/proctoring/identity-verifications/${id}/review`).set(candidate.auth).send({ decision: 'VERIFIED' }).expect(403);
       await t.http().patch(`/api/v1/proctoring/identity-verifications/${id}/review`).set(admin.auth).send({ decision: 'MAYBE' }).expect(400);
-      await t.http().patch('/api/v1/proctoring/identity-verifications/00000000-0000-4000-8000-000000000000/review').set(admin.auth).send({ decision: 'VERIFIED' }).expect(404);
+      await t
+        .http()
+        .patch('/api/v1/proctoring/identity-verifications/00000000-0000-4000-8000-000000000000/review')
+        .set(admin.auth)
+        .send({ decision: 'VERIFIED' })
+        .expect(404);
 
       const other = await t.createUser({ role: 'ADMIN' });
       const [a, b] = await Promise.all([

@@ -107,7 +107,10 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const browser = await t.socket(candidate.token);
-    expect((await violate(candidate, session.id, { type: 'FULLSCREEN_EXIT' }).expect(201)).body.data).toMatchObject({ violationCount: 1, autoSubmitted: false });
+    expect((await violate(candidate, session.id, { type: 'FULLSCREEN_EXIT' }).expect(201)).body.data).toMatchObject({
+      violationCount: 1,
+      autoSubmitted: false,
+    });
     expect((await violate(candidate, session.id, { type: 'RIGHT_CLICK' }).expect(201)).body.data).toMatchObject({ counted: false, violationCount: 1 });
     expect((await violate(candidate, session.id, { type: 'TAB_SWITCH' }).expect(201)).body.data).toMatchObject({ violationCount: 2, autoSubmitted: false });
     const notified = nextEvent<{ reason: string }>(browser, 'proctoring:auto_submitted');
@@ -125,7 +128,10 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
     await violate(admin, session.id, { type: 'TAB_SWITCH' }).expect(403);
     const bad = await violate(owner, session.id, { type: 'SNEEZE', durationMs: -1 }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['durationMs', 'type']);
-    const notImage = await violate(owner, session.id, { type: 'TAB_SWITCH', snapshotBase64: Buffer.from('plain text, not an image').toString('base64') }).expect(415);
+    const notImage = await violate(owner, session.id, {
+      type: 'TAB_SWITCH',
+      snapshotBase64: Buffer.from('plain text, not an image').toString('base64'),
+    }).expect(415);
     expect(notImage.body.error).toBe('UNSUPPORTED_FILE_TYPE');
     const stored = await t.prisma.proctoringSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(stored).toMatchObject({ violationCount: 0, warningCount: 0, status: 'ACTIVE' });
@@ -173,7 +179,9 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
     const beat = await emitWithAck<Ack>(browser, 'proctoring:heartbeat', { sessionId: session.id });
     expect(beat.success).toBe(true);
     // The sweep may have claimed the silence just before the heartbeat and still be writing its log.
-    await eventually(async () => expect(await t.prisma.proctoringLog.count({ where: { sessionId: session.id } })).toBeGreaterThan(0), { what: 'the silence to be logged' });
+    await eventually(async () => expect(await t.prisma.proctoringLog.count({ where: { sessionId: session.id } })).toBeGreaterThan(0), {
+      what: 'the silence to be logged',
+    });
     // A second log of the same silence would follow within moments: give it the time to show.
     await new Promise((resolve) => setTimeout(resolve, 400));
     const logs = await t.prisma.proctoringLog.findMany({ where: { sessionId: session.id } });
@@ -203,7 +211,12 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
       await t.http().patch(`/api/v1/proctoring/sessions/${session.id}/review`).set(admin.auth).send({ outcome: 'FINE' }).expect(400);
       await t.http().patch(`/api/v1/proctoring/sessions/${NO_SUCH_ID}/review`).set(admin.auth).send({ outcome: 'CLEAN' }).expect(404);
 
-      const first = await t.http().patch(`/api/v1/proctoring/sessions/${session.id}/review`).set(admin.auth).send({ outcome: 'SECOND_REVIEW_REQUIRED', note: 'unclear' }).expect(200);
+      const first = await t
+        .http()
+        .patch(`/api/v1/proctoring/sessions/${session.id}/review`)
+        .set(admin.auth)
+        .send({ outcome: 'SECOND_REVIEW_REQUIRED', note: 'unclear' })
+        .expect(200);
       expect(first.body.data).toMatchObject({ ready: false, pendingReview: true });
       const same = await t.http().patch(`/api/v1/proctoring/sessions/${session.id}/review`).set(admin.auth).send({ outcome: 'CLEAN' }).expect(409);
       expect(same.body.error).toBe('INVALID_STATE');
@@ -245,17 +258,32 @@ describe('Proctoring: monitoring over REST and Socket.IO, auto-submit, reviews a
       await t.http().post(`/api/v1/proctoring/logs/${NO_SUCH_ID}/appeal`).set(candidate.auth).send({ reason: 'It was not me at all' }).expect(404);
       await t.http().post(`/api/v1/proctoring/logs/${logId}/appeal`).set(candidate.auth).send({ reason: 'x' }).expect(400);
       await t.http().post(`/api/v1/proctoring/logs/${logId}/appeal`).set(admin.auth).send({ reason: 'It was not me at all' }).expect(403);
-      const warning = await t.http().post(`/api/v1/proctoring/logs/${warningId}/appeal`).set(candidate.auth).send({ reason: 'Warnings do not count' }).expect(409);
+      const warning = await t
+        .http()
+        .post(`/api/v1/proctoring/logs/${warningId}/appeal`)
+        .set(candidate.auth)
+        .send({ reason: 'Warnings do not count' })
+        .expect(409);
       expect(warning.body.error).toBe('NOT_APPEALABLE');
 
-      const appealed = await t.http().post(`/api/v1/proctoring/logs/${logId}/appeal`).set(candidate.auth).send({ reason: 'The browser opened a popup by itself' }).expect(201);
+      const appealed = await t
+        .http()
+        .post(`/api/v1/proctoring/logs/${logId}/appeal`)
+        .set(candidate.auth)
+        .send({ reason: 'The browser opened a popup by itself' })
+        .expect(201);
       expect(appealed.body.data).toMatchObject({ appealStatus: 'PENDING', appealReason: 'The browser opened a popup by itself' });
       const twice = await t.http().post(`/api/v1/proctoring/logs/${logId}/appeal`).set(candidate.auth).send({ reason: 'Please look again' }).expect(409);
       expect(twice.body.error).toBe('ALREADY_APPEALED');
 
       await t.http().patch(`/api/v1/proctoring/logs/${logId}/appeal`).set(candidate.auth).send({ decision: 'OVERTURNED' }).expect(403);
       await t.http().patch(`/api/v1/proctoring/logs/${logId}/appeal`).set(admin.auth).send({ decision: 'MAYBE' }).expect(400);
-      const decided = await t.http().patch(`/api/v1/proctoring/logs/${logId}/appeal`).set(admin.auth).send({ decision: 'OVERTURNED', note: 'Known browser bug' }).expect(200);
+      const decided = await t
+        .http()
+        .patch(`/api/v1/proctoring/logs/${logId}/appeal`)
+        .set(admin.auth)
+        .send({ decision: 'OVERTURNED', note: 'Known browser bug' })
+        .expect(200);
       expect(decided.body.data).toMatchObject({ appealStatus: 'OVERTURNED', appealDecisionNote: 'Known browser bug' });
       await t.http().patch(`/api/v1/proctoring/logs/${logId}/appeal`).set(admin.auth).send({ decision: 'UPHELD' }).expect(409);
       const stored = await t.prisma.proctoringSession.findUniqueOrThrow({ where: { id: session.id } });

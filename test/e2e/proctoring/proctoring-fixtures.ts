@@ -42,7 +42,11 @@ export function assessmentBody(overrides: Record<string, unknown> = {}, options:
     },
   ];
   if (options.speaking) {
-    sections.push({ title: 'Speaking', weight: 50, questions: [{ type: 'SPEAKING', prompt: 'Read aloud: I would like to book a table tonight', correctAnswers: ['I would like to book a table tonight'] }] });
+    sections.push({
+      title: 'Speaking',
+      weight: 50,
+      questions: [{ type: 'SPEAKING', prompt: 'Read aloud: I would like to book a table tonight', correctAnswers: ['I would like to book a table tonight'] }],
+    });
   }
   if (options.writing) {
     sections.push({ title: 'Writing', weight: 50, questions: [{ type: 'WRITING', prompt: 'Write a short apology to a customer whose order arrived late.' }] });

@@ -5,7 +5,19 @@ import { sendJson, startStandInServer, StandInServer } from '../../support/stand
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
 import { eventually } from '../../support/eventually.js';
-import { answerReaches, answerWithAudio, answerWithText, assessmentBody, AuthoredAssessment, createAssessment, questionsOf, readyCandidate, SECRET_FILL, startSession, waitForResult } from './proctoring-fixtures.js';
+import {
+  answerReaches,
+  answerWithAudio,
+  answerWithText,
+  assessmentBody,
+  AuthoredAssessment,
+  createAssessment,
+  questionsOf,
+  readyCandidate,
+  SECRET_FILL,
+  startSession,
+  waitForResult,
+} from './proctoring-fixtures.js';
 
 const TRANSCRIPT_ID = 'transcript-1';
 const SPOKEN = 'I would like to book a table tonight'.split(' ');
@@ -85,8 +97,7 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
 
     const questions = questionsOf(assessment);
     const byType = (type: string) => questions.find((q) => q.type === type)!;
-    const answer = (questionId: string, response: string) =>
-      answerWithText(t, candidate, session.id, questionId, response).expect(200);
+    const answer = (questionId: string, response: string) => answerWithText(t, candidate, session.id, questionId, response).expect(200);
     await answer(byType('READING_MCQ').id, 'goes');
     await answer(byType('AUDIO_MCQ').id, '10');
     await answer(byType('FILL_BLANK').id, SECRET_FILL.toUpperCase());
@@ -140,13 +151,12 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
     const candidate = await readyCandidate(t);
     const session = await startSession(t, candidate, assessment.id);
     const speaking = questionsOf(assessment).find((q) => q.type === 'SPEAKING')!;
-    await answerWithAudio(t, candidate, session.id, speaking.id, { bytes: Buffer.from('%PDF-1.4 not audio'), filename: 'a.webm', contentType: 'audio/webm' }).expect(415);
-    await t
-      .http()
-      .post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`)
-      .set(candidate.auth)
-      .field('questionId', speaking.id)
-      .expect(400);
+    await answerWithAudio(t, candidate, session.id, speaking.id, {
+      bytes: Buffer.from('%PDF-1.4 not audio'),
+      filename: 'a.webm',
+      contentType: 'audio/webm',
+    }).expect(415);
+    await t.http().post(`/api/v1/proctoring/sessions/${session.id}/answers/audio`).set(candidate.auth).field('questionId', speaking.id).expect(400);
     const spoken = await answerWithAudio(t, candidate, session.id, speaking.id).expect(200);
     await answerReaches(t, spoken.body.data.id, 'PENDING_MANUAL');
     expect(transcriptCalls() - callsBefore).toBe(SPEECH_SCORING_QUEUE.attempts);
@@ -155,7 +165,11 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
       async () => {
         const failed = await t.http().get('/api/v1/jobs/failed?queue=speech-scoring').set(admin.auth).expect(200);
         expect(failed.body.data.items).toEqual([
-          expect.objectContaining({ queue: 'speech-scoring', attempts: SPEECH_SCORING_QUEUE.attempts, summary: expect.objectContaining({ answerId: spoken.body.data.id }) }),
+          expect.objectContaining({
+            queue: 'speech-scoring',
+            attempts: SPEECH_SCORING_QUEUE.attempts,
+            summary: expect.objectContaining({ answerId: spoken.body.data.id }),
+          }),
         ]);
       },
       { what: 'the speech-scoring job in the failed list' },
@@ -176,7 +190,9 @@ describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-
     const items = await eventually(
       async () => {
         const failed = await t.http().get('/api/v1/jobs/failed?queue=writing-scoring').set(admin.auth).expect(200);
-        expect(failed.body.data.items).toEqual([expect.objectContaining({ queue: 'writing-scoring', summary: expect.objectContaining({ answerId: written.body.data.id }) })]);
+        expect(failed.body.data.items).toEqual([
+          expect.objectContaining({ queue: 'writing-scoring', summary: expect.objectContaining({ answerId: written.body.data.id }) }),
+        ]);
         return failed.body.data.items as unknown[];
       },
       { what: 'the writing-scoring job in the failed list' },

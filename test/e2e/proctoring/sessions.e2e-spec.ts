@@ -64,7 +64,11 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
         create: { userId: candidate.user.id, profileCompleted: true, kycStatus: 'SUBMITTED' },
       });
       const kycFirst = await start().expect(409);
-      expect(kycFirst.body).toMatchObject({ error: 'ONBOARDING_ORDER', message: expect.stringMatching(/KYC/), details: [expect.objectContaining({ nextStep: 'KYC' })] });
+      expect(kycFirst.body).toMatchObject({
+        error: 'ONBOARDING_ORDER',
+        message: expect.stringMatching(/KYC/),
+        details: [expect.objectContaining({ nextStep: 'KYC' })],
+      });
       expect(await t.prisma.proctoringSession.count({ where: { userId: candidate.user.id } })).toBe(0);
       await t.prisma.agentProfile.update({ where: { userId: candidate.user.id }, data: { kycStatus: 'APPROVED' } });
       await start().expect(201);
@@ -76,7 +80,12 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const noCheck = await t.http().post('/api/v1/proctoring/sessions').set(candidate.auth).send({ assessmentId: assessment.id }).expect(409);
       expect(noCheck.body.error).toBe('SYSTEM_CHECK_REQUIRED');
 
-      await t.http().post('/api/v1/proctoring/system-checks').set(candidate.auth).send({ ...GOOD_SYSTEM, cameraAvailable: false }).expect(201);
+      await t
+        .http()
+        .post('/api/v1/proctoring/system-checks')
+        .set(candidate.auth)
+        .send({ ...GOOD_SYSTEM, cameraAvailable: false })
+        .expect(201);
       const failedCheck = await t.http().post('/api/v1/proctoring/sessions').set(candidate.auth).send({ assessmentId: assessment.id }).expect(409);
       expect(failedCheck.body.error).toBe('SYSTEM_CHECK_REQUIRED');
 
@@ -241,8 +250,7 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const candidate = await readyCandidate(t);
       const session = await startSession(t, candidate, assessment.id);
       const [reading, audio, fill] = questionsOf(assessment);
-      const answer = (questionId: string, response: string) =>
-        answerWithText(t, candidate, session.id, questionId, response).expect(200);
+      const answer = (questionId: string, response: string) => answerWithText(t, candidate, session.id, questionId, response).expect(200);
       await answer(reading.id, 'go');
       await answer(reading.id, 'goes'); // re-answering replaces the earlier answer
       await answer(audio.id, '9');
@@ -330,7 +338,11 @@ describe('Proctoring: sessions, answers, deadline, scoring and CEFR', () => {
       const speaking = questions.find((q) => q.type === 'SPEAKING')!;
       const writing = questions.find((q) => q.type === 'WRITING')!;
 
-      const notAudio = await answerWithAudio(t, candidate, session.id, speaking.id, { bytes: Buffer.from('definitely not audio, just text'), filename: 'answer.mp3', contentType: 'audio/mpeg' }).expect(415);
+      const notAudio = await answerWithAudio(t, candidate, session.id, speaking.id, {
+        bytes: Buffer.from('definitely not audio, just text'),
+        filename: 'answer.mp3',
+        contentType: 'audio/mpeg',
+      }).expect(415);
       expect(notAudio.body.error).toBe('UNSUPPORTED_FILE_TYPE');
       await answerWithAudio(t, candidate, session.id, writing.id).expect(400);
 

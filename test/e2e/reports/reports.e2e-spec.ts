@@ -22,7 +22,11 @@ describe('Reports: filing and staff triage', () => {
   afterAll(() => t.close());
 
   const file = (user: TestUser, body: Record<string, unknown> = {}) =>
-    t.http().post('/api/v1/reports').set(user.auth).send({ conversationId, issueType: 'incorrect_information', description: 'The bot gave the wrong refund time', ...body });
+    t
+      .http()
+      .post('/api/v1/reports')
+      .set(user.auth)
+      .send({ conversationId, issueType: 'incorrect_information', description: 'The bot gave the wrong refund time', ...body });
 
   it('lets the owner report an issue and tells staff (report:new)', async () => {
     const staffSocket = await t.socket(supportAgent.token);
@@ -53,13 +57,23 @@ describe('Reports: filing and staff triage', () => {
     const report = (await file(customer).expect(201)).body.data;
     const reporterSocket = await t.socket(customer.token);
     const update = nextEvent<{ status: string }>(reporterSocket, 'report:update');
-    const review = await t.http().patch(`/api/v1/reports/${report.id}`).set(supportAgent.auth).send({ status: 'IN_REVIEW', assignedToId: supportAgent.user.id, priority: 'URGENT' }).expect(200);
+    const review = await t
+      .http()
+      .patch(`/api/v1/reports/${report.id}`)
+      .set(supportAgent.auth)
+      .send({ status: 'IN_REVIEW', assignedToId: supportAgent.user.id, priority: 'URGENT' })
+      .expect(200);
     expect(review.body.data).toMatchObject({ status: 'IN_REVIEW', assignedToId: supportAgent.user.id, priority: 'URGENT' });
     expect((await update).status).toBe('IN_REVIEW');
     const badAssignee = await t.http().patch(`/api/v1/reports/${report.id}`).set(admin.auth).send({ assignedToId: customer.user.id }).expect(400);
     expect(badAssignee.body.error).toBe('INVALID_ASSIGNEE');
 
-    const resolved = await t.http().patch(`/api/v1/reports/${report.id}`).set(admin.auth).send({ status: 'RESOLVED', resolutionNotes: 'FAQ corrected' }).expect(200);
+    const resolved = await t
+      .http()
+      .patch(`/api/v1/reports/${report.id}`)
+      .set(admin.auth)
+      .send({ status: 'RESOLVED', resolutionNotes: 'FAQ corrected' })
+      .expect(200);
     expect(resolved.body.data.resolution).toMatchObject({ notes: 'FAQ corrected', resolvedBy: admin.user.id, resolvedAt: expect.any(String) });
     const again = await t.http().patch(`/api/v1/reports/${report.id}`).set(admin.auth).send({ status: 'IN_REVIEW' }).expect(409);
     expect(again.body.error).toBe('INVALID_STATE');

@@ -30,8 +30,18 @@ const describeWithRedis = redisUrl ? describe : describe.skip;
 if (!redisUrl) console.warn('two-instance tests skipped: no Redis at TEST_REDIS_URL or 127.0.0.1:6379');
 
 function serviceAccount(): string {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  return JSON.stringify({ type: 'service_account', project_id: PROJECT, private_key: privateKey, client_email: `push@${PROJECT}.iam.gserviceaccount.com`, token_uri: 'https://oauth2.googleapis.com/token' });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return JSON.stringify({
+    type: 'service_account',
+    project_id: PROJECT,
+    private_key: privateKey,
+    client_email: `push@${PROJECT}.iam.gserviceaccount.com`,
+    token_uri: 'https://oauth2.googleapis.com/token',
+  });
 }
 
 const waitFor = (condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => eventually(condition, { timeoutMs, intervalMs: 100, what });
@@ -51,7 +61,8 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
   const held: (() => void)[] = [];
   const delivered: string[] = [];
   const refused = new Set<string>();
-  const attemptsFor = (device: string) => google.requests.filter((r) => r.path === SEND_PATH && (r.body as { message: { token: string } }).message.token === device).length;
+  const attemptsFor = (device: string) =>
+    google.requests.filter((r) => r.path === SEND_PATH && (r.body as { message: { token: string } }).message.token === device).length;
 
   // The global rate limit (6 per client IP, shared through Redis) belongs to the first test; the
   // other tests present a client address of their own per request, as clients behind the proxy would.
@@ -60,15 +71,23 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
   const api = (server: SpawnedServer, method: string, path: string, options: { token?: string; body?: unknown } = {}) =>
     fetch(`${server.url}/api/v1${path}`, {
       method,
-      headers: { ...asClient(), ...(options.body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      headers: {
+        ...asClient(),
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
   const createUser = async (role: UserRole, fcmToken?: string): Promise<{ user: User; token: string }> => {
-    const user = await prisma.user.create({ data: { email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.cx`, name: role, role, status: 'ACTIVE', passwordHash: 'not-used', fcmToken } });
+    const user = await prisma.user.create({
+      data: { email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.cx`, name: role, role, status: 'ACTIVE', passwordHash: 'not-used', fcmToken },
+    });
     return { user, token: tokens.sign({ id: user.id, role: user.role, status: user.status }) };
   };
   const createQuery = async (through: SpawnedServer): Promise<{ id: string }> => {
-    const res = await api(through, 'POST', '/donor-queries', { body: { donor: 'Nia', donorId: `N-${randomUUID().slice(0, 6)}`, test: 'Vision', message: 'Help please' } });
+    const res = await api(through, 'POST', '/donor-queries', {
+      body: { donor: 'Nia', donorId: `N-${randomUUID().slice(0, 6)}`, test: 'Vision', message: 'Help please' },
+    });
     expect(res.status).toBe(201);
     return ((await res.json()) as { data: { query: { id: string } } }).data.query;
   };
@@ -87,7 +106,8 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
           delivered.push((req.body as { message: { token: string } }).message.token);
           sendJson(res, 200, { name: `projects/${PROJECT}/messages/${delivered.length}` });
         };
-        if (refused.has((req.body as { message: { token: string } }).message.token)) sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } });
+        if (refused.has((req.body as { message: { token: string } }).message.token))
+          sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } });
         else if (gateOpen) answer();
         else held.push(answer);
       },
@@ -120,7 +140,7 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     await database?.drop();
     if (redisUrl) {
       const redis = new Redis(redisUrl);
-      for (let cursor = '0'; ; ) {
+      for (let cursor = '0'; ;) {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}:*`, 'COUNT', 500);
         if (keys.length) await redis.del(...keys);
         cursor = next;
@@ -223,7 +243,7 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     const counts = await watchSocketCounts(`user:${member.user.id}`);
     try {
       onA.disconnect();
-      await waitFor(() => counts.answers.length > 0, 15_000, 'B to answer A\'s count of the user\'s sockets');
+      await waitFor(() => counts.answers.length > 0, 15_000, "B to answer A's count of the user's sockets");
     } finally {
       await counts.close();
     }
@@ -244,7 +264,13 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     const byName = (viewers: Viewers['viewers']) => [...viewers].sort((x, y) => x.name.localeCompare(y.name));
     const person = async (role: UserRole, name: string) => {
       const user = await prisma.user.create({
-        data: { email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.cx`, name, role, status: 'ACTIVE', passwordHash: await bcrypt.hash(PASSWORD, 4) },
+        data: {
+          email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.cx`,
+          name,
+          role,
+          status: 'ACTIVE',
+          passwordHash: await bcrypt.hash(PASSWORD, 4),
+        },
       });
       return { user, token: tokens.sign({ id: user.id, role: user.role, status: user.status }) };
     };
@@ -260,7 +286,10 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
       const onA = await socketOn(a, ada.token);
       const onB = await socketOn(b, bo.token);
 
-      expect(await emitWithAck(onA, 'query:join', { queryId: query.id })).toEqual({ success: true, data: { queryId: query.id, viewers: [{ id: ada.user.id, name: 'Ada' }] } });
+      expect(await emitWithAck(onA, 'query:join', { queryId: query.id })).toEqual({
+        success: true,
+        data: { queryId: query.id, viewers: [{ id: ada.user.id, name: 'Ada' }] },
+      });
       const seenOnA = nextEvent<Viewers>(onA, 'query:viewers', 5_000);
       const joined = await emitWithAck<{ data: Viewers }>(onB, 'query:join', { queryId: query.id });
       const both = [
@@ -282,19 +311,28 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
       const closed = nextEvent<string>(onB, 'disconnect', 8_000);
       // Tokens carry whole seconds: change the password a second later, so the old token is strictly older.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
-      expect((await api(a, 'PATCH', '/users/me/password', { token: agent.token, body: { currentPassword: PASSWORD, newPassword: 'Purple-Otter-Sings-77' } })).status).toBe(204);
+      expect(
+        (await api(a, 'PATCH', '/users/me/password', { token: agent.token, body: { currentPassword: PASSWORD, newPassword: 'Purple-Otter-Sings-77' } })).status,
+      ).toBe(204);
       expect(await ended).toEqual({ reason: 'password_changed' });
       expect(await closed).toBe('io server disconnect');
     });
 
     it('counts chat messages of one user against one limit, over HTTP on A and the socket on B', async () => {
       const customer = await person('CUSTOMER', 'Dee');
-      const conversation = ((await (await api(a, 'POST', '/conversations', { token: customer.token, body: { title: 'Help' } })).json()) as { data: { id: string } }).data;
+      const conversation = (
+        (await (await api(a, 'POST', '/conversations', { token: customer.token, body: { title: 'Help' } })).json()) as { data: { id: string } }
+      ).data;
       for (let i = 0; i < 60; i += 1) {
-        expect((await api(a, 'POST', `/conversations/${conversation.id}/messages`, { token: customer.token, body: { content: `message ${i}` } })).status).toBe(201);
+        expect((await api(a, 'POST', `/conversations/${conversation.id}/messages`, { token: customer.token, body: { content: `message ${i}` } })).status).toBe(
+          201,
+        );
       }
       const onB = await socketOn(b, customer.token);
-      expect(await emitWithAck(onB, 'message:new', { conversationId: conversation.id, content: 'over the limit' })).toMatchObject({ success: false, statusCode: 429 });
+      expect(await emitWithAck(onB, 'message:new', { conversationId: conversation.id, content: 'over the limit' })).toMatchObject({
+        success: false,
+        statusCode: 429,
+      });
     }, 60_000);
   });
 
@@ -306,7 +344,8 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
     await createQuery(a);
 
     type Failed = { id: string; queue: string; attempts: number; summary: Record<string, unknown> };
-    const listFailed = async () => ((await (await api(b, 'GET', '/jobs/failed?queue=push', { token: admin.token })).json()) as { data: { items: Failed[] } }).data.items;
+    const listFailed = async () =>
+      ((await (await api(b, 'GET', '/jobs/failed?queue=push', { token: admin.token })).json()) as { data: { items: Failed[] } }).data.items;
     await waitFor(async () => (await listFailed()).length > 0, 20_000, 'the push to land in the failed list');
     const [failed, ...others] = await listFailed();
     expect(others).toEqual([]);

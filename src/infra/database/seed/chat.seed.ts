@@ -37,7 +37,8 @@ const DEMO_FAQS: readonly { category: ChatCategory; question: string; answer: st
   {
     category: 'PRODUCT',
     question: 'How do I complete my agent onboarding?',
-    answer: 'Fill in your profile, upload your KYC documents, pass the proctored language assessment and sign the agreement. Your dashboard shows the next step.',
+    answer:
+      'Fill in your profile, upload your KYC documents, pass the proctored language assessment and sign the agreement. Your dashboard shows the next step.',
     keywords: ['onboarding', 'kyc', 'assessment', 'agreement'],
   },
   {

@@ -50,7 +50,8 @@ const ANSWER_SCORES: Record<QuestionType, { score: number; scoredBy: AnswerScore
   SPEAKING: { score: 0.6, scoredBy: 'STAFF' },
   WRITING: { score: 0.5, scoredBy: 'STAFF' },
 };
-const WRITTEN_ANSWER = 'I am sorry your parcel arrived damaged. I have arranged a free replacement, which ships today, and you can keep or discard the damaged item.';
+const WRITTEN_ANSWER =
+  'I am sorry your parcel arrived damaged. I have arranged a free replacement, which ships today, and you can keep or discard the damaged item.';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -125,7 +126,12 @@ export async function seedDemoAgent(prisma: PrismaClient, options: SeedOptions):
       const current = profile.kycDocuments.find((doc) => doc.type === type);
       if (current && (await storage.exists(current.storageKey))) continue;
       const content = demoDocumentPdf([`DEMO - ${KYC_DOCUMENT_TITLES[type]}`, DEMO_AGENT_NAME, 'Sample file of the demo data: not an identity document.']);
-      const file = { storageKey: await store(storage, 'kyc', content, DOCUMENT_TYPES), contentType: 'application/pdf', size: content.length, createdAt: daysAgo(3) };
+      const file = {
+        storageKey: await store(storage, 'kyc', content, DOCUMENT_TYPES),
+        contentType: 'application/pdf',
+        size: content.length,
+        createdAt: daysAgo(3),
+      };
       documents.push({ where: { agentId_type: { agentId: profile.id, type } }, update: file, create: { type, ...file } });
     }
     if (documents.length) {
@@ -136,7 +142,9 @@ export async function seedDemoAgent(prisma: PrismaClient, options: SeedOptions):
       const submittedAt = profile.kycSubmittedAt ?? daysAgo(3);
       update.kycStatus = 'APPROVED';
       update.kycSubmittedAt = submittedAt;
-      update.kycReviews = { create: { decision: 'APPROVED', reviewerId: reviewer.id, createdAt: new Date(Math.min(Date.now(), submittedAt.getTime() + 2 * HOUR_MS)) } };
+      update.kycReviews = {
+        create: { decision: 'APPROVED', reviewerId: reviewer.id, createdAt: new Date(Math.min(Date.now(), submittedAt.getTime() + 2 * HOUR_MS)) },
+      };
       kycApproved = true;
       filled.push('KYC approval');
     }

@@ -41,7 +41,15 @@ const pdfText = (text: string) => `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})
 
 /** A one-page PDF (Helvetica, ASCII text) with the given lines, the first as a heading. */
 export function demoDocumentPdf(lines: readonly string[]): Buffer {
-  const content = ['BT', '/F1 18 Tf', '40 190 Td', `${pdfText(lines[0])} Tj`, '/F1 12 Tf', ...lines.slice(1).flatMap((line) => ['0 -26 Td', `${pdfText(line)} Tj`]), 'ET'].join('\n');
+  const content = [
+    'BT',
+    '/F1 18 Tf',
+    '40 190 Td',
+    `${pdfText(lines[0])} Tj`,
+    '/F1 12 Tf',
+    ...lines.slice(1).flatMap((line) => ['0 -26 Td', `${pdfText(line)} Tj`]),
+    'ET',
+  ].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

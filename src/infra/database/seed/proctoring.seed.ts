@@ -4,7 +4,11 @@ import type { SeedCheckClient, SeedOptions } from './seed.js';
 
 export const DEMO_ASSESSMENT_TITLE = 'English for customer support (demo)';
 
-const SECTIONS: { title: string; weight: number; questions: { type: QuestionType; prompt: string; mediaUrl?: string; options?: string[]; correctAnswers?: string[] }[] }[] = [
+const SECTIONS: {
+  title: string;
+  weight: number;
+  questions: { type: QuestionType; prompt: string; mediaUrl?: string; options?: string[]; correctAnswers?: string[] }[];
+}[] = [
   {
     title: 'Listening',
     weight: 20,
@@ -29,7 +33,13 @@ const SECTIONS: { title: string; weight: number; questions: { type: QuestionType
   {
     title: 'Speaking',
     weight: 25,
-    questions: [{ type: 'SPEAKING', prompt: 'Read aloud: Thank you for calling, how may I help you today?', correctAnswers: ['Thank you for calling, how may I help you today?'] }],
+    questions: [
+      {
+        type: 'SPEAKING',
+        prompt: 'Read aloud: Thank you for calling, how may I help you today?',
+        correctAnswers: ['Thank you for calling, how may I help you today?'],
+      },
+    ],
   },
   {
     title: 'Writing',
@@ -49,7 +59,9 @@ export async function seedProctoring(prisma: PrismaClient, options: SeedOptions)
       data: { title: DEMO_ASSESSMENT_TITLE, language: 'en', timeLimitMinutes: 45, passingLevel: 'B1', createdById: author.id },
     });
     for (const [s, section] of SECTIONS.entries()) {
-      const created = await tx.assessmentSection.create({ data: { assessmentId: assessment.id, title: section.title, weight: section.weight, position: s + 1 } });
+      const created = await tx.assessmentSection.create({
+        data: { assessmentId: assessment.id, title: section.title, weight: section.weight, position: s + 1 },
+      });
       await tx.question.createMany({
         data: section.questions.map((q, i) => ({
           assessmentId: assessment.id,

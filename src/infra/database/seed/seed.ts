@@ -52,9 +52,11 @@ const LAST: Seeder = { seed: seedDemoAgent, isSeeded: demoAgentSeeded };
 
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): Promise<void> {
   await USERS.seed(prisma, options);
-  await Promise.all(AFTER_USERS.map(async (lane) => {
-    for (const seeder of lane) await seeder.seed(prisma, options);
-  }));
+  await Promise.all(
+    AFTER_USERS.map(async (lane) => {
+      for (const seeder of lane) await seeder.seed(prisma, options);
+    }),
+  );
   await LAST.seed(prisma, options);
 }
 

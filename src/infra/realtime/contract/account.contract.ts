@@ -41,7 +41,11 @@ export const accountServerEvents = serverEvents({
     payload: NotificationDto,
     to: { user: 'Its recipient' },
   },
-  'users:online': { summary: 'A user came online or went offline (GET /users/online has the list)', payload: PresenceChangeEvent, to: { role: 'Staff: SUPPORT_AGENT, ADMIN and SUPER_ADMIN' } },
+  'users:online': {
+    summary: 'A user came online or went offline (GET /users/online has the list)',
+    payload: PresenceChangeEvent,
+    to: { role: 'Staff: SUPPORT_AGENT, ADMIN and SUPER_ADMIN' },
+  },
   'auth:session_ended': {
     summary: 'Sent just before the server closes the socket because its session ended',
     payload: AuthSessionEndedEvent,

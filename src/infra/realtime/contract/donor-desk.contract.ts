@@ -43,7 +43,11 @@ export const donorDeskServerEvents = serverEvents({
     to: { query: DONOR, user: 'The admin the query is assigned to' },
   },
   'query:viewers': { summary: 'Who has a query open changed', payload: QueryViewersEvent, to: { role: STAFF } },
-  'message:direct': { summary: 'A direct message between staff', payload: DirectMessageDto, to: { user: 'Its recipient and its sender (their other devices)' } },
+  'message:direct': {
+    summary: 'A direct message between staff',
+    payload: DirectMessageDto,
+    to: { user: 'Its recipient and its sender (their other devices)' },
+  },
   'call:requested': { summary: 'A donor asked for a call', payload: CallRequestDto, to: { role: STAFF } },
   'call:request_updated': { summary: 'A call request was accepted, rejected or expired', payload: CallRequestDto, to: { role: STAFF, query: DONOR } },
   'call:accepted': {

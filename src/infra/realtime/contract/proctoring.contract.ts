@@ -66,6 +66,11 @@ export const proctoringClientEvents = clientEvents({
     ack: HeartbeatReceiptDto,
     access: { kind: 'roles', roles: [UserRole.AGENT] },
   },
-  'proctoring:watch': { summary: 'Follow a live assessment session (room session:<id>)', payload: WatchSessionDto, ack: WatchingDto, access: { kind: 'roles', roles: STAFF_ROLES } },
+  'proctoring:watch': {
+    summary: 'Follow a live assessment session (room session:<id>)',
+    payload: WatchSessionDto,
+    ack: WatchingDto,
+    access: { kind: 'roles', roles: STAFF_ROLES },
+  },
   'proctoring:unwatch': { summary: 'Stop following a session', payload: WatchSessionDto, ack: WatchingDto, access: { kind: 'roles', roles: STAFF_ROLES } },
 });

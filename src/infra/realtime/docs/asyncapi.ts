@@ -11,12 +11,41 @@ type Json = Record<string, unknown>;
 
 /** The channels: one per kind of room, plus the client's own connection. */
 const CHANNELS: Record<RoomKind, { address: string | null; title: string; description: string; parameter?: [string, string] }> = {
-  user: { address: 'user:{userId}', title: 'A user’s own room', description: 'Every socket of one user joins it in the handshake, on every device.', parameter: ['userId', 'The user’s id'] },
-  role: { address: 'role:{role}', title: 'A role’s room', description: 'Every socket of a user joins the room of their role in the handshake.', parameter: ['role', 'SUPER_ADMIN, ADMIN, SUPPORT_AGENT, AGENT, CLIENT or CUSTOMER'] },
-  conversation: { address: 'conversation:{conversationId}', title: 'A support conversation', description: 'Joined with conversation:join by its owner and by staff; a human agent who takes it over joins automatically.', parameter: ['conversationId', 'The conversation’s id'] },
-  query: { address: 'query:{queryId}', title: 'A donor query', description: 'The donor’s socket (donor token) is in it from the handshake; staff join it with query:join.', parameter: ['queryId', 'The donor query’s id'] },
-  session: { address: 'session:{sessionId}', title: 'A proctored assessment session', description: 'Staff follow a live session with proctoring:watch.', parameter: ['sessionId', 'The proctoring session’s id'] },
-  socket: { address: null, title: 'The client’s own connection', description: 'Events a client sends (each answered through its acknowledgement) and events addressed to that one socket.' },
+  user: {
+    address: 'user:{userId}',
+    title: 'A user’s own room',
+    description: 'Every socket of one user joins it in the handshake, on every device.',
+    parameter: ['userId', 'The user’s id'],
+  },
+  role: {
+    address: 'role:{role}',
+    title: 'A role’s room',
+    description: 'Every socket of a user joins the room of their role in the handshake.',
+    parameter: ['role', 'SUPER_ADMIN, ADMIN, SUPPORT_AGENT, AGENT, CLIENT or CUSTOMER'],
+  },
+  conversation: {
+    address: 'conversation:{conversationId}',
+    title: 'A support conversation',
+    description: 'Joined with conversation:join by its owner and by staff; a human agent who takes it over joins automatically.',
+    parameter: ['conversationId', 'The conversation’s id'],
+  },
+  query: {
+    address: 'query:{queryId}',
+    title: 'A donor query',
+    description: 'The donor’s socket (donor token) is in it from the handshake; staff join it with query:join.',
+    parameter: ['queryId', 'The donor query’s id'],
+  },
+  session: {
+    address: 'session:{sessionId}',
+    title: 'A proctored assessment session',
+    description: 'Staff follow a live session with proctoring:watch.',
+    parameter: ['sessionId', 'The proctoring session’s id'],
+  },
+  socket: {
+    address: null,
+    title: 'The client’s own connection',
+    description: 'Events a client sends (each answered through its acknowledgement) and events addressed to that one socket.',
+  },
 };
 
 const pascal = (name: string) => name.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
@@ -36,7 +65,10 @@ function describeAccess(access: AccessRule): string {
   }
 }
 
-const securityOf = (access: AccessRule) => [ref('#/components/securitySchemes/userToken'), ...(access.kind === 'guest-or-roles' ? [ref('#/components/securitySchemes/donorToken')] : [])];
+const securityOf = (access: AccessRule) => [
+  ref('#/components/securitySchemes/userToken'),
+  ...(access.kind === 'guest-or-roles' ? [ref('#/components/securitySchemes/donorToken')] : []),
+];
 
 /**
  * The AsyncAPI 3 document of the Socket.IO surface, built from the realtime contract: channels are
@@ -74,7 +106,13 @@ export function buildAsyncApiDocument(app: INestApplication): Json {
       const id = payload === spec.payload ? camel(event) : `${camel(event)}${pascal(kind)}`;
       const message = messages[id]
         ? ref(`#/channels/${kind}/messages/${id}`)
-        : addMessage(kind, id, { name: event, title: event, summary: spec.summary, ...(spec.description ? { description: spec.description } : {}), payload: ref(`#/components/schemas/${payload.name}`) });
+        : addMessage(kind, id, {
+            name: event,
+            title: event,
+            summary: spec.summary,
+            ...(spec.description ? { description: spec.description } : {}),
+            payload: ref(`#/components/schemas/${payload.name}`),
+          });
       if (!channel(kind).messages[id]) channel(kind).messages[id] = ref(`#/components/messages/${id}`);
       operations[`send${pascal(event)}To${pascal(kind)}`] = {
         action: 'send',
@@ -160,14 +198,18 @@ export function buildAsyncApiDocument(app: INestApplication): Json {
     ),
     operations,
     components: {
-      schemas: reachableSchemas(allSchemas, [...classes].map((cls) => cls.name)),
+      schemas: reachableSchemas(
+        allSchemas,
+        [...classes].map((cls) => cls.name),
+      ),
       messages,
       securitySchemes: {
         userToken: {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'A user access token (POST /api/v1/auth/login or /auth/refresh), sent in the Socket.IO handshake as `auth: { token }` (or an `Authorization: Bearer` header).',
+          description:
+            'A user access token (POST /api/v1/auth/login or /auth/refresh), sent in the Socket.IO handshake as `auth: { token }` (or an `Authorization: Bearer` header).',
         },
         donorToken: {
           type: 'http',
@@ -188,7 +230,11 @@ function reachableSchemas(all: Record<string, OpenApiSchema>, roots: string[]): 
     for (const match of JSON.stringify(all[name]).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) visit(match[1]);
   };
   for (const name of roots) visit(name);
-  return Object.fromEntries(Object.keys(out).sort().map((name) => [name, out[name]]));
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((name) => [name, out[name]]),
+  );
 }
 
 function assertUniqueNames(classes: Set<PayloadClass>): void {

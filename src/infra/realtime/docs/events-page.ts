@@ -22,16 +22,20 @@ function typeOf(schema: Schema | undefined): string {
   }
   if ('const' in schema) return `<code>${escape(JSON.stringify(schema.const))}</code>`;
   const types = ([] as unknown[]).concat(schema.type ?? 'any').map(String);
-  const base = types
-    .map((type) => (type === 'array' ? `${typeOf(schema.items as Schema)}[]` : escape(type)))
-    .join(' | ');
-  const details = [schema.format, Array.isArray(schema.enum) ? `one of ${(schema.enum as unknown[]).map((value) => JSON.stringify(value)).join(', ')}` : undefined].filter(Boolean);
+  const base = types.map((type) => (type === 'array' ? `${typeOf(schema.items as Schema)}[]` : escape(type))).join(' | ');
+  const details = [
+    schema.format,
+    Array.isArray(schema.enum) ? `one of ${(schema.enum as unknown[]).map((value) => JSON.stringify(value)).join(', ')}` : undefined,
+  ].filter(Boolean);
   return details.length ? `${base} <small>(${escape(details.join('; '))})</small>` : base;
 }
 
 function schemaTable(name: string, schema: Schema): string {
   const rows = Object.entries(schema.properties ?? {})
-    .map(([field, property]) => `<tr><td><code>${escape(field)}</code>${schema.required?.includes(field) ? '' : ' <small>optional</small>'}</td><td>${typeOf(property)}</td><td>${escape(property.description)}</td></tr>`)
+    .map(
+      ([field, property]) =>
+        `<tr><td><code>${escape(field)}</code>${schema.required?.includes(field) ? '' : ' <small>optional</small>'}</td><td>${typeOf(property)}</td><td>${escape(property.description)}</td></tr>`,
+    )
     .join('');
   return `<section id="schema-${escape(name)}"><h3>${escape(name)}</h3>${rows ? `<table><tr><th>field</th><th>type</th><th>meaning</th></tr>${rows}</table>` : `<p>${typeOf(schema)}</p>`}</section>`;
 }
@@ -59,7 +63,10 @@ export function renderEventsPage(document: Json): string {
     .map(([id, channel]) => {
       const rows = operations
         .filter((operation) => operation.action === 'send' && channelOf(operation) === id)
-        .map((operation) => `<tr><td><code>${escape(operation.title)}</code></td><td>${escape(operation.summary)}</td><td>${escape(String(operation.description).replace(/^Received by: /, ''))}</td><td>${typeOf(messageOf(operation).payload as Schema)}</td></tr>`)
+        .map(
+          (operation) =>
+            `<tr><td><code>${escape(operation.title)}</code></td><td>${escape(operation.summary)}</td><td>${escape(String(operation.description).replace(/^Received by: /, ''))}</td><td>${typeOf(messageOf(operation).payload as Schema)}</td></tr>`,
+        )
         .join('');
       if (!rows) return '';
       return `<section><h3><code>${escape(channel.address ?? 'this socket')}</code> — ${escape(channel.title)}</h3>${prose(channel.description)}<table><tr><th>event</th><th>what happened</th><th>who receives it</th><th>payload</th></tr>${rows}</table></section>`;

@@ -9,19 +9,24 @@ const ASSESSMENT_STATUSES = ['NOT_STARTED', 'PASSED', 'FAILED'] as const;
 
 export class ListAgentsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: KYC_STATUSES })
-  @IsIn(KYC_STATUSES) @IsOptional()
+  @IsIn(KYC_STATUSES)
+  @IsOptional()
   kycStatus?: (typeof KYC_STATUSES)[number];
 
   @ApiPropertyOptional({ enum: ASSESSMENT_STATUSES })
-  @IsIn(ASSESSMENT_STATUSES) @IsOptional()
+  @IsIn(ASSESSMENT_STATUSES)
+  @IsOptional()
   assessmentStatus?: (typeof ASSESSMENT_STATUSES)[number];
 
   @ApiPropertyOptional({ enum: CEFR_LEVELS })
-  @IsIn(CEFR_LEVELS) @IsOptional()
+  @IsIn(CEFR_LEVELS)
+  @IsOptional()
   cefrLevel?: CefrLevel;
 
   @ApiPropertyOptional({ description: 'Matches name or email' })
-  @IsString() @MaxLength(100) @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @IsOptional()
   search?: string;
 }
 
@@ -32,7 +37,9 @@ export class KycDecisionDto {
 
   @ApiPropertyOptional({ description: 'Required when rejecting; shown to the agent' })
   @ValidateIf((o: KycDecisionDto) => o.decision === 'REJECTED' || o.reason !== undefined)
-  @IsString() @MinLength(3) @MaxLength(1000)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
   reason?: string;
 }
 
@@ -47,6 +54,10 @@ export class RecordAssessmentDto {
   cefrLevel?: CefrLevel;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @Type(() => Number) @IsNumber() @Min(0) @Max(100) @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  @IsOptional()
   score?: number;
 }

@@ -79,7 +79,10 @@ export class AgentResponseDto {
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() hasPhoto: boolean;
   @ApiProperty() profileCompleted: boolean;
-  @ApiProperty({ description: 'Whole calendar months of experience: an end date is the last day worked, an ongoing job runs to today, overlapping jobs count once' }) experienceMonths: number;
+  @ApiProperty({
+    description: 'Whole calendar months of experience: an end date is the last day worked, an ongoing job runs to today, overlapping jobs count once',
+  })
+  experienceMonths: number;
   @ApiProperty({ type: [QualificationResponseDto] }) qualifications: QualificationResponseDto[];
   @ApiProperty({ type: [ExperienceResponseDto] }) experiences: ExperienceResponseDto[];
   @ApiProperty({ type: EmploymentResponseDto, nullable: true }) employment: EmploymentResponseDto | null;
@@ -87,7 +90,10 @@ export class AgentResponseDto {
   @ApiProperty({ type: AssessmentResponseDto }) assessment: AssessmentResponseDto;
   @ApiProperty({ type: AgreementStatusDto }) agreement: AgreementStatusDto;
   @ApiProperty({ enum: ONBOARDING_STEPS, description: 'The same as registrationStatus.nextStep' }) nextStep: OnboardingStep;
-  @ApiProperty({ type: RegistrationStatusDto, description: 'Where onboarding continues and which profile fields are missing: the same object as registrationStatus in the login answer' })
+  @ApiProperty({
+    type: RegistrationStatusDto,
+    description: 'Where onboarding continues and which profile fields are missing: the same object as registrationStatus in the login answer',
+  })
   registrationStatus: RegistrationStatusDto;
   @ApiPropertyOptional({ type: [KycDecisionResponseDto], description: 'Staff only: every KYC decision' })
   kycHistory?: KycDecisionResponseDto[];

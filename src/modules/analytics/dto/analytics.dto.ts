@@ -4,11 +4,15 @@ import { IsDate, IsOptional } from 'class-validator';
 
 export class DateRangeQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Start (inclusive); default 30 days before `to`' })
-  @Type(() => Date) @IsDate() @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  @IsOptional()
   from?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'End (exclusive); default now' })
-  @Type(() => Date) @IsDate() @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  @IsOptional()
   to?: Date;
 }
 

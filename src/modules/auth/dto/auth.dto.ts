@@ -14,19 +14,24 @@ const VERIFICATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export class SignupDto extends ContactDto {
   @ApiProperty({ description: 'From POST /otp/verify with type SIGNUP for this email or phone' })
-  @IsString() @Matches(VERIFICATION_TOKEN, { message: 'verificationToken is malformed' })
+  @IsString()
+  @Matches(VERIFICATION_TOKEN, { message: 'verificationToken is malformed' })
   verificationToken: string;
 
   @ApiProperty({ example: 'Correct-Horse-42!', description: 'At least 10 characters, not a well-known password, not your email' })
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ example: 'Ann Smith' })
-  @Trim() @IsString() @Length(1, 100)
+  @Trim()
+  @IsString()
+  @Length(1, 100)
   name: string;
 
   @ApiPropertyOptional({ enum: SIGNUP_ROLES, default: 'AGENT' })
-  @IsIn(SIGNUP_ROLES) @IsOptional()
+  @IsIn(SIGNUP_ROLES)
+  @IsOptional()
   role?: SignupRole;
 }
 
@@ -35,40 +40,55 @@ const CREDENTIALS = ['password', 'verificationToken'] as const;
 
 export class LoginDto {
   @ApiPropertyOptional({ example: 'ann@example.com', description: 'One of email, phone or username' })
-  @Transform(toEmail) @OneOf(LOGIN_IDS) @IsEmail() @MaxLength(254)
+  @Transform(toEmail)
+  @OneOf(LOGIN_IDS)
+  @IsEmail()
+  @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: '+919876543210' })
-  @Transform(toPhone) @OneOf(LOGIN_IDS) @IsString() @Matches(E164_PATTERN, { message: 'phone must be an E.164 number such as +919876543210' })
+  @Transform(toPhone)
+  @OneOf(LOGIN_IDS)
+  @IsString()
+  @Matches(E164_PATTERN, { message: 'phone must be an E.164 number such as +919876543210' })
   phone?: string;
 
   @ApiPropertyOptional({ example: 'ann' })
   @TrimLowercase()
-  @OneOf(LOGIN_IDS) @IsString() @Length(1, 30)
+  @OneOf(LOGIN_IDS)
+  @IsString()
+  @Length(1, 30)
   username?: string;
 
   @ApiPropertyOptional({ example: 'Correct-Horse-42!', description: 'The password, or instead a LOGIN verificationToken' })
-  @OneOf(CREDENTIALS) @IsString() @Length(1, 200)
+  @OneOf(CREDENTIALS)
+  @IsString()
+  @Length(1, 200)
   password?: string;
 
   @ApiPropertyOptional({ description: 'Passwordless login: from POST /otp/verify with type LOGIN (email or phone only)' })
-  @OneOf(CREDENTIALS) @IsString() @Matches(VERIFICATION_TOKEN, { message: 'verificationToken is malformed' })
+  @OneOf(CREDENTIALS)
+  @IsString()
+  @Matches(VERIFICATION_TOKEN, { message: 'verificationToken is malformed' })
   verificationToken?: string;
 }
 
 export class RefreshTokenDto {
   @ApiProperty({ description: 'The refresh token from login, signup or the previous refresh' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   refreshToken: string;
 }
 
 export class ResetPasswordDto extends ContactDto {
   @ApiProperty({ description: 'From POST /otp/verify with type PASSWORD_RESET for this email or phone' })
-  @IsString() @Matches(VERIFICATION_TOKEN, { message: 'verificationToken is malformed' })
+  @IsString()
+  @Matches(VERIFICATION_TOKEN, { message: 'verificationToken is malformed' })
   verificationToken: string;
 
   @ApiProperty({ example: 'Another-Horse-43!' })
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   newPassword: string;
 }
 
@@ -86,4 +106,3 @@ export class AuthResultDto extends TokenPairDto {
   @ApiProperty({ type: RegistrationStatusDto, nullable: true, description: 'Agents only: where onboarding continues' })
   registrationStatus: RegistrationStatusDto | null;
 }
-

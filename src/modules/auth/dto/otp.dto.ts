@@ -11,7 +11,8 @@ export class GenerateOtpDto extends ContactDto {
 
 export class VerifyOtpDto extends GenerateOtpDto {
   @ApiProperty({ example: '042917', pattern: '^\\d{6}$' })
-  @IsString() @Matches(/^\d{6}$/, { message: 'code must be six digits' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'code must be six digits' })
   code: string;
 }
 

@@ -40,30 +40,41 @@ export class ConversationDto {
 
 export class CreateConversationDto {
   @ApiPropertyOptional({ maxLength: 200, default: 'New conversation' })
-  @Trim() @IsString() @Length(1, 200) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  @IsOptional()
   title?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory, default: ChatCategory.GENERAL })
-  @IsEnum(ChatCategory) @IsOptional()
+  @IsEnum(ChatCategory)
+  @IsOptional()
   category?: ChatCategory;
 }
 
 /** Owners may rename and recategorise; status and assignment are for staff. */
 export class UpdateConversationDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @Trim() @IsString() @Length(1, 200) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  @IsOptional()
   title?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory })
-  @IsEnum(ChatCategory) @IsOptional()
+  @IsEnum(ChatCategory)
+  @IsOptional()
   category?: ChatCategory;
 
   @ApiPropertyOptional({ enum: ConversationStatus, description: 'Staff only' })
-  @IsEnum(ConversationStatus) @IsOptional()
+  @IsEnum(ConversationStatus)
+  @IsOptional()
   status?: ConversationStatus;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Staff only; null unassigns' })
-  @ValidateIf((_, value) => value !== null) @IsUUID() @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  @IsOptional()
   assignedAgentId?: string | null;
 }
 
@@ -77,26 +88,39 @@ export class ConversationQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time' }) @Type(() => Date) @IsDate() @IsOptional() to?: Date;
 
   @ApiPropertyOptional({ description: 'Full-text search over titles and message text (every word must match)', maxLength: 200 })
-  @Trim() @IsString() @MaxLength(200) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @IsOptional()
   search?: string;
 
   @ApiPropertyOptional({ description: 'Staff only: deleted (archived) conversations only (true) or none of them (false); all when omitted' })
-  @QueryBoolean() @IsBoolean() @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  @IsOptional()
   archived?: boolean;
 }
 
 export class EscalateDto {
   @ApiPropertyOptional({ maxLength: 1000 })
-  @Trim() @IsString() @MaxLength(1000) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  @IsOptional()
   reason?: string;
 }
 
 export class SubmitCsatDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt() @Min(1) @Max(5)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   rating: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Trim() @IsString() @MaxLength(2000) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
   comment?: string;
 }

@@ -25,11 +25,14 @@ export class CustomQuestionDto {
 
 export class CreateCustomQuestionDto {
   @ApiProperty({ minLength: 5, maxLength: 1000 })
-  @Trim() @IsString() @Length(5, 1000)
+  @Trim()
+  @IsString()
+  @Length(5, 1000)
   question: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsUUID() @IsOptional()
+  @IsUUID()
+  @IsOptional()
   conversationId?: string;
 }
 
@@ -45,42 +48,61 @@ export class UpdateCustomQuestionDto {
   status: 'ANSWERED' | 'DISMISSED' | 'CONVERTED';
 
   @ApiPropertyOptional({ maxLength: 5000, description: 'Required for ANSWERED and CONVERTED (unless already answered)' })
-  @Trim() @IsString() @Length(1, 5000) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
+  @IsOptional()
   answer?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'FAQ wording of the question (defaults to the question)' })
-  @Trim() @IsString() @Length(5, 500) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(5, 500)
+  @IsOptional()
   faqQuestion?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory }) @IsEnum(ChatCategory) @IsOptional() category?: ChatCategory;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsString({ each: true }) @MaxLength(60, { each: true }) @ArrayMaxSize(20) @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  @ArrayMaxSize(20)
+  @IsOptional()
   keywords?: string[];
 
   @ApiPropertyOptional({ description: 'Tell the asker about the answer (default true)' })
-  @IsBoolean() @IsOptional()
+  @IsBoolean()
+  @IsOptional()
   notifyAsker?: boolean;
 }
 
 /** Staff publish an inbox question as an FAQ with their answer, in one step. */
 export class PublishCustomQuestionDto {
   @ApiProperty({ minLength: 1, maxLength: 5000, description: 'The answer, published as the FAQ answer' })
-  @Trim() @IsString() @Length(1, 5000)
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
   answer: string;
 
   @ApiPropertyOptional({ minLength: 5, maxLength: 500, description: 'FAQ wording of the question (defaults to the question as first asked)' })
-  @Trim() @IsString() @Length(5, 500) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(5, 500)
+  @IsOptional()
   question?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory, default: ChatCategory.GENERAL }) @IsEnum(ChatCategory) @IsOptional() category?: ChatCategory;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsString({ each: true }) @MaxLength(60, { each: true }) @ArrayMaxSize(20) @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  @ArrayMaxSize(20)
+  @IsOptional()
   keywords?: string[];
 
   @ApiPropertyOptional({ description: 'Tell the asker about the answer (default true)' })
-  @IsBoolean() @IsOptional()
+  @IsBoolean()
+  @IsOptional()
   notifyAsker?: boolean;
 }
 

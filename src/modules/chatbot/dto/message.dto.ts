@@ -48,7 +48,9 @@ export class SendMessageResultDto {
 
 export class SendMessageDto {
   @ApiProperty({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH })
-  @Trim() @IsString() @Length(1, MESSAGE_MAX_LENGTH)
+  @Trim()
+  @IsString()
+  @Length(1, MESSAGE_MAX_LENGTH)
   content: string;
 }
 
@@ -60,7 +62,9 @@ export class FeedbackDto {
 
 export class ReadMessagesDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 200 })
-  @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
   messageIds: string[];
 }
 

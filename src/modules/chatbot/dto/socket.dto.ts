@@ -18,18 +18,26 @@ export class ConversationRefDto {
  */
 export class SocketMessageDto extends ConversationRefDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The text (content or message is required)' })
-  @Trim() @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, MESSAGE_MAX_LENGTH)
+  @IsOptional()
   content?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, description: 'The text, as the portal’s clients send it' })
-  @Trim() @IsString() @Length(1, MESSAGE_MAX_LENGTH) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, MESSAGE_MAX_LENGTH)
+  @IsOptional()
   message?: string;
 }
 
 /** `message:read` payload. */
 export class SocketReadDto extends ConversationRefDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 200 })
-  @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
   messageIds: string[];
 }
 

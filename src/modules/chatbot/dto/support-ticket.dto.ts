@@ -47,10 +47,15 @@ export class UpdateSupportTicketDto {
   @ApiPropertyOptional({ enum: IssuePriority }) @IsEnum(IssuePriority) @IsOptional() priority?: IssuePriority;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsUUID() @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  @IsOptional()
   assignedAgentId?: string | null;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Trim() @IsString() @MaxLength(2000) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
   resolutionNotes?: string;
 }

@@ -3,33 +3,48 @@ import { IsOptional, IsString, IsUrl, Length, MaxLength, MinLength } from 'class
 
 export class UpdateClientDto {
   @ApiPropertyOptional({ example: 'Acme Retail Pvt Ltd' })
-  @IsString() @MinLength(2) @MaxLength(200) @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  @IsOptional()
   organizationName?: string;
 
   @ApiPropertyOptional({ example: 'Retail' })
-  @IsString() @MaxLength(100) @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @IsOptional()
   industry?: string;
 
   @ApiPropertyOptional({ example: 'https://acme.example' })
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) @MaxLength(300) @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @MaxLength(300)
+  @IsOptional()
   website?: string;
 
   @ApiPropertyOptional({ example: '+919812345678' })
-  @IsString() @MaxLength(30) @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  @IsOptional()
   contactPhone?: string;
 
   @ApiPropertyOptional()
-  @IsString() @MaxLength(2000) @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
   description?: string;
 
   @ApiPropertyOptional({ example: 'IN' })
-  @IsString() @Length(2, 2) @IsOptional()
+  @IsString()
+  @Length(2, 2)
+  @IsOptional()
   country?: string;
 }
 
 export class CreateClientDto extends UpdateClientDto {
   @ApiProperty({ example: 'Acme Retail Pvt Ltd' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   declare organizationName: string;
 }
 

@@ -24,27 +24,42 @@ const STATUSES = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED'] as const;
 
 export class CreateOpportunityDto {
   @ApiProperty({ example: 'Weekend chat support (English)' })
-  @IsString() @MinLength(3) @MaxLength(200)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
   title: string;
 
   @ApiPropertyOptional()
-  @IsString() @MaxLength(5000) @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  @IsOptional()
   description?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['support', 'english'] })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(50, { each: true }) @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(50, { each: true })
+  @IsOptional()
   requiredSkills?: string[];
 
   @ApiPropertyOptional({ enum: CEFR_LEVELS })
-  @IsIn(CEFR_LEVELS) @IsOptional()
+  @IsIn(CEFR_LEVELS)
+  @IsOptional()
   minCefrLevel?: CefrLevel;
 
   @ApiPropertyOptional({ minimum: 0, example: 6 })
-  @IsInt() @Min(0) @Max(600) @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  @IsOptional()
   minExperienceMonths?: number;
 
   @ApiProperty({ minimum: 1, example: 25000, description: 'Pay per hour in minor units of currency (25000 = ₹250.00)' })
-  @IsInt() @Min(1) @Max(100_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   rateMinor: number;
 
   @ApiProperty({ example: 'INR', description: 'ISO 4217 code' })
@@ -52,7 +67,9 @@ export class CreateOpportunityDto {
   currency: string;
 
   @ApiProperty({ minimum: 1, example: 5, description: 'How many agents can be accepted' })
-  @IsInt() @Min(1) @Max(10_000)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   capacity: number;
 }
 
@@ -61,7 +78,12 @@ export class UpdateOpportunityDto {
   @ApiPropertyOptional() @IsString() @MaxLength(5000) @IsOptional() description?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'DRAFT only' })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(50, { each: true }) @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(50, { each: true })
+  @IsOptional()
   requiredSkills?: string[];
 
   @ApiPropertyOptional({ enum: CEFR_LEVELS, description: 'DRAFT only' }) @IsIn(CEFR_LEVELS) @IsOptional() minCefrLevel?: CefrLevel;
@@ -69,11 +91,15 @@ export class UpdateOpportunityDto {
   @ApiPropertyOptional({ minimum: 1, description: 'DRAFT only' }) @IsInt() @Min(1) @Max(100_000_000) @IsOptional() rateMinor?: number;
 
   @ApiPropertyOptional({ example: 'INR', description: 'DRAFT only' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code' }) @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code' })
+  @IsOptional()
   currency?: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'Never below the number already accepted' })
-  @IsInt() @Min(1) @Max(10_000) @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  @IsOptional()
   capacity?: number;
 }
 
@@ -87,13 +113,16 @@ export class CreateSlotDto {
   endsAt: string;
 
   @ApiProperty({ minimum: 1, example: 3, description: 'Agents who can work this slot' })
-  @IsInt() @Min(1) @Max(10_000)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   capacity: number;
 }
 
 export class ListOpportunitiesQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: STATUSES, description: 'Clients and staff; agents only ever see OPEN' })
-  @IsIn(STATUSES) @IsOptional()
+  @IsIn(STATUSES)
+  @IsOptional()
   status?: (typeof STATUSES)[number];
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsUUID() @IsOptional() projectId?: string;
@@ -101,11 +130,16 @@ export class ListOpportunitiesQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Title contains' }) @IsString() @MaxLength(100) @IsOptional() search?: string;
 
   @ApiPropertyOptional({ description: 'Minimum hourly rate in minor units' })
-  @Type(() => Number) @IsInt() @Min(0) @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @IsOptional()
   minRate?: number;
 
   @ApiPropertyOptional({ description: 'Agents: only opportunities they are eligible for' })
-  @QueryBoolean() @IsBoolean() @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  @IsOptional()
   eligibleOnly?: boolean;
 }
 
@@ -147,7 +181,12 @@ export class OpportunityResponseDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: [SlotResponseDto] }) slots: SlotResponseDto[];
   @ApiPropertyOptional({ type: EligibilityDto, description: 'Present for agents' }) eligibility?: EligibilityDto;
-  @ApiPropertyOptional({ nullable: true, type: Number, example: 4.5, description: "Present for agents: average of agents' published reviews of the client, 2 decimals (null: none yet)" })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    example: 4.5,
+    description: "Present for agents: average of agents' published reviews of the client, 2 decimals (null: none yet)",
+  })
   clientRating?: number | null;
   @ApiPropertyOptional({ description: "Present for agents: agents' published reviews of the client" }) clientReviewCount?: number;
 }

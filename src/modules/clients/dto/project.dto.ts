@@ -4,11 +4,15 @@ import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 
 export class CreateProjectDto {
   @ApiProperty({ example: 'Holiday season support' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name: string;
 
   @ApiPropertyOptional()
-  @IsString() @MaxLength(5000) @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  @IsOptional()
   description?: string;
 }
 

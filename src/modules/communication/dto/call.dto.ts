@@ -13,7 +13,9 @@ export class RequestCallDto {
 
   @ApiPropertyOptional({ example: 'Can you show me where to tap?' })
   @Trim()
-  @IsString() @Length(1, 1000) @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @IsOptional()
   message?: string;
 }
 
@@ -25,7 +27,8 @@ export class StartCallDto {
 
 export class AnswerCallRequestDto {
   @ApiPropertyOptional({ format: 'uuid', description: "The request to answer; defaults to the query's pending request" })
-  @IsUUID() @IsOptional()
+  @IsUUID()
+  @IsOptional()
   callRequestId?: string;
 }
 

@@ -10,7 +10,8 @@ export class SendDirectMessageDto {
 
   @ApiProperty({ example: 'Can you take the donor in query 42? I am on a call.' })
   @Trim()
-  @IsString() @Length(1, 5000)
+  @IsString()
+  @Length(1, 5000)
   content: string;
 }
 

@@ -8,17 +8,23 @@ import { Trim } from '../../../common/validation/trim.decorator.js';
 export class SendDonorMessageDto {
   @ApiProperty({ example: 'Could you try again with headphones?' })
   @Trim()
-  @IsString() @Length(1, 5000)
+  @IsString()
+  @Length(1, 5000)
   content: string;
 }
 
 export class MessageHistoryQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Cursor: return the messages before this message id' })
-  @IsUUID() @IsOptional()
+  @IsUUID()
+  @IsOptional()
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @Type(() => Number) @IsInt() @Min(1) @Max(100) @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  @IsOptional()
   limit: number = 50;
 }
 

@@ -10,27 +10,42 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export class CreateDonorQueryDto {
   @ApiProperty({ example: 'jane@example.org', description: 'Donor name or email' })
-  @Trim() @IsString() @Length(1, 200)
+  @Trim()
+  @IsString()
+  @Length(1, 200)
   donor: string;
 
   @ApiProperty({ example: 'DNR-10442', description: "The donor's id in the donor system" })
-  @Trim() @IsString() @Length(1, 100)
+  @Trim()
+  @IsString()
+  @Length(1, 100)
   donorId: string;
 
   @ApiPropertyOptional({ example: 'Hearing screening' })
-  @Trim() @IsString() @MaxLength(200) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @IsOptional()
   test?: string;
 
   @ApiPropertyOptional({ example: 'Calibration' })
-  @Trim() @IsString() @MaxLength(200) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @IsOptional()
   stage?: string;
 
   @ApiPropertyOptional({ example: 'iPhone 15, iOS 19' })
-  @Trim() @IsString() @MaxLength(300) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  @IsOptional()
   device?: string;
 
   @ApiProperty({ example: 'The test stops at the calibration step.', description: 'The first message (type QUERY)' })
-  @Trim() @IsString() @Length(1, 5000)
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
   message: string;
 }
 
@@ -106,12 +121,14 @@ export class CreatedDonorQueryDto {
 
 export class ListDonorQueriesQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: DonorQueryStatus, enumName: 'DonorQueryStatus' })
-  @IsEnum(DonorQueryStatus) @IsOptional()
+  @IsEnum(DonorQueryStatus)
+  @IsOptional()
   status?: DonorQueryStatus;
 
   @ApiPropertyOptional({ description: 'Only queries assigned to me' })
   @QueryBoolean()
-  @IsBoolean() @IsOptional()
+  @IsBoolean()
+  @IsOptional()
   mine?: boolean;
 }
 
@@ -121,17 +138,25 @@ export class TransferDonorQueryDto {
   toUserId: string;
 
   @ApiProperty({ example: 'Needs someone who knows the calibration stage' })
-  @Trim() @IsString() @Length(1, 2000)
+  @Trim()
+  @IsString()
+  @Length(1, 2000)
   note: string;
 
   @ApiPropertyOptional({ description: 'Handover summary for the receiver; built from the conversation when omitted' })
-  @Trim() @IsString() @Length(1, 5000) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
+  @IsOptional()
   handoverSummary?: string;
 }
 
 export class SendReminderDto {
   @ApiPropertyOptional({ example: 'The donor has been waiting 20 minutes' })
-  @Trim() @IsString() @Length(1, 1000) @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 1000)
+  @IsOptional()
   note?: string;
 }
 

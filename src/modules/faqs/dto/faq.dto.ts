@@ -22,27 +22,38 @@ export class FaqDto {
 
 export class CreateFaqDto {
   @ApiPropertyOptional({ enum: ChatCategory, default: ChatCategory.GENERAL })
-  @IsEnum(ChatCategory) @IsOptional()
+  @IsEnum(ChatCategory)
+  @IsOptional()
   category?: ChatCategory;
 
   @ApiProperty({ minLength: 5, maxLength: 500 })
-  @Trim() @IsString() @Length(5, 500)
+  @Trim()
+  @IsString()
+  @Length(5, 500)
   question: string;
 
   @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @Trim() @IsString() @Length(1, 5000)
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
   answer: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsString({ each: true }) @MaxLength(60, { each: true }) @ArrayMaxSize(20) @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  @ArrayMaxSize(20)
+  @IsOptional()
   keywords?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10 })
-  @IsUUID('all', { each: true }) @ArrayMaxSize(10) @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(10)
+  @IsOptional()
   relatedQuestionIds?: string[];
 
   @ApiPropertyOptional({ default: true })
-  @IsBoolean() @IsOptional()
+  @IsBoolean()
+  @IsOptional()
   isActive?: boolean;
 }
 
@@ -50,16 +61,22 @@ export class UpdateFaqDto extends PartialType(CreateFaqDto) {}
 
 export class FaqQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Full-text search over question, keywords and answer', maxLength: 200 })
-  @Trim() @IsString() @MaxLength(200) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @IsOptional()
   search?: string;
 
   @ApiPropertyOptional({ enum: ChatCategory })
-  @IsEnum(ChatCategory) @IsOptional()
+  @IsEnum(ChatCategory)
+  @IsOptional()
   category?: ChatCategory;
 }
 
 export class StaffFaqQueryDto extends FaqQueryDto {
   @ApiPropertyOptional({ description: 'Filter by the active flag (all when omitted)' })
-  @QueryBoolean() @IsBoolean() @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  @IsOptional()
   isActive?: boolean;
 }

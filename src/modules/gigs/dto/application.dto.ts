@@ -7,7 +7,9 @@ const STATUSES = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
 
 export class ApplyDto {
   @ApiPropertyOptional({ example: 'I have two years of chat support in retail.' })
-  @IsString() @MaxLength(2000) @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
   coverNote?: string;
 }
 
@@ -17,7 +19,10 @@ export class DecideApplicationDto {
   decision: 'ACCEPTED' | 'REJECTED';
 
   @ApiPropertyOptional({ description: 'Shown to the agent' })
-  @IsString() @MinLength(1) @MaxLength(1000) @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  @IsOptional()
   reason?: string;
 }
 
@@ -35,9 +40,15 @@ export class ApplicationResponseDto {
   @ApiProperty({ enum: CEFR_LEVELS, nullable: true, description: "The agent's assessed level, for the client's decision" }) agentCefrLevel: string | null;
   @ApiProperty({ type: [String] }) agentSkills: string[];
   @ApiProperty({ description: 'Whole calendar months of experience (as on the agent profile)' }) agentExperienceMonths: number;
-  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of clients' published reviews of the agent, 2 decimals (null: none yet); see GET /agents/:id/reviews" })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 4.5,
+    description: "Average of clients' published reviews of the agent, 2 decimals (null: none yet); see GET /agents/:id/reviews",
+  })
   agentRating: number | null;
-  @ApiProperty({ description: "Clients' published reviews of the agent (reviews still hidden by the double-blind rule do not count)" }) agentReviewCount: number;
+  @ApiProperty({ description: "Clients' published reviews of the agent (reviews still hidden by the double-blind rule do not count)" })
+  agentReviewCount: number;
   @ApiProperty({ nullable: true, type: String }) coverNote: string | null;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty({ nullable: true, type: String }) decisionReason: string | null;

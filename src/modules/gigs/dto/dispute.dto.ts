@@ -10,7 +10,9 @@ export class CreateDisputeDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() targetId: string;
 
   @ApiProperty({ example: 'The approved hours are lower than what I logged.' })
-  @IsString() @MinLength(10) @MaxLength(5000)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(5000)
   reason: string;
 }
 

@@ -10,7 +10,10 @@ export class ListGigsQueryDto extends PaginationQueryDto {
 
 export class PickSlotsDto {
   @ApiProperty({ type: [String], format: 'uuid', description: "Schedule slots of the gig's opportunity" })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('4', { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true })
   slotIds: string[];
 }
 
@@ -22,11 +25,15 @@ export class ActivityDto {
 
 export class CreateReviewDto {
   @ApiProperty({ minimum: 1, maximum: 5, example: 5 })
-  @IsInt() @Min(1) @Max(5)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   rating: number;
 
   @ApiPropertyOptional({ example: 'Reliable and friendly.' })
-  @IsString() @MaxLength(2000) @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
   comment?: string;
 }
 
@@ -65,9 +72,11 @@ export class GigResponseDto {
   @ApiProperty() agentName: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;
   @ApiProperty({ nullable: true, type: String }) clientName: string | null;
-  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of clients' published reviews of the agent (null: none yet)" }) agentRating: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of clients' published reviews of the agent (null: none yet)" }) agentRating:
+    number | null;
   @ApiProperty({ description: "Clients' published reviews of the agent" }) agentReviewCount: number;
-  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of agents' published reviews of the client (null: none yet)" }) clientRating: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 4.5, description: "Average of agents' published reviews of the client (null: none yet)" })
+  clientRating: number | null;
   @ApiProperty({ description: "Agents' published reviews of the client" }) clientReviewCount: number;
   @ApiProperty({ enum: ['ACTIVE', 'COMPLETED'] }) status: string;
   @ApiProperty({ enum: ['OFFLINE', 'WORKING', 'ON_BREAK'] }) workState: string;

@@ -4,7 +4,9 @@ import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
 
 export class CreateSubmissionDto {
   @ApiProperty({ example: 'Handled 42 chats; transcript summary attached.' })
-  @IsString() @MinLength(1) @MaxLength(20_000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
   content: string;
 }
 
@@ -14,7 +16,9 @@ export class ReviewSubmissionDto {
   decision: 'APPROVED' | 'REJECTED' | 'REWORK_NEEDED';
 
   @ApiPropertyOptional()
-  @IsString() @MaxLength(5000) @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  @IsOptional()
   notes?: string;
 }
 
@@ -32,7 +36,13 @@ export class SubmissionResponseDto {
   @ApiProperty({ nullable: true, type: String }) reviewNotes: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Worked minutes this approval pays for' }) workedMinutes: number | null;
   @ApiProperty() autoApproved: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set once paid; an approval of work with nothing to pay settles it at once (a payment of 0)' }) paymentId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Set once paid; an approval of work with nothing to pay settles it at once (a payment of 0)',
+  })
+  paymentId: string | null;
   @ApiProperty() submittedAt: Date;
   @ApiProperty({ nullable: true, type: Date }) reviewedAt: Date | null;
 }

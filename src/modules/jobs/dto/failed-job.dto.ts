@@ -5,7 +5,8 @@ import type { FailedJob } from '../../../generated/prisma/client.js';
 
 export class ListFailedJobsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ example: 'push', description: 'Only jobs of this queue' })
-  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'queue must be a queue name (lower-case letters, digits and dashes)' }) @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'queue must be a queue name (lower-case letters, digits and dashes)' })
+  @IsOptional()
   queue?: string;
 }
 

@@ -42,7 +42,8 @@ export function toNotificationDto(row: NotificationFields): NotificationDto {
 export class ListNotificationsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
   @QueryBoolean()
-  @IsBoolean() @IsOptional()
+  @IsBoolean()
+  @IsOptional()
   unread?: boolean;
 }
 

@@ -17,8 +17,24 @@ describe('objective scoring', () => {
 describe('weighted score', () => {
   it('weights sections and counts unanswered questions as zero', () => {
     const result = weightedScore([
-      { id: 'a', title: 'Reading', weight: 60, questions: [{ points: 1, score: 1 }, { points: 1, score: 0 }] },
-      { id: 'b', title: 'Speaking', weight: 40, questions: [{ points: 2, score: 0.75 }, { points: 2, score: null }] },
+      {
+        id: 'a',
+        title: 'Reading',
+        weight: 60,
+        questions: [
+          { points: 1, score: 1 },
+          { points: 1, score: 0 },
+        ],
+      },
+      {
+        id: 'b',
+        title: 'Speaking',
+        weight: 40,
+        questions: [
+          { points: 2, score: 0.75 },
+          { points: 2, score: null },
+        ],
+      },
     ]);
     expect(result.sections.map((s) => s.score)).toEqual([50, 37.5]);
     expect(result.total).toBe(45); // 0.6 * 50 + 0.4 * 37.5

@@ -54,7 +54,9 @@ export function evaluateSystem(report: SystemReport, req: SystemRequirements): F
     failures.push({
       check: 'browser',
       actual: `${report.browserName} ${report.browserVersion}`,
-      requirement: Object.entries(req.browsers).map(([name, version]) => `${name} >= ${version}`).join(', '),
+      requirement: Object.entries(req.browsers)
+        .map(([name, version]) => `${name} >= ${version}`)
+        .join(', '),
     });
   }
   if (!req.operatingSystems.includes(report.os.trim().toLowerCase())) {

@@ -26,78 +26,117 @@ export class CreateQuestionDto {
   type: QuestionType;
 
   @ApiProperty({ example: 'Choose the word that completes the sentence.' })
-  @IsString() @Length(1, 4000)
+  @IsString()
+  @Length(1, 4000)
   prompt: string;
 
   @ApiPropertyOptional({ description: 'Audio or image the question refers to', example: 'https://cdn.example.com/audio/q1.mp3' })
-  @IsUrl({ require_tld: false }) @IsOptional()
+  @IsUrl({ require_tld: false })
+  @IsOptional()
   mediaUrl?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'MCQ options (2..8)' })
-  @IsArray() @ArrayMaxSize(8) @IsString({ each: true }) @Length(1, 500, { each: true }) @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsString({ each: true })
+  @Length(1, 500, { each: true })
+  @IsOptional()
   options?: string[];
 
   @ApiPropertyOptional({
     type: [String],
     description: 'MCQ: the one correct option. FILL_BLANK: accepted answers. SPEAKING: optional reference text read aloud. Never sent to candidates.',
   })
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 4000, { each: true }) @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 4000, { each: true })
+  @IsOptional()
   correctAnswers?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
-  @IsInt() @Min(1) @Max(100) @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  @IsOptional()
   points?: number;
 }
 
 export class CreateSectionDto {
   @ApiProperty({ example: 'Reading' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   title: string;
 
   @ApiProperty({ minimum: 1, maximum: 100, description: 'Relative weight of the section in the total score' })
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   weight: number;
 
   @ApiProperty({ type: [CreateQuestionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CreateQuestionDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CreateQuestionDto)
   questions: CreateQuestionDto[];
 }
 
 export class CreateAssessmentDto {
   @ApiProperty({ example: 'English for customer support' })
-  @IsString() @Length(3, 200)
+  @IsString()
+  @Length(3, 200)
   title: string;
 
   @ApiPropertyOptional()
-  @IsString() @MaxLength(4000) @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  @IsOptional()
   description?: string;
 
   @ApiPropertyOptional({ example: 'en', description: 'Language code (also sent to the speech provider)' })
-  @IsString() @Length(2, 10) @IsOptional()
+  @IsString()
+  @Length(2, 10)
+  @IsOptional()
   language?: string;
 
   @ApiProperty({ minimum: 1, maximum: 480 })
-  @IsInt() @Min(1) @Max(480)
+  @IsInt()
+  @Min(1)
+  @Max(480)
   timeLimitMinutes: number;
 
   @ApiPropertyOptional({ enum: CefrLevel, default: CefrLevel.B1, description: 'Lowest level that passes' })
-  @IsIn(Object.values(CefrLevel)) @IsOptional()
+  @IsIn(Object.values(CefrLevel))
+  @IsOptional()
   passingLevel?: CefrLevel;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 3 })
-  @IsInt() @Min(1) @Max(20) @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  @IsOptional()
   maxAttempts?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 8760, default: 24, description: 'Wait after a failed attempt' })
-  @IsInt() @Min(0) @Max(8760) @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  @IsOptional()
   retakeCooldownHours?: number;
 
   @ApiPropertyOptional({ default: true })
-  @IsBoolean() @IsOptional()
+  @IsBoolean()
+  @IsOptional()
   isPublished?: boolean;
 
   @ApiProperty({ type: [CreateSectionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CreateSectionDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CreateSectionDto)
   sections: CreateSectionDto[];
 }
 

@@ -1,19 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import type { IdentityVerification } from '../../../generated/prisma/client.js';
 import { IdentityStatus, SystemCheckKind, SystemCheckStatus } from '../../../generated/prisma/enums.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination.js';
@@ -26,7 +12,9 @@ export class SystemCheckDto {
   @ApiProperty() @IsBoolean() cameraAvailable: boolean;
   @ApiProperty() @IsBoolean() microphoneAvailable: boolean;
   @ApiProperty({ example: 25.4, description: 'Measured download speed' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100_000)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100_000)
   networkSpeedMbps: number;
   @ApiProperty({ example: 1920 }) @IsInt() @Min(1) @Max(100_000) screenWidth: number;
   @ApiProperty({ example: 1080 }) @IsInt() @Min(1) @Max(100_000) screenHeight: number;
@@ -37,7 +25,10 @@ export class DeviceTestDto {
   @ApiProperty({ description: 'The webcam showed a live picture' }) @IsBoolean() cameraWorking: boolean;
   @ApiProperty({ description: 'A test recording was heard back' }) @IsBoolean() microphoneWorking: boolean;
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'Peak input level of the test recording' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1) @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  @IsOptional()
   microphoneLevel?: number;
 }
 
@@ -105,7 +96,8 @@ export function toIdentityVerificationDto(v: IdentityVerification, attemptsLeft:
 
 export class ListIdentityQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: IdentityStatus })
-  @IsIn(Object.values(IdentityStatus)) @IsOptional()
+  @IsIn(Object.values(IdentityStatus))
+  @IsOptional()
   status?: IdentityStatus;
 }
 
@@ -114,6 +106,9 @@ export class ReviewIdentityDto {
   @IsIn(['VERIFIED', 'FAILED'])
   decision: 'VERIFIED' | 'FAILED';
 
-  @ApiPropertyOptional() @IsString() @MaxLength(2000) @IsOptional()
+  @ApiPropertyOptional()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
   note?: string;
 }

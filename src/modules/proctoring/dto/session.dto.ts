@@ -62,14 +62,16 @@ export class SessionSummaryDto {
 export class ListSessionsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: SessionStatus }) @IsIn(Object.values(SessionStatus)) @IsOptional() status?: SessionStatus;
   @ApiPropertyOptional({ enum: SessionReviewStatus })
-  @IsIn(Object.values(SessionReviewStatus)) @IsOptional()
+  @IsIn(Object.values(SessionReviewStatus))
+  @IsOptional()
   reviewStatus?: SessionReviewStatus;
 }
 
 export class SubmitAnswerDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() questionId: string;
   @ApiProperty({ description: 'The chosen option (MCQ), the missing words (FILL_BLANK) or the text (WRITING)' })
-  @IsString() @Length(1, 20_000)
+  @IsString()
+  @Length(1, 20_000)
   response: string;
 }
 
@@ -88,13 +90,18 @@ export class ViolationDto {
   @ApiProperty({ enum: ViolationType }) @IsIn(Object.values(ViolationType)) type: ViolationType;
 
   @ApiPropertyOptional({ description: 'How long the condition lasted (face events count only when it persists)', maximum: 86_400_000 })
-  @IsInt() @Min(0) @Max(86_400_000) @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  @IsOptional()
   durationMs?: number;
 
   @ApiPropertyOptional({ example: 'Ctrl+C' }) @IsString() @MaxLength(500) @IsOptional() detail?: string;
 
   @ApiPropertyOptional({ description: 'A webcam or screen snapshot, base64 (JPEG, PNG or WebP)' })
-  @IsBase64() @MaxLength(900_000) @IsOptional()
+  @IsBase64()
+  @MaxLength(900_000)
+  @IsOptional()
   snapshotBase64?: string;
 }
 
@@ -202,7 +209,9 @@ export class PendingAnswerDto {
 
 export class ExtraTimeDto {
   @ApiProperty({ minimum: 0, maximum: 240, description: 'Minutes added to every session of the candidate' })
-  @IsInt() @Min(0) @Max(240)
+  @IsInt()
+  @Min(0)
+  @Max(240)
   extraTimeMinutes: number;
 }
 

@@ -35,11 +35,14 @@ export class CreateReportDto {
   issueType: IssueType;
 
   @ApiProperty({ minLength: 5, maxLength: 2000 })
-  @Trim() @IsString() @Length(5, 2000)
+  @Trim()
+  @IsString()
+  @Length(5, 2000)
   description: string;
 
   @ApiPropertyOptional({ enum: IssuePriority, default: IssuePriority.MEDIUM })
-  @IsEnum(IssuePriority) @IsOptional()
+  @IsEnum(IssuePriority)
+  @IsOptional()
   priority?: IssuePriority;
 }
 
@@ -55,10 +58,15 @@ export class UpdateReportDto {
   @ApiPropertyOptional({ enum: IssuePriority }) @IsEnum(IssuePriority) @IsOptional() priority?: IssuePriority;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsUUID() @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  @IsOptional()
   assignedToId?: string | null;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Trim() @IsString() @MaxLength(2000) @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
   resolutionNotes?: string;
 }
