@@ -14,7 +14,8 @@ interface Account {
 function readmeAccounts(): Account[] {
   const readme = readFileSync(path.resolve('README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### Demo data'), readme.indexOf('\n## ', readme.indexOf('### Demo data')));
-  return [...section.matchAll(/^\| ([A-Z_]+) \| `([^`]+)`[^|]*\| `([^`]+)`[^|]*\|$/gm)].map(([, role, email, password]) => ({ role, email, password }));
+  // Cells may be padded (the README's tables are aligned by Prettier).
+  return [...section.matchAll(/^\|\s*([A-Z_]+)\s*\|\s*`([^`]+)`[^|]*\|\s*`([^`]+)`[^|]*\|$/gm)].map(([, role, email, password]) => ({ role, email, password }));
 }
 
 /**
