@@ -216,18 +216,19 @@ export class AgentsRepository {
     return this.db.client.kycDocument.findUnique({ where: { agentId_type: { agentId, type } } });
   }
 
-  /** PENDING|REJECTED → SUBMITTED when every document type is present; otherwise says why not. */
-  async submitKyc(agentId: string, requiredTypes: readonly KycDocumentType[]): Promise<'OK' | 'STATE' | 'DOCUMENTS' | 'PROFILE'> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ kyc_status: KycStatus; profile_completed: boolean }[]>`
-        SELECT kyc_status, profile_completed FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
-      if (!row || !KYC_EDITABLE.includes(row.kyc_status)) return 'STATE';
-      if (!row.profile_completed) return 'PROFILE';
-      const present = await tx.kycDocument.count({ where: { agentId, type: { in: [...requiredTypes] } } });
-      if (present < requiredTypes.length) return 'DOCUMENTS';
-      await tx.agentProfile.update({ where: { id: agentId }, data: { kycStatus: 'SUBMITTED', kycSubmittedAt: new Date() } });
-      return 'OK';
-    });
+  /** The KYC state and profile completeness, the row locked for the rest of the caller's transaction; null without a profile. */
+  async lockKycState(agentId: string): Promise<{ kycStatus: KycStatus; profileCompleted: boolean } | null> {
+    const [row] = await this.db.client.$queryRaw<{ kyc_status: KycStatus; profile_completed: boolean }[]>`
+      SELECT kyc_status, profile_completed FROM agent_profiles WHERE id = ${agentId}::uuid FOR UPDATE`;
+    return row ? { kycStatus: row.kyc_status, profileCompleted: row.profile_completed } : null;
+  }
+
+  countKycDocuments(agentId: string, types: readonly KycDocumentType[]): Promise<number> {
+    return this.db.client.kycDocument.count({ where: { agentId, type: { in: [...types] } } });
+  }
+
+  async markKycSubmitted(agentId: string): Promise<void> {
+    await this.db.client.agentProfile.update({ where: { id: agentId }, data: { kycStatus: 'SUBMITTED', kycSubmittedAt: new Date() } });
   }
 
   /** SUBMITTED → APPROVED|REJECTED with the decision recorded; false when the KYC was not awaiting review. */

@@ -1,7 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { conflict, notFound } from '../../common/http/app-error.js';
-import type { KycDocumentType } from '../../generated/prisma/enums.js';
+import type { KycDocumentType, KycStatus } from '../../generated/prisma/enums.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { ADMIN_ROLES } from '../../common/auth/roles.js';
 import { NotificationsService } from '../notifications/index.js';
 import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
@@ -14,6 +15,8 @@ import { KYC_DOCUMENT_TYPES } from './dto/profile.dto.js';
 import { requireFile, type UploadedBytes } from './profile-rules.js';
 
 /** KYC: PENDING → (documents) → SUBMITTED → APPROVED | REJECTED → (resubmit) SUBMITTED … */
+const KYC_SUBMITTABLE_FROM: readonly KycStatus[] = ['PENDING', 'REJECTED'];
+
 @Injectable()
 export class KycService {
   constructor(
@@ -21,6 +24,7 @@ export class KycService {
     private readonly profiles: AgentsService,
     private readonly storage: StorageProvider,
     private readonly notifications: NotificationsService,
+    private readonly db: TransactionHost,
   ) {}
 
   async uploadKycDocument(userId: string, type: KycDocumentType, file: UploadedBytes | undefined): Promise<AgentResponseDto> {
@@ -47,10 +51,16 @@ export class KycService {
 
   async submitKyc(userId: string): Promise<AgentResponseDto> {
     const agentId = await this.agents.ensureProfileId(userId);
-    const outcome = await this.agents.submitKyc(agentId, KYC_DOCUMENT_TYPES);
-    if (outcome === 'STATE') throw conflict('INVALID_STATE', 'KYC is already submitted or approved');
-    if (outcome === 'PROFILE') throw conflict('PROFILE_INCOMPLETE', 'Complete your profile before submitting KYC');
-    if (outcome === 'DOCUMENTS') throw conflict('KYC_DOCUMENTS_MISSING', `Upload all of ${KYC_DOCUMENT_TYPES.join(', ')} first`);
+    // PENDING|REJECTED → SUBMITTED, on the locked profile row, once the profile and every document are there.
+    await this.db.withTransaction(async () => {
+      const state = await this.agents.lockKycState(agentId);
+      if (!state || !KYC_SUBMITTABLE_FROM.includes(state.kycStatus)) throw conflict('INVALID_STATE', 'KYC is already submitted or approved');
+      if (!state.profileCompleted) throw conflict('PROFILE_INCOMPLETE', 'Complete your profile before submitting KYC');
+      if ((await this.agents.countKycDocuments(agentId, KYC_DOCUMENT_TYPES)) < KYC_DOCUMENT_TYPES.length) {
+        throw conflict('KYC_DOCUMENTS_MISSING', `Upload all of ${KYC_DOCUMENT_TYPES.join(', ')} first`);
+      }
+      await this.agents.markKycSubmitted(agentId);
+    });
     await this.notifications.notifyRoles(ADMIN_ROLES, {
       type: 'agent.kyc_submitted',
       title: 'KYC to review',
