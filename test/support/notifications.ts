@@ -25,27 +25,31 @@ export interface Notification {
 
 type PushMessage = { message: { token: string; notification: { title: string; body: string }; data: Record<string, string> } };
 
+/** A Firebase service account (JSON, as FIREBASE_SERVICE_ACCOUNT takes it) with a fresh key, for the FCM stand-ins. */
+export function fcmServiceAccount(project: string): string {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return JSON.stringify({
+    type: 'service_account',
+    project_id: project,
+    private_key: privateKey,
+    client_email: `push@${project}.iam.gserviceaccount.com`,
+    token_uri: 'https://oauth2.googleapis.com/token',
+  });
+}
+
 /** A stand-in of Google's OAuth token endpoint and the FCM v1 send API, and the env that points firebase-admin at it. */
 export async function startFcm(): Promise<{ server: StandInServer; env: Record<string, string>; pushes: () => PushMessage[] }> {
   const server = await startStandInServer({
     'POST /token': (_req, res) => sendJson(res, 200, { access_token: 'ya29.stand-in', expires_in: 3600, token_type: 'Bearer' }),
     [`POST ${SEND_PATH}`]: (_req, res) => sendJson(res, 200, { name: `projects/${FCM_PROJECT}/messages/${Date.now()}` }),
   });
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const account = {
-    type: 'service_account',
-    project_id: FCM_PROJECT,
-    private_key: privateKey,
-    client_email: `push@${FCM_PROJECT}.iam.gserviceaccount.com`,
-    token_uri: 'https://oauth2.googleapis.com/token',
-  };
   return {
     server,
-    env: { FIREBASE_SERVICE_ACCOUNT: JSON.stringify(account), FIREBASE_API_ORIGIN: server.url },
+    env: { FIREBASE_SERVICE_ACCOUNT: fcmServiceAccount(FCM_PROJECT), FIREBASE_API_ORIGIN: server.url },
     pushes: () => server.requests.filter((r) => r.path === SEND_PATH).map((r) => r.body as PushMessage),
   };
 }

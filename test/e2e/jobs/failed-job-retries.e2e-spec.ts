@@ -1,5 +1,5 @@
+import { fcmServiceAccount } from '../../support/notifications.js';
 import { jest } from '@jest/globals';
-import { generateKeyPairSync } from 'node:crypto';
 import { MAIL_QUEUE } from '../../../src/infra/mail/outgoing-mail.js';
 import { JobQueue, type QueueDefinition } from '../../../src/infra/queue/job-queue.js';
 import { SMS_QUEUE } from '../../../src/infra/sms/outgoing-sms.js';
@@ -30,21 +30,6 @@ const PROJECT = 'cx-retry-test';
 const FCM_SEND = `/v1/projects/${PROJECT}/messages:send`;
 const DEVICE = 'fcm-device-of-the-retry-target';
 const TRANSCRIPT_ID = 'transcript-retry';
-
-function serviceAccount(): string {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return JSON.stringify({
-    type: 'service_account',
-    project_id: PROJECT,
-    private_key: privateKey,
-    client_email: `push@${PROJECT}.iam.gserviceaccount.com`,
-    token_uri: 'https://oauth2.googleapis.com/token',
-  });
-}
 
 interface FailedItem {
   id: string;
@@ -116,7 +101,7 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
       JOB_BACKOFF_MS: '10',
       DONOR_REMINDER_SCAN_MS: '0',
       SMTP_URL: smtp.url,
-      FIREBASE_SERVICE_ACCOUNT: serviceAccount(),
+      FIREBASE_SERVICE_ACCOUNT: fcmServiceAccount(PROJECT),
       FIREBASE_API_ORIGIN: google.url,
       ASSEMBLYAI_API_KEY: 'aai-test-key',
       ASSEMBLYAI_BASE_URL: assemblyAi.current.url,

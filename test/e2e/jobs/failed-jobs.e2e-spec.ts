@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { fcmServiceAccount } from '../../support/notifications.js';
 import { NotificationsService } from '../../../src/modules/notifications/notifications.service.js';
 import { sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
@@ -7,21 +7,6 @@ const PROJECT = 'cx-jobs-test';
 const SEND_PATH = `/v1/projects/${PROJECT}/messages:send`;
 const DEVICE = 'fcm-device-token-of-the-target';
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-
-function serviceAccount(): string {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return JSON.stringify({
-    type: 'service_account',
-    project_id: PROJECT,
-    private_key: privateKey,
-    client_email: `push@${PROJECT}.iam.gserviceaccount.com`,
-    token_uri: 'https://oauth2.googleapis.com/token',
-  });
-}
 
 interface FailedJobItem {
   id: string;
@@ -64,7 +49,12 @@ describe('Background jobs: retries and the failed list', () => {
           ? sendJson(res, 200, { name: `projects/${PROJECT}/messages/1` })
           : sendJson(res, 500, { error: { code: 500, message: 'Internal error', status: 'INTERNAL' } }),
     });
-    t = await createTestApp({ FIREBASE_SERVICE_ACCOUNT: serviceAccount(), FIREBASE_API_ORIGIN: google.url, DONOR_REMINDER_SCAN_MS: '0', JOB_BACKOFF_MS: '10' });
+    t = await createTestApp({
+      FIREBASE_SERVICE_ACCOUNT: fcmServiceAccount(PROJECT),
+      FIREBASE_API_ORIGIN: google.url,
+      DONOR_REMINDER_SCAN_MS: '0',
+      JOB_BACKOFF_MS: '10',
+    });
     admin = await t.createUser({ role: 'ADMIN' });
     target = await t.createUser({ role: 'ADMIN' });
     await t.prisma.user.update({ where: { id: target.user.id }, data: { fcmToken: DEVICE } });

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { fcmServiceAccount } from '../../support/notifications.js';
 import { DomainEvents } from '../../../src/common/events/domain-events.js';
 import { NotificationsService } from '../../../src/modules/notifications/notifications.service.js';
 import { nextEvent } from '../../support/socket.js';
@@ -30,23 +30,6 @@ async function startGoogle(): Promise<StandInServer> {
   });
 }
 
-function serviceAccount(): string {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return JSON.stringify({
-    type: 'service_account',
-    project_id: PROJECT,
-    private_key_id: 'stand-in',
-    private_key: privateKey,
-    client_email: `push@${PROJECT}.iam.gserviceaccount.com`,
-    client_id: '1',
-    token_uri: 'https://oauth2.googleapis.com/token',
-  });
-}
-
 describe('Notifications and push', () => {
   let t: TestApp;
   let google: StandInServer;
@@ -57,7 +40,7 @@ describe('Notifications and push', () => {
 
   beforeAll(async () => {
     google = await startGoogle();
-    t = await createTestApp({ FIREBASE_SERVICE_ACCOUNT: serviceAccount(), FIREBASE_API_ORIGIN: google.url, DONOR_REMINDER_SCAN_MS: '0' });
+    t = await createTestApp({ FIREBASE_SERVICE_ACCOUNT: fcmServiceAccount(PROJECT), FIREBASE_API_ORIGIN: google.url, DONOR_REMINDER_SCAN_MS: '0' });
     admin = await t.createUser({ role: 'ADMIN' });
   });
   afterAll(async () => {

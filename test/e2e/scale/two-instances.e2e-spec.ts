@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { fcmServiceAccount } from '../../support/notifications.js';
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { JwtService } from '@nestjs/jwt';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -28,21 +29,6 @@ const STALLED_AFTER_MS = 3_000;
 // Needs a Redis server; a machine without one (a fresh laptop) runs the rest of the suite.
 const describeWithRedis = redisUrl ? describe : describe.skip;
 if (!redisUrl) console.warn('two-instance tests skipped: no Redis at TEST_REDIS_URL or 127.0.0.1:6379');
-
-function serviceAccount(): string {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return JSON.stringify({
-    type: 'service_account',
-    project_id: PROJECT,
-    private_key: privateKey,
-    client_email: `push@${PROJECT}.iam.gserviceaccount.com`,
-    token_uri: 'https://oauth2.googleapis.com/token',
-  });
-}
 
 const waitFor = (condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => eventually(condition, { timeoutMs, intervalMs: 100, what });
 
@@ -119,7 +105,7 @@ describeWithRedis('Two instances on one PostgreSQL and one Redis', () => {
       THROTTLE_LIMIT: '6',
       TRUST_PROXY: '127.0.0.1',
       REDIS_KEY_PREFIX: `${namespace}:`,
-      FIREBASE_SERVICE_ACCOUNT: serviceAccount(),
+      FIREBASE_SERVICE_ACCOUNT: fcmServiceAccount(PROJECT),
       FIREBASE_API_ORIGIN: google.url,
       DONOR_REMINDER_AFTER_SECONDS: '1',
       DONOR_ESCALATE_AFTER_SECONDS: '86400',
