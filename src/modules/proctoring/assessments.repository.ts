@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import { TransactionHost } from '../../infra/database/transaction-host.js';
+import type { QuestionType } from '../../generated/prisma/enums.js';
+import { type DatabaseClient, TransactionHost } from '../../infra/database/transaction-host.js';
 import type { CreateAssessmentDto } from './dto/assessment.dto.js';
 
 export const ASSESSMENT_WITH_QUESTIONS = {
@@ -9,6 +10,34 @@ export const ASSESSMENT_WITH_QUESTIONS = {
 
 export type AssessmentWithQuestions = Prisma.AssessmentGetPayload<{ include: typeof ASSESSMENT_WITH_QUESTIONS }>;
 export type AssessmentWithCount = Prisma.AssessmentGetPayload<{ include: { _count: { select: { questions: true } } } }>;
+
+export interface NewSection {
+  title: string;
+  weight: number;
+  questions: readonly { type: QuestionType; prompt: string; mediaUrl?: string; options?: string[]; correctAnswers?: string[]; points?: number }[];
+}
+
+/** Writes a new assessment's sections and their questions, both numbered in the given order (also used by the demo seed). */
+export async function createSections(tx: DatabaseClient, assessmentId: string, sections: readonly NewSection[]): Promise<void> {
+  for (const [sectionIndex, section] of sections.entries()) {
+    const created = await tx.assessmentSection.create({
+      data: { assessmentId, title: section.title, weight: section.weight, position: sectionIndex + 1 },
+    });
+    await tx.question.createMany({
+      data: section.questions.map((question, questionIndex) => ({
+        assessmentId,
+        sectionId: created.id,
+        type: question.type,
+        prompt: question.prompt,
+        mediaUrl: question.mediaUrl,
+        options: question.options ?? [],
+        correctAnswers: question.correctAnswers ?? [],
+        points: question.points ?? 1,
+        position: questionIndex + 1,
+      })),
+    });
+  }
+}
 
 @Injectable()
 export class AssessmentsRepository {
@@ -30,24 +59,7 @@ export class AssessmentsRepository {
           createdById: authorId,
         },
       });
-      for (const [sectionIndex, section] of dto.sections.entries()) {
-        const created = await tx.assessmentSection.create({
-          data: { assessmentId: assessment.id, title: section.title, weight: section.weight, position: sectionIndex + 1 },
-        });
-        await tx.question.createMany({
-          data: section.questions.map((question, questionIndex) => ({
-            assessmentId: assessment.id,
-            sectionId: created.id,
-            type: question.type,
-            prompt: question.prompt,
-            mediaUrl: question.mediaUrl,
-            options: question.options ?? [],
-            correctAnswers: question.correctAnswers ?? [],
-            points: question.points ?? 1,
-            position: questionIndex + 1,
-          })),
-        });
-      }
+      await createSections(tx, assessment.id, dto.sections);
       return tx.assessment.findUniqueOrThrow({ where: { id: assessment.id }, include: ASSESSMENT_WITH_QUESTIONS });
     });
   }

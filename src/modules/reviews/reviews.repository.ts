@@ -60,10 +60,10 @@ export class ReviewsRepository {
   }
 
   ratingsOfAgents(agentIds: string[]) {
-    return this.sql.query(ratingsOfAgents, [agentIds]).then((rows) => rows.map((r) => ({ id: r.agentId, average: r.average, count: r.count })));
+    return this.sql.query(ratingsOfAgents, [agentIds]);
   }
 
   ratingsOfClients(clientIds: string[]) {
-    return this.sql.query(ratingsOfClients, [clientIds]).then((rows) => rows.map((r) => ({ id: r.clientId, average: r.average, count: r.count })));
+    return this.sql.query(ratingsOfClients, [clientIds]);
   }
 }

@@ -1,14 +1,10 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import type { QuestionType } from '../../../generated/prisma/enums.js';
+import { createSections, type NewSection } from '../../../modules/proctoring/assessments.repository.js';
 import type { SeedCheckClient, SeedOptions } from './seed.js';
 
 export const DEMO_ASSESSMENT_TITLE = 'English for customer support (demo)';
 
-const SECTIONS: {
-  title: string;
-  weight: number;
-  questions: { type: QuestionType; prompt: string; mediaUrl?: string; options?: string[]; correctAnswers?: string[] }[];
-}[] = [
+const SECTIONS: NewSection[] = [
   {
     title: 'Listening',
     weight: 20,
@@ -58,23 +54,7 @@ export async function seedProctoring(prisma: PrismaClient, options: SeedOptions)
     const assessment = await tx.assessment.create({
       data: { title: DEMO_ASSESSMENT_TITLE, language: 'en', timeLimitMinutes: 45, passingLevel: 'B1', createdById: author.id },
     });
-    for (const [s, section] of SECTIONS.entries()) {
-      const created = await tx.assessmentSection.create({
-        data: { assessmentId: assessment.id, title: section.title, weight: section.weight, position: s + 1 },
-      });
-      await tx.question.createMany({
-        data: section.questions.map((q, i) => ({
-          assessmentId: assessment.id,
-          sectionId: created.id,
-          type: q.type,
-          prompt: q.prompt,
-          mediaUrl: q.mediaUrl,
-          options: q.options ?? [],
-          correctAnswers: q.correctAnswers ?? [],
-          position: i + 1,
-        })),
-      });
-    }
+    await createSections(tx, assessment.id, SECTIONS);
   });
   options.log?.(`Seeded demo assessment "${DEMO_ASSESSMENT_TITLE}"`);
 }
