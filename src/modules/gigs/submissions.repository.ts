@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { SubmissionStatus } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
-import { GIG_MACHINE, SETTLEMENT_MACHINE, settlementOf, SUBMISSION_MACHINE } from './gig-machines.js';
+import { GIG_MACHINE, SUBMISSION_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
-import { canApply, openStates, sourcesOf, targetOf } from './state-machine.js';
-import type { ActivityEntry, WorkWindow } from './work-activity.js';
+import { openStates, sourcesOf, targetOf } from './state-machine.js';
 
 const SUBMISSION = {
   gig: {
@@ -25,18 +24,12 @@ const PAYMENT = { gig: { select: { agent: { select: { userId: true } }, client: 
 export type PaymentRow = Prisma.PaymentGetPayload<{ include: typeof PAYMENT }>;
 
 const OPEN = openStates(SUBMISSION_MACHINE);
-const REVIEW_ACTION = { APPROVED: 'approve', REJECTED: 'reject', REWORK_NEEDED: 'ask-rework' } as const;
 
-/** Worked minutes to approve, from the gig's log, its picked slots and the minutes earlier approvals already covered. */
-export type MinutesToApprove = (activity: ActivityEntry[], windows: WorkWindow[], alreadyApprovedMinutes: number) => number;
-/** What `minutes` of work at an hourly `rateMinor` are worth, in minor units. */
-export type AmountFor = (minutes: number, rateMinor: number) => number;
+/** What a review or a payment reads of a submission: its gig and the opportunity's rate. */
+const TERMS = { gigId: true, gig: { select: { opportunity: { select: { rateMinor: true, currency: true } } } } } satisfies Prisma.SubmittedWorkSelect;
 
-export type ReviewOutcome = 'NOT_FOUND' | 'NOT_AWAITING' | 'REWORK_LIMIT' | SubmissionRow;
-export type PayOutcome = 'NOT_FOUND' | 'NOT_APPROVED' | 'ALREADY_PAID' | 'KEY_REUSED' | 'NOT_ALLOWED' | { payment: PaymentRow; created: boolean };
-
-/** The ledger key of a payment the platform records by itself. */
-export const platformKey = (reason: 'approval' | 'sweep', submissionId: string) => `settled-at-${reason}:${submissionId}`;
+/** Whether `error` is a unique-constraint violation (the loser of two racing inserts). */
+export const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 @Injectable()
 export class SubmissionsRepository {
@@ -58,65 +51,45 @@ export class SubmissionsRepository {
     return this.db.client.submittedWork.findMany({ where: { gigId }, include: SUBMISSION, orderBy: { submittedAt: 'asc' } });
   }
 
-  /**
-   * PENDING|REWORK_SUBMITTED → APPROVED|REJECTED|REWORK_NEEDED by the gig's client (or automatically:
-   * clientUserId null). An approval fixes the worked minutes it pays; when they are worth nothing, the
-   * approval settles them at once with a recorded payment of 0 (by the client, or by the platform).
-   */
-  async review(
-    id: string,
-    clientUserId: string | null,
-    decision: 'APPROVED' | 'REJECTED' | 'REWORK_NEEDED',
-    notes: string | null,
-    options: { maxReworkRounds: number; minutesToApprove: MinutesToApprove; amountFor: AmountFor; auto?: boolean },
-  ): Promise<ReviewOutcome> {
-    const action = options.auto ? 'auto-approve' : REVIEW_ACTION[decision];
-    return this.db.transaction(async (tx) => {
-      const found = await tx.submittedWork.findFirst({
-        where: { id, ...(clientUserId ? { gig: { client: { userId: clientUserId } } } : {}) },
-        select: { gigId: true, gig: { select: { opportunity: { select: { rateMinor: true, currency: true } } } } },
-      });
-      if (!found) return 'NOT_FOUND';
-      // The gig row lock orders this approval against other approvals and activity of the same gig.
-      await tx.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${found.gigId}::uuid FOR UPDATE`;
-      const [current] = await tx.$queryRaw<{ status: SubmissionStatus; rework_rounds: number }[]>`
-        SELECT status, rework_rounds FROM submitted_work WHERE id = ${id}::uuid FOR UPDATE`;
-      if (!canApply(SUBMISSION_MACHINE, current.status, action)) return 'NOT_AWAITING';
-      if (decision === 'REWORK_NEEDED' && current.rework_rounds >= options.maxReworkRounds) return 'REWORK_LIMIT';
-      let workedMinutes: number | undefined;
-      if (decision === 'APPROVED') {
-        const activity = await tx.activityLog.findMany({
-          where: { gigId: found.gigId },
-          orderBy: { occurredAt: 'asc' },
-          select: { type: true, occurredAt: true },
-        });
-        const windows = await tx.agentWorkSlot.findMany({ where: { gigId: found.gigId }, select: { startsAt: true, endsAt: true } });
-        const earlier = await tx.submittedWork.aggregate({ where: { gigId: found.gigId, status: 'APPROVED' }, _sum: { workedMinutes: true } });
-        workedMinutes = options.minutesToApprove(activity, windows, earlier._sum.workedMinutes ?? 0);
-      }
-      await tx.submittedWork.update({
-        where: { id },
-        data: { status: targetOf(SUBMISSION_MACHINE, action), reviewNotes: notes, reviewedAt: new Date(), workedMinutes, autoApproved: options.auto ?? false },
-      });
-      if (workedMinutes !== undefined) {
-        const { rateMinor, currency } = found.gig.opportunity;
-        if (settlementOf(false, options.amountFor(workedMinutes, rateMinor)) === 'NOTHING_DUE') {
-          await tx.payment.create({
-            data: {
-              submissionId: id,
-              gigId: found.gigId,
-              idempotencyKey: platformKey('approval', id),
-              amountMinor: 0,
-              currency,
-              workedMinutes,
-              rateMinor,
-              createdById: clientUserId,
-            },
-          });
-        }
-      }
-      return tx.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION });
-    });
+  /** The submission's gig and rate, when the gig's client (or, clientUserId null, anyone) may review it. */
+  findForReview(id: string, clientUserId: string | null) {
+    return this.db.client.submittedWork.findFirst({ where: { id, ...(clientUserId ? { gig: { client: { userId: clientUserId } } } : {}) }, select: TERMS });
+  }
+
+  /** The submission's gig and rate, when it is in `scope`. */
+  findTerms(id: string, scope: GigScope) {
+    return this.db.client.submittedWork.findFirst({ where: { id, gig: gigWhere(scope) }, select: TERMS });
+  }
+
+  /** The submission's review state, its row locked for the rest of the caller's transaction. */
+  async lockState(id: string): Promise<{ status: SubmissionStatus; reworkRounds: number; workedMinutes: number | null }> {
+    const [row] = await this.db.client.$queryRaw<{ status: SubmissionStatus; rework_rounds: number; worked_minutes: number | null }[]>`
+      SELECT status, rework_rounds, worked_minutes FROM submitted_work WHERE id = ${id}::uuid FOR UPDATE`;
+    return { status: row.status, reworkRounds: row.rework_rounds, workedMinutes: row.worked_minutes };
+  }
+
+  /** The gig's activity log, oldest first. */
+  activityOf(gigId: string) {
+    return this.db.client.activityLog.findMany({ where: { gigId }, orderBy: { occurredAt: 'asc' }, select: { type: true, occurredAt: true } });
+  }
+
+  /** The gig's picked work slots. */
+  windowsOf(gigId: string) {
+    return this.db.client.agentWorkSlot.findMany({ where: { gigId }, select: { startsAt: true, endsAt: true } });
+  }
+
+  /** The worked minutes the gig's approved submissions already cover. */
+  async approvedMinutes(gigId: string): Promise<number> {
+    const earlier = await this.db.client.submittedWork.aggregate({ where: { gigId, status: 'APPROVED' }, _sum: { workedMinutes: true } });
+    return earlier._sum.workedMinutes ?? 0;
+  }
+
+  markReviewed(id: string, data: { status: SubmissionStatus; reviewNotes: string | null; workedMinutes: number | undefined; autoApproved: boolean }) {
+    return this.db.client.submittedWork.update({ where: { id }, data: { ...data, reviewedAt: new Date() }, select: { id: true } });
+  }
+
+  findRow(id: string): Promise<SubmissionRow> {
+    return this.db.client.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION });
   }
 
   /** REWORK_NEEDED → REWORK_SUBMITTED with the revised content, by the gig's agent. */
@@ -161,53 +134,26 @@ export class SubmissionsRepository {
     });
   }
 
-  /**
-   * Settles an APPROVED submission once, by `action` of the settlement machine: `pay` (a client or
-   * staff request) or `settle-nothing-due` (the platform, createdById null). The key identifies the
-   * request: the same key for the same submission returns the first payment; a key used for another
-   * submission, or a second key for a paid submission, is refused. The submission row lock
-   * serialises racing requests.
-   */
-  async pay(
-    submissionId: string,
-    scope: GigScope,
-    key: string,
-    createdById: string | null,
-    amountFor: AmountFor,
-    action: 'pay' | 'settle-nothing-due' = 'pay',
-  ): Promise<PayOutcome> {
-    const attempt = () =>
-      this.db.transaction(async (tx): Promise<PayOutcome> => {
-        const submission = await tx.submittedWork.findFirst({
-          where: { id: submissionId, gig: gigWhere(scope) },
-          select: { gigId: true, gig: { select: { opportunity: { select: { rateMinor: true, currency: true } } } } },
-        });
-        if (!submission) return 'NOT_FOUND';
-        const [row] = await tx.$queryRaw<{ status: SubmissionStatus; worked_minutes: number | null }[]>`
-          SELECT status, worked_minutes FROM submitted_work WHERE id = ${submissionId}::uuid FOR UPDATE`;
-        // Read the key only under the lock, so a request that waited sees the payment its twin created.
-        const byKey = await tx.payment.findUnique({ where: { idempotencyKey: key }, include: PAYMENT });
-        if (byKey) return byKey.submissionId === submissionId ? { payment: byKey, created: false } : 'KEY_REUSED';
-        if (row.status !== 'APPROVED') return 'NOT_APPROVED';
-        const { rateMinor, currency } = submission.gig.opportunity;
-        const minutes = row.worked_minutes ?? 0;
-        const amountMinor = Math.max(0, amountFor(minutes, rateMinor));
-        const settlement = settlementOf((await tx.payment.count({ where: { submissionId } })) > 0, amountMinor);
-        if (settlement === 'SETTLED') return 'ALREADY_PAID';
-        if (!canApply(SETTLEMENT_MACHINE, settlement, action)) return 'NOT_ALLOWED';
-        const payment = await tx.payment.create({
-          data: { submissionId, gigId: submission.gigId, idempotencyKey: key, amountMinor, currency, workedMinutes: minutes, rateMinor, createdById },
-          include: PAYMENT,
-        });
-        return { payment, created: true };
-      });
-    try {
-      return await attempt();
-    } catch (error) {
-      // Two first requests with the same key: the loser hits the unique key; answer as a replay.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return attempt();
-      throw error;
-    }
+  findPaymentByKey(idempotencyKey: string): Promise<PaymentRow | null> {
+    return this.db.client.payment.findUnique({ where: { idempotencyKey }, include: PAYMENT });
+  }
+
+  async isPaid(submissionId: string): Promise<boolean> {
+    return (await this.db.client.payment.count({ where: { submissionId } })) > 0;
+  }
+
+  /** Records a payment; a key or submission already in the ledger fails the insert (see isUniqueViolation). */
+  createPayment(data: {
+    submissionId: string;
+    gigId: string;
+    idempotencyKey: string;
+    amountMinor: number;
+    currency: string;
+    workedMinutes: number;
+    rateMinor: number;
+    createdById: string | null;
+  }): Promise<PaymentRow> {
+    return this.db.client.payment.create({ data, include: PAYMENT });
   }
 
   async listPayments(scope: GigScope, filter: { gigId?: string }, page: { skip: number; take: number }) {

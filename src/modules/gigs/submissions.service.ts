@@ -8,22 +8,34 @@ import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type
 import { NotificationsService } from '../notifications/index.js';
 import { StorageProvider } from '../../infra/storage/storage.provider.js';
 import type { CreateSubmissionDto, ListPaymentsQueryDto, PaymentResponseDto, ReviewSubmissionDto, SubmissionResponseDto } from './dto/submission.dto.js';
-import { GIG_MACHINE } from './gig-machines.js';
-import { gigScopeOf } from './gig-scope.js';
+import { GIG_MACHINE, SETTLEMENT_MACHINE, settlementOf, SUBMISSION_MACHINE } from './gig-machines.js';
+import { gigScopeOf, type GigScope } from './gig-scope.js';
 import { toPaymentDto, toSubmissionDto } from './gigs.mapper.js';
 import { GigsRepository } from './gigs.repository.js';
-import { platformKey, SubmissionsRepository, type MinutesToApprove, type SubmissionRow } from './submissions.repository.js';
-import { isFinal } from './state-machine.js';
-import { paymentAmount, summarizeActivity } from './work-activity.js';
+import { isUniqueViolation, SubmissionsRepository, type PaymentRow, type SubmissionRow } from './submissions.repository.js';
+import { canApply, isFinal, targetOf } from './state-machine.js';
+import { paymentAmount, summarizeActivity, type ActivityEntry, type WorkWindow } from './work-activity.js';
 
 const MAX_FILES_PER_SUBMISSION = 10;
 const FILE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
 /** Approval pays the worked time (inside the picked slots) the gig's earlier approvals have not covered yet. */
-const minutesToApprove: MinutesToApprove = (activity, windows, alreadyApproved) =>
+const minutesToApprove = (activity: ActivityEntry[], windows: WorkWindow[], alreadyApproved: number): number =>
   Math.max(0, summarizeActivity(activity, windows).workedMinutes - alreadyApproved);
 
+/** The ledger key of a payment the platform records by itself. */
+const platformKey = (reason: 'approval' | 'sweep', submissionId: string) => `settled-at-${reason}:${submissionId}`;
+
+type Decision = ReviewSubmissionDto['decision'];
+const REVIEW_ACTION = { APPROVED: 'approve', REJECTED: 'reject', REWORK_NEEDED: 'ask-rework' } as const satisfies Record<Decision, string>;
+
 const REVIEW_TITLES: Readonly<Record<string, string>> = { APPROVED: 'Work approved', REJECTED: 'Work rejected', REWORK_NEEDED: 'Rework requested' };
+
+/** A sweep skips a record a request refused (already decided or settled meanwhile); other errors stop it. */
+const skipRefused = (error: unknown): null => {
+  if (error instanceof AppError) return null;
+  throw error;
+};
 
 @Injectable()
 export class SubmissionsService {
@@ -87,16 +99,7 @@ export class SubmissionsService {
   }
 
   async review(user: AuthUser, id: string, dto: ReviewSubmissionDto): Promise<SubmissionResponseDto> {
-    const outcome = await this.submissions.review(id, user.id, dto.decision, dto.notes ?? null, {
-      maxReworkRounds: this.config.gigs.maxReworkRounds,
-      minutesToApprove,
-      amountFor: paymentAmount,
-    });
-    if (outcome === 'NOT_FOUND') throw notFound('Submission');
-    if (outcome === 'NOT_AWAITING') throw conflict('INVALID_STATE', 'The submission is not awaiting review');
-    if (outcome === 'REWORK_LIMIT') {
-      throw conflict('REWORK_LIMIT', `At most ${this.config.gigs.maxReworkRounds} rework rounds; approve or reject the work`);
-    }
+    const outcome = await this.decide(id, user.id, dto.decision, dto.notes ?? null, false);
     await this.notifications.notify([outcome.gig.agent.userId], {
       type: 'submission.reviewed',
       title: REVIEW_TITLES[outcome.status] ?? 'Work reviewed',
@@ -105,6 +108,51 @@ export class SubmissionsService {
     });
     await this.notifySettledAtApproval(outcome);
     return toSubmissionDto(outcome);
+  }
+
+  /**
+   * PENDING|REWORK_SUBMITTED → APPROVED|REJECTED|REWORK_NEEDED by the gig's client (or automatically:
+   * clientUserId null), in one transaction. The gig row lock orders this approval against other
+   * approvals and activity of the same gig; the submission row lock against other reviews of it. An
+   * approval fixes the worked minutes it pays; when they are worth nothing, the approval settles them
+   * at once with a recorded payment of 0 (by the client, or by the platform).
+   */
+  private decide(id: string, clientUserId: string | null, decision: Decision, notes: string | null, auto: boolean): Promise<SubmissionRow> {
+    const action = auto ? 'auto-approve' : REVIEW_ACTION[decision];
+    const maxReworkRounds = this.config.gigs.maxReworkRounds;
+    return this.db.withTransaction(async () => {
+      const found = await this.submissions.findForReview(id, clientUserId);
+      if (!found) throw notFound('Submission');
+      await this.gigs.lock(found.gigId);
+      const current = await this.submissions.lockState(id);
+      if (!canApply(SUBMISSION_MACHINE, current.status, action)) throw conflict('INVALID_STATE', 'The submission is not awaiting review');
+      if (decision === 'REWORK_NEEDED' && current.reworkRounds >= maxReworkRounds) {
+        throw conflict('REWORK_LIMIT', `At most ${maxReworkRounds} rework rounds; approve or reject the work`);
+      }
+      let workedMinutes: number | undefined;
+      if (decision === 'APPROVED') {
+        const activity = await this.submissions.activityOf(found.gigId);
+        const windows = await this.submissions.windowsOf(found.gigId);
+        workedMinutes = minutesToApprove(activity, windows, await this.submissions.approvedMinutes(found.gigId));
+      }
+      await this.submissions.markReviewed(id, { status: targetOf(SUBMISSION_MACHINE, action), reviewNotes: notes, workedMinutes, autoApproved: auto });
+      if (workedMinutes !== undefined) {
+        const { rateMinor, currency } = found.gig.opportunity;
+        if (settlementOf(false, paymentAmount(workedMinutes, rateMinor)) === 'NOTHING_DUE') {
+          await this.submissions.createPayment({
+            submissionId: id,
+            gigId: found.gigId,
+            idempotencyKey: platformKey('approval', id),
+            amountMinor: 0,
+            currency,
+            workedMinutes,
+            rateMinor,
+            createdById: clientUserId,
+          });
+        }
+      }
+      return this.submissions.findRow(id);
+    });
   }
 
   async rework(user: AuthUser, id: string, dto: CreateSubmissionDto): Promise<SubmissionResponseDto> {
@@ -127,13 +175,9 @@ export class SubmissionsService {
     const before = new Date(now.getTime() - this.config.gigs.autoApproveDays * 86_400_000);
     let approved = 0;
     for (const id of await this.submissions.findStale(before)) {
-      const outcome = await this.submissions.review(id, null, 'APPROVED', 'Approved automatically: not reviewed in time', {
-        maxReworkRounds: this.config.gigs.maxReworkRounds,
-        minutesToApprove,
-        amountFor: paymentAmount,
-        auto: true,
-      });
-      if (typeof outcome === 'string') continue;
+      // Work the client reviewed (or that went away) since it was listed is left as it is.
+      const outcome = await this.decide(id, null, 'APPROVED', 'Approved automatically: not reviewed in time', true).catch(skipRefused);
+      if (!outcome) continue;
       approved += 1;
       await this.notifications.notify([outcome.gig.agent.userId, outcome.gig.client.userId], {
         type: 'submission.reviewed',
@@ -151,8 +195,9 @@ export class SubmissionsService {
     let settled = 0;
     for (const row of await this.submissions.findUnsettled()) {
       if (paymentAmount(row.workedMinutes ?? 0, row.gig.opportunity.rateMinor) > 0) continue;
-      const outcome = await this.submissions.pay(row.id, 'ALL', platformKey('sweep', row.id), null, paymentAmount, 'settle-nothing-due');
-      if (typeof outcome === 'string' || !outcome.created) continue;
+      // Work paid or changed since it was listed is left as it is.
+      const outcome = await this.settle(row.id, 'ALL', platformKey('sweep', row.id), null, 'settle-nothing-due').catch(skipRefused);
+      if (!outcome?.created) continue;
       settled += 1;
       await this.notifySettled(outcome.payment);
     }
@@ -160,21 +205,66 @@ export class SubmissionsService {
   }
 
   async pay(user: AuthUser, submissionId: string, key: string): Promise<PaymentResponseDto> {
-    const outcome = await this.submissions.pay(submissionId, gigScopeOf(user), key, user.id, paymentAmount);
-    switch (outcome) {
-      case 'NOT_FOUND':
-        throw notFound('Submission');
-      case 'NOT_APPROVED':
-        throw conflict('NOT_APPROVED', 'Only approved work is paid');
-      case 'ALREADY_PAID':
-        throw conflict('ALREADY_PAID', 'This submission is already settled (approved work with nothing to pay is settled as 0 at approval)');
-      case 'KEY_REUSED':
-        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another payment');
-      case 'NOT_ALLOWED':
-        throw conflict('INVALID_STATE', 'This settlement cannot be paid now');
-    }
+    const outcome = await this.settle(submissionId, gigScopeOf(user), key, user.id, 'pay');
     if (outcome.created) await this.notifySettled(outcome.payment);
     return toPaymentDto(outcome.payment);
+  }
+
+  /**
+   * Settles an APPROVED submission once, by `action` of the settlement machine: `pay` (a client or
+   * staff request) or `settle-nothing-due` (the platform, createdById null). The key identifies the
+   * request: the same key for the same submission returns the first payment (created: false); a key
+   * used for another submission, or a second key for a paid submission, is refused. The submission
+   * row lock serialises racing requests for one submission.
+   */
+  private async settle(
+    submissionId: string,
+    scope: GigScope,
+    key: string,
+    createdById: string | null,
+    action: 'pay' | 'settle-nothing-due',
+  ): Promise<{ payment: PaymentRow; created: boolean }> {
+    const attempt = () =>
+      this.db.withTransaction(async () => {
+        const submission = await this.submissions.findTerms(submissionId, scope);
+        if (!submission) throw notFound('Submission');
+        const row = await this.submissions.lockState(submissionId);
+        // Read the key only under the lock, so a request that waited sees the payment its twin created.
+        const byKey = await this.submissions.findPaymentByKey(key);
+        if (byKey) {
+          if (byKey.submissionId !== submissionId) {
+            throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another payment');
+          }
+          return { payment: byKey, created: false };
+        }
+        if (row.status !== 'APPROVED') throw conflict('NOT_APPROVED', 'Only approved work is paid');
+        const { rateMinor, currency } = submission.gig.opportunity;
+        const minutes = row.workedMinutes ?? 0;
+        const amountMinor = Math.max(0, paymentAmount(minutes, rateMinor));
+        const settlement = settlementOf(await this.submissions.isPaid(submissionId), amountMinor);
+        if (settlement === 'SETTLED') {
+          throw conflict('ALREADY_PAID', 'This submission is already settled (approved work with nothing to pay is settled as 0 at approval)');
+        }
+        if (!canApply(SETTLEMENT_MACHINE, settlement, action)) throw conflict('INVALID_STATE', 'This settlement cannot be paid now');
+        const payment = await this.submissions.createPayment({
+          submissionId,
+          gigId: submission.gigId,
+          idempotencyKey: key,
+          amountMinor,
+          currency,
+          workedMinutes: minutes,
+          rateMinor,
+          createdById,
+        });
+        return { payment, created: true };
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // Two first requests with one key: the loser hits the unique key; a new transaction answers it as a replay (or a reused key).
+      if (isUniqueViolation(error)) return attempt();
+      throw error;
+    }
   }
 
   private notifySettled(payment: { id: string; amountMinor: number; currency: string; gig: { agent: { userId: string } } }): Promise<void> {

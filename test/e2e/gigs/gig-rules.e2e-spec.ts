@@ -609,6 +609,23 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       expect(theirs.body.data.total).toBe(0);
     });
 
+    it('pays one of two submissions raced with one key and refuses the other as a reused key', async () => {
+      const [first, second] = [await approvedSubmission(), await approvedSubmission()];
+      const key = `raced-${first.submissionId}`;
+      const results = await Promise.all(
+        [first, second].map((s) =>
+          t
+            .http()
+            .post(api(`/submissions/${s.submissionId}/payments`))
+            .set(client.auth)
+            .set('Idempotency-Key', key),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+      expect(results.find((r) => r.status === 422)?.body.error).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await t.prisma.payment.count({ where: { idempotencyKey: key } })).toBe(1);
+    });
+
     it('refuses paying work that is not approved', async () => {
       const { opportunityId } = await openOpportunity(t, client);
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
