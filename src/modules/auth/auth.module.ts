@@ -4,7 +4,6 @@ import { SmsModule } from '../../infra/sms/sms.module.js';
 import { UsersModule } from '../users/index.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { CredentialsRepository } from './credentials.repository.js';
 import { OtpController } from './otp.controller.js';
 import { OtpRepository } from './otp.repository.js';
 import { OtpService } from './otp.service.js';
@@ -14,6 +13,6 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   imports: [UsersModule, MailModule, SmsModule],
   controllers: [OtpController, AuthController],
-  providers: [OtpService, OtpRepository, AuthService, CredentialsRepository, SessionsService, RefreshTokensRepository],
+  providers: [OtpService, OtpRepository, AuthService, SessionsService, RefreshTokensRepository],
 })
 export class AuthModule {}

@@ -4,9 +4,10 @@ import { OnboardingRegistry, type OnboardingStep } from '../../common/auth/onboa
 import { AppError, badRequest } from '../../common/http/app-error.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
-import { contactOf, PasswordHasher, assertStrongPassword, UsersService } from '../users/index.js';
+import { contactOf, PasswordHasher, assertStrongPassword, type LockoutPolicy, type LoginIdentifier, UserCredentials, UsersService } from '../users/index.js';
+import { LOGIN_FAILURES_BEFORE_LOCK, LOGIN_LOCK_BASE_SECONDS, LOGIN_LOCK_MAX_SECONDS } from './auth.constants.js';
 import { AuthResultDto, LoginDto, RegistrationStatusDto, ResetPasswordDto, SignupDto } from './dto/auth.dto.js';
-import { CredentialsRepository, LoginIdentifier } from './credentials.repository.js';
+import { OtpRepository } from './otp.repository.js';
 import { tokenHash } from './secrets.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -17,10 +18,18 @@ const notVerified = () =>
     { field: 'verificationToken', message: 'verificationToken is not valid for this email or phone' },
   ]);
 
+/** From the fifth failure in a row the account locks, for 1 minute doubling with every further failure up to an hour. */
+const LOGIN_LOCKOUT: LockoutPolicy = {
+  failuresBeforeLock: LOGIN_FAILURES_BEFORE_LOCK,
+  lockBaseSeconds: LOGIN_LOCK_BASE_SECONDS,
+  lockMaxSeconds: LOGIN_LOCK_MAX_SECONDS,
+};
+
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly credentials: CredentialsRepository,
+    private readonly credentials: UserCredentials,
+    private readonly codes: OtpRepository,
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
     private readonly users: UsersService,
@@ -34,10 +43,12 @@ export class AuthService {
     assertStrongPassword(dto.password, { email: dto.email, phone: dto.phone });
     const passwordHash = await this.hasher.hash(dto.password);
     const role = dto.role ?? 'AGENT';
-    // The user and its role's profile row (the agents or clients module's write) commit together.
+    // The verification is spent only if the user and its role's profile row (the agents or clients
+    // module's write) are created: all three commit together, or none does (e.g. an email taken meanwhile).
     const created = await this.db.withTransaction(async () => {
-      const user = await this.credentials.signup({ ...contact, verificationHash: tokenHash(dto.verificationToken), name: dto.name, passwordHash, role });
-      if (user) await this.users.createRoleProfile(role, user.id);
+      if (!(await this.codes.consumeVerification('SIGNUP', contact.target, tokenHash(dto.verificationToken)))) return null;
+      const user = await this.credentials.createVerified({ ...contact, name: dto.name, passwordHash, role });
+      await this.users.createRoleProfile(role, user.id);
       return user;
     });
     if (!created) throw notVerified();
@@ -53,11 +64,11 @@ export class AuthService {
     if (!account) throw invalidCredentials();
     const locked = account.lockedUntil !== null && account.lockedUntil > new Date();
     if (!passwordOk) {
-      if (!locked) await this.credentials.recordFailure(account.id);
+      if (!locked) await this.credentials.recordFailedLogin(account.id, LOGIN_LOCKOUT);
       throw invalidCredentials();
     }
     if (locked || (account.status !== 'ACTIVE' && account.status !== 'PENDING')) throw invalidCredentials();
-    if (account.failedLoginCount > 0 || account.lockedUntil) await this.credentials.recordSuccess(account.id);
+    if (account.failedLoginCount > 0 || account.lockedUntil) await this.credentials.clearFailedLogins(account.id);
     return this.signedIn({ id: account.id, role: account.role, status: account.status });
   }
 
@@ -65,12 +76,16 @@ export class AuthService {
     const contact = contactOf(dto);
     const owner = await this.credentials.findOwnerContact(contact.channel, contact.target);
     assertStrongPassword(dto.newPassword, owner ?? { email: dto.email, phone: dto.phone }, 'newPassword');
-    const userId = await this.credentials.resetPassword(
-      contact.channel,
-      contact.target,
-      tokenHash(dto.verificationToken),
-      await this.hasher.hash(dto.newPassword),
-    );
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    // Verification spent, new hash and every refresh token revoked: together or not at all.
+    const userId = await this.db.withTransaction(async () => {
+      const id = await this.users.findActiveIdByContact(contact.channel, contact.target);
+      if (!id || !(await this.codes.consumeVerification('PASSWORD_RESET', contact.target, tokenHash(dto.verificationToken)))) return null;
+      const now = new Date();
+      await this.credentials.setResetPassword(id, contact.channel, passwordHash, now);
+      await this.sessions.revokeAll(id, now);
+      return id;
+    });
     if (!userId) throw notVerified();
     this.realtime.disconnectUser(userId, 'password_changed');
   }
@@ -82,7 +97,12 @@ export class AuthService {
       ]);
     }
     const contact = contactOf(dto);
-    const user = await this.credentials.loginWithVerification(contact.channel, contact.target, tokenHash(dto.verificationToken ?? ''));
+    // The verification is spent only together with the account's update.
+    const user = await this.db.withTransaction(async () => {
+      const id = await this.users.findActiveIdByContact(contact.channel, contact.target);
+      if (!id || !(await this.codes.consumeVerification('LOGIN', contact.target, tokenHash(dto.verificationToken ?? '')))) return null;
+      return this.credentials.markContactVerified(id, contact.channel);
+    });
     if (!user) throw invalidCredentials();
     return this.signedIn(user);
   }
@@ -96,7 +116,7 @@ export class AuthService {
   private async registrationStatus(user: AuthUser): Promise<RegistrationStatusDto | null> {
     if (user.role !== 'AGENT') return null;
     return this.onboarding.status(user.id, async () => {
-      const verification = await this.credentials.findEmailAndPhoneVerification(user.id);
+      const verification = await this.credentials.findContactVerification(user.id);
       const nextStep: OnboardingStep = verification?.emailVerifiedAt || verification?.phoneVerifiedAt ? 'COMPLETE_PROFILE' : 'VERIFY_CONTACT';
       return { nextStep, missingFields: [] };
     });

@@ -1,24 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
 import type { DeliveryChannel, OtpPurpose } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { OTP_MAX_ATTEMPTS, OTP_MAX_PER_TARGET_PER_HOUR, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, VERIFICATION_TTL_MS } from './auth.constants.js';
 
 export type IssueOutcome = { issued: true } | { issued: false; retryAfterSeconds: number };
-
-/**
- * Marks a verified code's verification token used, if it belongs to this target and purpose, is
- * recent and unused. Runs inside the caller's transaction, so the action it unlocks (signup, login,
- * reset) happens at most once per verification.
- */
-export async function consumeVerification(tx: Prisma.TransactionClient, purpose: OtpPurpose, target: string, verificationHash: string): Promise<boolean> {
-  const now = new Date();
-  const { count } = await tx.otpCode.updateMany({
-    where: { verificationHash, purpose, target, usedAt: null, verifiedAt: { gte: new Date(now.getTime() - VERIFICATION_TTL_MS) } },
-    data: { usedAt: now },
-  });
-  return count === 1;
-}
 
 @Injectable()
 export class OtpRepository {
@@ -69,6 +54,21 @@ export class OtpRepository {
     const { count } = await this.db.client.otpCode.updateMany({
       where: { id, consumedAt: null, attempts: { lt: OTP_MAX_ATTEMPTS }, expiresAt: { gt: new Date() } },
       data: { attempts: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  /**
+   * Marks a verified code's verification token used, if it belongs to this target and purpose, is
+   * recent and unused. The caller runs it in the transaction of the action it unlocks (signup,
+   * login, reset), so that action happens at most once per verification, and a failed action
+   * leaves the verification unused.
+   */
+  async consumeVerification(purpose: OtpPurpose, target: string, verificationHash: string): Promise<boolean> {
+    const now = new Date();
+    const { count } = await this.db.client.otpCode.updateMany({
+      where: { verificationHash, purpose, target, usedAt: null, verifiedAt: { gte: new Date(now.getTime() - VERIFICATION_TTL_MS) } },
+      data: { usedAt: now },
     });
     return count === 1;
   }

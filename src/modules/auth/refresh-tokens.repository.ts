@@ -59,6 +59,11 @@ export class RefreshTokensRepository {
     });
   }
 
+  /** Revokes every live refresh token of the user. */
+  async revokeAllOf(userId: string, at: Date): Promise<void> {
+    await this.db.client.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } });
+  }
+
   /** Revokes the family the token belongs to (logout); unknown tokens change nothing. */
   async revokeFamilyOf(tokenHash: string): Promise<void> {
     const row = await this.db.client.refreshToken.findUnique({ where: { tokenHash }, select: { familyId: true } });

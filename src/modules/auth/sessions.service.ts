@@ -40,6 +40,11 @@ export class SessionsService {
     return this.refreshTokens.revokeFamilyOf(tokenHash(refreshToken));
   }
 
+  /** Ends every refresh-token family of the user (a password reset); joins the caller's transaction. */
+  revokeAll(userId: string, at: Date): Promise<void> {
+    return this.refreshTokens.revokeAllOf(userId, at);
+  }
+
   private pair(user: AuthUser, refreshToken: string): TokenPairDto {
     return { token: this.accessTokens.sign(user), refreshToken, tokenType: 'Bearer', expiresIn: this.accessTokens.ttlSeconds };
   }

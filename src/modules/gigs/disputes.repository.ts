@@ -49,11 +49,14 @@ export class DisputesRepository {
     }
   }
 
-  /** Opens a dispute unless the same person already has one open on the same record. */
+  /**
+   * Opens a dispute unless the same person already has one open on the same record. Runs in the
+   * caller's transaction after it locked the raiser's user row, so that person's parallel openings
+   * are counted one after the other.
+   */
   async create(data: { raisedById: string; counterpartyId: string; targetType: DisputeTarget; targetId: string; reason: string; deadlineAt: Date }) {
     const column = TARGET_COLUMN[data.targetType];
     return this.db.transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM users WHERE id = ${data.raisedById}::uuid FOR UPDATE`;
       const open = await tx.dispute.count({ where: { raisedById: data.raisedById, [column]: data.targetId, status: { in: openStates(DISPUTE_MACHINE) } } });
       if (open > 0) return null;
       return tx.dispute.create({

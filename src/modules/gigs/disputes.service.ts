@@ -4,8 +4,10 @@ import { isStaff } from '../../common/auth/roles.js';
 import { conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { ADMIN_ROLES, UserRole } from '../../common/auth/roles.js';
 import { NotificationsService } from '../notifications/index.js';
+import { UsersService } from '../users/index.js';
 import { DisputesRepository, type DisputeScope } from './disputes.repository.js';
 import type { CreateDisputeDto, DisputeResponseDto, ListDisputesQueryDto, ResolveDisputeDto } from './dto/dispute.dto.js';
 import { toDisputeDto } from './gigs.mapper.js';
@@ -16,6 +18,8 @@ export class DisputesService {
     private readonly disputes: DisputesRepository,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly db: TransactionHost,
   ) {}
 
   async open(user: AuthUser, dto: CreateDisputeDto): Promise<DisputeResponseDto> {
@@ -24,13 +28,17 @@ export class DisputesService {
     if (!parties || (parties.agentUserId !== user.id && parties.clientUserId !== user.id)) throw notFound('Disputed record');
     const counterpartyId = parties.agentUserId === user.id ? parties.clientUserId : parties.agentUserId;
     const deadlineAt = new Date(Date.now() + this.config.gigs.disputeDeadlineDays * 86_400_000);
-    const dispute = await this.disputes.create({
-      raisedById: user.id,
-      counterpartyId,
-      targetType: dto.targetType,
-      targetId: dto.targetId,
-      reason: dto.reason,
-      deadlineAt,
+    // The raiser's row is locked first, so two parallel openings on one record cannot both pass the check.
+    const dispute = await this.db.withTransaction(async () => {
+      await this.users.lockUser(user.id);
+      return this.disputes.create({
+        raisedById: user.id,
+        counterpartyId,
+        targetType: dto.targetType,
+        targetId: dto.targetId,
+        reason: dto.reason,
+        deadlineAt,
+      });
     });
     if (!dispute) throw conflict('DISPUTE_OPEN', 'You already have an open dispute on this record');
     const opened = {

@@ -14,12 +14,13 @@ import { GigsRepository } from './gigs.repository.js';
 import { GigsService } from './gigs.service.js';
 import { GigsSweeper } from './gigs.sweeper.js';
 import { ReviewsModule } from '../reviews/index.js';
+import { UsersModule } from '../users/index.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 @Module({
-  imports: [NotificationsModule, AgentsModule, ClientsModule, ReviewsModule, QueueModule],
+  imports: [NotificationsModule, AgentsModule, ClientsModule, ReviewsModule, QueueModule, UsersModule],
   controllers: [ApplicationsController, GigsController, SubmissionsController, DisputesController],
   providers: [
     ApplicationsService,

@@ -31,8 +31,9 @@ export class CandidateChecksRepository {
   }
 
   /**
-   * Records an attempt unless `maxAttempts` failed ones already happened since `since`. The user's
-   * row is locked so that parallel attempts are counted one after the other.
+   * Records an attempt unless `maxAttempts` failed ones already happened since `since`. Runs in the
+   * caller's transaction after it locked the user's row, so parallel attempts are counted one after
+   * the other.
    */
   createVerificationWithinLimit(
     data: { userId: string; status: IdentityStatus; distance: number },
@@ -40,7 +41,6 @@ export class CandidateChecksRepository {
     maxAttempts: number,
   ): Promise<{ created: Prisma.IdentityVerificationGetPayload<object>; failedSoFar: number } | null> {
     return this.db.transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM users WHERE id = ${data.userId}::uuid FOR UPDATE`;
       const failed = await tx.identityVerification.count({ where: { userId: data.userId, status: 'FAILED', createdAt: { gte: since } } });
       if (failed >= maxAttempts) return null;
       const attempt = (await tx.identityVerification.count({ where: { userId: data.userId, createdAt: { gte: since } } })) + 1;

@@ -4,6 +4,8 @@ import { foundOr404 } from '../../common/auth/ownership.js';
 import { AppError, badRequest, conflict } from '../../common/http/app-error.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
+import { UsersService } from '../users/index.js';
 import { CandidateChecksRepository } from './candidate-checks.repository.js';
 import { FaceReferenceDto, IdentityVerificationDto, ListIdentityQueryDto, ReviewIdentityDto, toIdentityVerificationDto } from './dto/checks.dto.js';
 import { decideIdentity, faceDistance, isValidDescriptor } from './domain/face-descriptor.js';
@@ -16,6 +18,8 @@ export class IdentityService {
   constructor(
     private readonly checks: CandidateChecksRepository,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly db: TransactionHost,
   ) {}
 
   /**
@@ -41,7 +45,11 @@ export class IdentityService {
     const distance = faceDistance(reference.descriptor, descriptor);
     const status = decideIdentity(distance, faceDistanceThreshold, faceReviewMargin);
     const since = new Date(Date.now() - IDENTITY_ATTEMPT_WINDOW_MS);
-    const outcome = await this.checks.createVerificationWithinLimit({ userId: user.id, status, distance }, since, identityMaxAttempts);
+    // The user's row is locked first: parallel attempts are counted one after the other.
+    const outcome = await this.db.withTransaction(async () => {
+      await this.users.lockUser(user.id);
+      return this.checks.createVerificationWithinLimit({ userId: user.id, status, distance }, since, identityMaxAttempts);
+    });
     if (!outcome) {
       throw new AppError(HttpStatus.TOO_MANY_REQUESTS, 'IDENTITY_ATTEMPTS_EXHAUSTED', 'Too many failed identity checks; try again tomorrow or contact support');
     }

@@ -34,14 +34,13 @@ export class SessionsRepository {
   constructor(private readonly db: TransactionHost) {}
 
   /**
-   * Creates the CandidateAssessment and its ProctoringSession. The candidate's user row is locked
-   * first, so two parallel starts run one after the other and the second sees the first's session;
-   * `decide` applies the start rules to the facts (throwing rolls everything back) and returns the
+   * Creates the CandidateAssessment and its ProctoringSession. Runs in the caller's transaction
+   * after it locked the candidate's user row, so two parallel starts run one after the other and
+   * the second sees the first's session; `decide` applies the start rules to the facts (throwing rolls everything back) and returns the
    * deadline.
    */
   start(userId: string, assessmentId: string, decide: (facts: StartFacts) => Date): Promise<SessionFull> {
     return this.db.transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
       const [active, previousAttempts, candidate] = await Promise.all([
         tx.proctoringSession.count({ where: { userId, status: 'ACTIVE' } }),
         tx.candidateAssessment.findMany({

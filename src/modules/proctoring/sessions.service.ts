@@ -4,6 +4,7 @@ import { foundOr404, ownedOrNotFound } from '../../common/auth/ownership.js';
 import { AppError, conflict, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { ONBOARDING_STEPS } from '../../common/auth/onboarding.js';
 import { AgentsService } from '../agents/index.js';
 import { UsersService } from '../users/index.js';
@@ -56,6 +57,7 @@ export class ProctoringSessionsService {
     private readonly users: UsersService,
     private readonly agents: AgentsService,
     private readonly config: AppConfig,
+    private readonly db: TransactionHost,
   ) {}
 
   async start(user: AuthUser, assessmentId: string): Promise<SessionDto> {
@@ -69,10 +71,14 @@ export class ProctoringSessionsService {
       throw conflict('IDENTITY_NOT_VERIFIED', 'Verify your identity first (valid for one hour)');
     }
 
-    const session = await this.sessions.start(user.id, assessment.id, (facts) => {
-      this.assertMayStart(facts, assessment);
-      const minutes = assessment.timeLimitMinutes + facts.extraTimeMinutes;
-      return new Date(Date.now() + minutes * 60_000);
+    // The candidate's row is locked first: parallel starts run one after the other.
+    const session = await this.db.withTransaction(async () => {
+      await this.users.lockUser(user.id);
+      return this.sessions.start(user.id, assessment.id, (facts) => {
+        this.assertMayStart(facts, assessment);
+        const minutes = assessment.timeLimitMinutes + facts.extraTimeMinutes;
+        return new Date(Date.now() + minutes * 60_000);
+      });
     });
     return toSessionDto(session);
   }

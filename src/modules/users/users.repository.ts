@@ -140,6 +140,11 @@ export class UsersRepository {
     return this.db.client.user.create({ data: { ...data, status: 'ACTIVE' }, select: USER_PROFILE });
   }
 
+  /** Locks the user's row (deleted or not) for the rest of the caller's transaction. */
+  async lockUser(id: string): Promise<void> {
+    await this.db.client.$queryRaw`SELECT id FROM users WHERE id = ${id}::uuid FOR UPDATE`;
+  }
+
   /** The ids of the active SUPER_ADMINs, their rows locked for the rest of the caller's transaction. */
   async lockActiveSuperAdminIds(): Promise<string[]> {
     const rows = await this.db.client.$queryRaw<{ id: string }[]>`

@@ -63,6 +63,16 @@ export class UsersService {
     return this.users.findActiveIdByContact(channel, target);
   }
 
+  /**
+   * Locks the user's row until the caller's transaction ends, so that one user's concurrent
+   * requests which count then write (a dispute, an assessment start, an identity attempt) run one
+   * after the other. Only meaningful inside `withTransaction`, hence refused outside one.
+   */
+  async lockUser(id: string): Promise<void> {
+    if (!this.db.active) throw new Error("UsersService.lockUser runs inside the caller's transaction");
+    await this.users.lockUser(id);
+  }
+
   // --- the signed-in user ---
 
   async getProfile(userId: string): Promise<UserDto> {

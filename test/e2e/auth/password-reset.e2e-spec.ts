@@ -32,6 +32,35 @@ describe('Auth: password reset', () => {
     await post('/auth/password/reset', { email, verificationToken, newPassword: 'Yet-Another-Lantern-99' }).expect(400);
   });
 
+  it('changes nothing, and leaves the verification usable, when a step of the reset fails', async () => {
+    const email = uniqueEmail('resetfail');
+    const { user } = await signUp(t, { email });
+    const verificationToken = await verifiedToken(t, { email }, 'PASSWORD_RESET');
+    // Revoking this user's refresh tokens (the reset's last write) fails, after the verification was
+    // spent and the new hash written: both must roll back with it.
+    await t.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_revocation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'revocation refused'; END $$`,
+    );
+    await t.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_revocation BEFORE UPDATE ON refresh_tokens FOR EACH ROW WHEN (OLD.user_id = '${user.id}') EXECUTE FUNCTION refuse_revocation()`,
+    );
+    try {
+      const failed = await post('/auth/password/reset', { email, verificationToken, newPassword: NEW_PASSWORD }).expect(500);
+      expect(failed.body).toMatchObject({ success: false, error: 'INTERNAL_ERROR' });
+    } finally {
+      await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_revocation ON refresh_tokens');
+      await t.prisma.$executeRawUnsafe('DROP FUNCTION refuse_revocation()');
+    }
+    expect(await t.prisma.otpCode.count({ where: { target: email, purpose: 'PASSWORD_RESET', usedAt: { not: null } } })).toBe(0);
+    expect(await t.prisma.refreshToken.count({ where: { userId: user.id, revokedAt: { not: null } } })).toBe(0);
+    await post('/auth/login', { email, password: NEW_PASSWORD }).expect(401);
+    await post('/auth/login', { email, password: STRONG_PASSWORD }).expect(200);
+
+    // The same verification still works once the failure is gone.
+    await post('/auth/password/reset', { email, verificationToken, newPassword: NEW_PASSWORD }).expect(204);
+    await post('/auth/login', { email, password: NEW_PASSWORD }).expect(200);
+  });
+
   it('works by phone and clears a lockout', async () => {
     const phone = uniquePhone();
     await signUp(t, { phone });

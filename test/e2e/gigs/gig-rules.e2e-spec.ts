@@ -1,7 +1,9 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
 import { acceptedGig, api, backdateActivity, EXE, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { eventually } from '../../support/eventually.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
@@ -816,6 +818,40 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
         .post(api(`/gigs/${gigId}/complete`))
         .set(client.auth)
         .expect(200);
+    });
+
+    it('lets one of two racing openings by the same person on the same record through', async () => {
+      const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: nextSlotStart(), endsAt: nextSlotStart(1), capacity: 1 }] });
+      const { gigId } = await acceptedGig(t, client, agentA, opportunityId, slotIds);
+      const open = () =>
+        t.http().post(api('/disputes')).set(agentA.auth).send({ targetType: 'GIG', targetId: gigId, reason: 'Opened twice at the same moment.' });
+      // Inserts into disputes wait while this lock is held (reads do not). Each opening checks and
+      // inserts after locking the raiser's row: one waits to insert, the other for that row, and the
+      // second sees the first's dispute. Openings that counted in parallel would both insert.
+      const lock = new pg.Client({ connectionString: t.databaseUrl });
+      await lock.connect();
+      let results: Awaited<ReturnType<typeof open>>[];
+      try {
+        await lock.query('BEGIN');
+        await lock.query('LOCK TABLE disputes IN SHARE ROW EXCLUSIVE MODE');
+        const racing = Promise.all([open().then((res) => res), open().then((res) => res)]);
+        await eventually(
+          async () => {
+            const { rows } = await lock.query<{ waiting: number }>(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            expect(rows[0].waiting).toBe(2);
+          },
+          { timeoutMs: 10_000, what: 'both openings to wait' },
+        );
+        await lock.query('COMMIT');
+        results = await racing;
+      } finally {
+        await lock.end();
+      }
+      expect(results.map((res) => res.status).sort()).toEqual([201, 409]);
+      expect(results.find((res) => res.status === 409)?.body.error).toBe('DISPUTE_OPEN');
+      expect(await t.prisma.dispute.count({ where: { gigId, raisedById: agentA.user.id } })).toBe(1);
     });
   });
 
