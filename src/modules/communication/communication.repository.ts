@@ -56,9 +56,11 @@ export class CommunicationRepository {
       return await this.db.transaction(async (tx) => {
         if (!(await queryAllows(tx))) return QUERY_CHANGED;
         if (await this.hasActiveSession(tx, queryId)) return 'ACTIVE_CALL' as const;
-        if (await tx.callRequest.count({ where: { queryId, status: 'PENDING', expiresAt: { gt: new Date() } } })) return 'PENDING_EXISTS' as const;
-        // A pending request past its time that the scan has not reached yet gives way to the new one.
-        await tx.callRequest.updateMany({ where: { queryId, status: 'PENDING' }, data: { status: 'EXPIRED' } });
+        const now = new Date();
+        if (await tx.callRequest.count({ where: { queryId, status: 'PENDING', expiresAt: { gt: now } } })) return 'PENDING_EXISTS' as const;
+        // A pending request past its time that the scan has not reached yet gives way to the new one. Only
+        // such a one: a racing request's, committed since the count, stays and refuses this one (unique index).
+        await tx.callRequest.updateMany({ where: { queryId, status: 'PENDING', expiresAt: { lte: now } }, data: { status: 'EXPIRED' } });
         return tx.callRequest.create({ data: { queryId, mode, message, expiresAt } });
       });
     } catch (error) {
