@@ -154,11 +154,11 @@ export class DonorQueriesRepository {
   }
 
   /**
-   * Inside another module's transaction: the query's status and assignee, share-locked until that
+   * Inside the caller's transaction: the query's status and assignee, share-locked until that
    * transaction ends, so no state change (resolve, transfer, close) can pass it meanwhile.
    */
-  async lockForShare(tx: Tx, id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
-    const [row] = await tx.$queryRaw<Pick<DonorQuery, 'status' | 'assignedToId'>[]>`
+  async lockForShare(id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
+    const [row] = await this.db.client.$queryRaw<Pick<DonorQuery, 'status' | 'assignedToId'>[]>`
       SELECT status, assigned_to_id AS "assignedToId" FROM donor_queries WHERE id = ${id}::uuid FOR SHARE`;
     return row ?? null;
   }

@@ -282,11 +282,12 @@ export class DonorQueriesService implements OnModuleInit {
   }
 
   /**
-   * For the calls module, inside its own transaction: the query's status and assignee, locked so that
-   * no resolve, transfer or close passes until that transaction ends (null when missing).
+   * For the calls module, inside its own transaction (`TransactionHost.withTransaction`): the query's
+   * status and assignee, locked so that no resolve, transfer or close passes until that transaction
+   * ends (null when missing).
    */
-  lockForCall(tx: Prisma.TransactionClient, id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
-    return this.queries.lockForShare(tx, id);
+  lockForCall(id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
+    return this.queries.lockForShare(id);
   }
 
   /** For the calls module and jobs: a query by id, without an actor (null when missing). */
