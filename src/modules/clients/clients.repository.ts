@@ -46,9 +46,6 @@ export interface LockedOpportunity {
 
 type LockedRow = { status: OpportunityStatus; capacity: number; accepted_count: number; client_id: string };
 
-/** Fields that may change only while an opportunity is a DRAFT. */
-const DRAFT_ONLY_FIELDS = ['requiredSkills', 'minCefrLevel', 'minExperienceMonths', 'rateMinor', 'currency'] as const;
-
 @Injectable()
 export class ClientsRepository {
   constructor(
@@ -134,27 +131,9 @@ export class ClientsRepository {
     return this.db.client.opportunity.findFirst({ where: { id, clientId }, include: WITH_SLOTS });
   }
 
-  /**
-   * Applies an edit under a row lock: DRAFT-only fields are refused once published, and capacity never
-   * drops below the accepted count. A FILLED opportunity whose capacity grows reopens.
-   */
-  async updateOpportunity(
-    id: string,
-    clientId: string,
-    data: Prisma.OpportunityUpdateInput,
-  ): Promise<OpportunityWithSlots | 'NOT_FOUND' | 'NOT_DRAFT' | 'CLOSED' | 'CAPACITY'> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: OpportunityStatus; accepted_count: number }[]>`
-        SELECT status, accepted_count FROM opportunities WHERE id = ${id}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
-      if (!row) return 'NOT_FOUND';
-      if (row.status === 'CLOSED') return 'CLOSED';
-      if (row.status !== 'DRAFT' && DRAFT_ONLY_FIELDS.some((field) => data[field] !== undefined)) return 'NOT_DRAFT';
-      const capacity = typeof data.capacity === 'number' ? data.capacity : undefined;
-      if (capacity !== undefined && capacity < row.accepted_count) return 'CAPACITY';
-      let status: OpportunityStatus | undefined;
-      if (capacity !== undefined && row.status !== 'DRAFT') status = capacity > row.accepted_count ? 'OPEN' : 'FILLED';
-      return tx.opportunity.update({ where: { id }, data: { ...data, status }, include: WITH_SLOTS });
-    });
+  /** Applies an edit to opportunity `id` (the caller checked it on the row it locked). */
+  updateOpportunity(id: string, data: Prisma.OpportunityUpdateInput): Promise<OpportunityWithSlots> {
+    return this.db.client.opportunity.update({ where: { id }, data, include: WITH_SLOTS });
   }
 
   /** One state change, only from one of `from`; null when the current state forbids it. */
@@ -178,23 +157,25 @@ export class ClientsRepository {
         ? await this.db.client.$queryRaw<LockedRow[]>`SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${id}::uuid FOR UPDATE`
         : await this.db.client.$queryRaw<LockedRow[]>`SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${id}::uuid FOR SHARE`;
     const row = rows[0];
-    return row ? { id, status: row.status, capacity: row.capacity, acceptedCount: row.accepted_count, clientId: row.client_id } : null;
+    return row ? toLockedOpportunity(id, row) : null;
+  }
+
+  /** Like `lockOpportunity(id, 'UPDATE')`, but only client `clientId`'s opportunity: null when it has none by that id. */
+  async lockOwnOpportunity(id: string, clientId: string): Promise<LockedOpportunity | null> {
+    const [row] = await this.db.client.$queryRaw<LockedRow[]>`
+      SELECT status, capacity, accepted_count, client_id FROM opportunities WHERE id = ${id}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
+    return row ? toLockedOpportunity(id, row) : null;
   }
 
   setAcceptedCount(id: string, acceptedCount: number, status: OpportunityStatus | undefined) {
     return this.db.client.opportunity.update({ where: { id }, data: { acceptedCount, ...(status ? { status } : {}) }, select: { id: true } });
   }
 
-  /** Adds a slot unless the opportunity is closed; the row lock keeps it from racing a close. */
-  async addSlot(opportunityId: string, clientId: string, data: { startsAt: Date; endsAt: Date; capacity: number }) {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: OpportunityStatus }[]>`
-        SELECT status FROM opportunities WHERE id = ${opportunityId}::uuid AND client_id = ${clientId}::uuid FOR UPDATE`;
-      if (!row) return 'NOT_FOUND' as const;
-      if (row.status === 'CLOSED') return 'CLOSED' as const;
-      return tx.clientScheduleSlot.create({ data: { ...data, opportunityId } });
-    });
+  /** Adds a schedule slot to opportunity `opportunityId` (the caller checked it on the row it locked). */
+  createSlot(opportunityId: string, data: { startsAt: Date; endsAt: Date; capacity: number }): Promise<ClientScheduleSlot> {
+    return this.db.client.clientScheduleSlot.create({ data: { ...data, opportunityId } });
   }
+
   /** The opportunity's slots among `ids`, locked in id order for the rest of the caller's transaction. */
   lockSlots(opportunityId: string, ids: string[]): Promise<LockedSlot[]> {
     const sorted = [...new Set(ids)].sort();
@@ -213,4 +194,8 @@ function toOpportunityView(row: StatementRow<typeof listOpportunities>): Opportu
   const { slotIds, slotStarts, slotEnds, slotCapacities, slotFilled, total: _total, ...opportunity } = row;
   const slots = slotIds.map((id, i) => ({ id, startsAt: slotStarts[i], endsAt: slotEnds[i], capacity: slotCapacities[i], filledCount: slotFilled[i] }));
   return { ...opportunity, slots };
+}
+
+function toLockedOpportunity(id: string, row: LockedRow): LockedOpportunity {
+  return { id, status: row.status, capacity: row.capacity, acceptedCount: row.accepted_count, clientId: row.client_id };
 }

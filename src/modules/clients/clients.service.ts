@@ -5,6 +5,7 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import { badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import type { OpportunityStatus } from '../../generated/prisma/enums.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { AgentsService } from '../agents/index.js';
 import { ReviewsService } from '../reviews/index.js';
@@ -26,6 +27,9 @@ import { eligibilityCriteria, judgeEligibility, type Eligibility, type Eligibili
 
 const VISIBLE_TO_AGENTS: OpportunityStatus[] = ['OPEN', 'FILLED', 'CLOSED'];
 
+/** Fields that may change only while an opportunity is a DRAFT. */
+const DRAFT_ONLY_FIELDS = ['requiredSkills', 'minCefrLevel', 'minExperienceMonths', 'rateMinor', 'currency'] as const;
+
 @Injectable()
 export class ClientsService implements OnModuleInit {
   constructor(
@@ -35,6 +39,7 @@ export class ClientsService implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly reviews: ReviewsService,
     private readonly users: UsersService,
+    private readonly db: TransactionHost,
   ) {}
 
   onModuleInit(): void {
@@ -121,15 +126,25 @@ export class ClientsService implements OnModuleInit {
   async updateOpportunity(user: AuthUser, id: string, dto: UpdateOpportunityDto): Promise<OpportunityResponseDto> {
     const clientId = await this.ownClientId(user);
     if (!clientId) throw notFound('Opportunity');
-    const outcome = await this.clients.updateOpportunity(id, clientId, {
-      ...dto,
-      requiredSkills: dto.requiredSkills ? normaliseSkills(dto.requiredSkills) : undefined,
+    const data = { ...dto, requiredSkills: dto.requiredSkills ? normaliseSkills(dto.requiredSkills) : undefined };
+    // On the locked row: DRAFT-only fields are refused once published, and capacity never drops below
+    // the accepted count. A published opportunity whose capacity changes is OPEN or FILLED by it.
+    const row = await this.db.withTransaction(async () => {
+      const current = await this.clients.lockOwnOpportunity(id, clientId);
+      if (!current) throw notFound('Opportunity');
+      if (current.status === 'CLOSED') throw conflict('INVALID_STATE', 'A closed opportunity cannot change');
+      if (current.status !== 'DRAFT' && DRAFT_ONLY_FIELDS.some((field) => data[field] !== undefined)) {
+        throw conflict('INVALID_STATE', 'Requirements and pay can change only while the opportunity is a DRAFT');
+      }
+      const { capacity } = data;
+      if (capacity !== undefined && capacity < current.acceptedCount) {
+        throw conflict('CAPACITY_BELOW_ACCEPTED', 'Capacity cannot drop below the number of accepted agents');
+      }
+      let status: OpportunityStatus | undefined;
+      if (capacity !== undefined && current.status !== 'DRAFT') status = capacity > current.acceptedCount ? 'OPEN' : 'FILLED';
+      return this.clients.updateOpportunity(id, { ...data, status });
     });
-    if (outcome === 'NOT_FOUND') throw notFound('Opportunity');
-    if (outcome === 'CLOSED') throw conflict('INVALID_STATE', 'A closed opportunity cannot change');
-    if (outcome === 'NOT_DRAFT') throw conflict('INVALID_STATE', 'Requirements and pay can change only while the opportunity is a DRAFT');
-    if (outcome === 'CAPACITY') throw conflict('CAPACITY_BELOW_ACCEPTED', 'Capacity cannot drop below the number of accepted agents');
-    return toOpportunityDto(outcome);
+    return toOpportunityDto(row);
   }
 
   async publish(user: AuthUser, id: string): Promise<OpportunityResponseDto> {
@@ -161,10 +176,15 @@ export class ClientsService implements OnModuleInit {
     if (startsAt <= new Date())
       throw badRequest('VALIDATION_FAILED', 'startsAt must be in the future', [{ field: 'startsAt', message: 'startsAt must be in the future' }]);
     const clientId = await this.ownClientId(user);
-    const outcome = clientId ? await this.clients.addSlot(opportunityId, clientId, { startsAt, endsAt, capacity: dto.capacity }) : 'NOT_FOUND';
-    if (outcome === 'NOT_FOUND') throw notFound('Opportunity');
-    if (outcome === 'CLOSED') throw conflict('INVALID_STATE', 'A closed opportunity takes no new slots');
-    return toSlotDto(outcome);
+    if (!clientId) throw notFound('Opportunity');
+    // The row lock keeps the new slot from racing a close.
+    const slot = await this.db.withTransaction(async () => {
+      const opportunity = await this.clients.lockOwnOpportunity(opportunityId, clientId);
+      if (!opportunity) throw notFound('Opportunity');
+      if (opportunity.status === 'CLOSED') throw conflict('INVALID_STATE', 'A closed opportunity takes no new slots');
+      return this.clients.createSlot(opportunityId, { startsAt, endsAt, capacity: dto.capacity });
+    });
+    return toSlotDto(slot);
   }
 
   // --- for the gigs module ---

@@ -6,15 +6,6 @@ import { TransactionHost } from '../../infra/database/transaction-host.js';
 
 export type Tx = Prisma.TransactionClient;
 
-/**
- * Checked inside a call write's transaction: whether the query still allows it (open, and handled by
- * the caller). It holds the query's row lock, so no resolve, transfer or close passes meanwhile.
- */
-export type QueryCheck = (tx: Tx) => Promise<boolean>;
-
-/** A call write the query no longer allows: it was closed or reassigned since it was read. */
-export const QUERY_CHANGED = 'QUERY_CHANGED';
-
 export interface NewSession {
   queryId: string;
   adminId: string;
@@ -44,27 +35,22 @@ export const isUniqueViolation = (error: unknown) => error instanceof Prisma.Pri
 export class CommunicationRepository {
   constructor(private readonly db: TransactionHost) {}
 
-  /** A new PENDING request, unless the query no longer allows it, has an active call or a pending request already. */
-  async createRequest(
-    queryId: string,
-    mode: CallMode,
-    message: string | undefined,
-    expiresAt: Date,
-    queryAllows: QueryCheck,
-  ): Promise<CallRequest | 'ACTIVE_CALL' | 'PENDING_EXISTS' | typeof QUERY_CHANGED> {
-    try {
-      return await this.db.transaction(async (tx) => {
-        if (!(await queryAllows(tx))) return QUERY_CHANGED;
-        if (await this.hasActiveSession(tx, queryId)) return 'ACTIVE_CALL' as const;
-        if (await tx.callRequest.count({ where: { queryId, status: 'PENDING', expiresAt: { gt: new Date() } } })) return 'PENDING_EXISTS' as const;
-        // A pending request past its time that the scan has not reached yet gives way to the new one.
-        await tx.callRequest.updateMany({ where: { queryId, status: 'PENDING' }, data: { status: 'EXPIRED' } });
-        return tx.callRequest.create({ data: { queryId, mode, message, expiresAt } });
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) return 'PENDING_EXISTS';
-      throw error;
-    }
+  /** Whether the query has a PENDING request that has not run out by `now`. */
+  async hasPendingRequest(queryId: string, now: Date): Promise<boolean> {
+    return (await this.pendingRequest(this.db.client, queryId, now)) !== null;
+  }
+
+  /** Expires the query's PENDING requests that ran out by `now` (the expiry scan may not have reached them yet). */
+  async expireRunOutRequests(queryId: string, now: Date): Promise<void> {
+    await this.db.client.callRequest.updateMany({ where: { queryId, status: 'PENDING', expiresAt: { lte: now } }, data: { status: 'EXPIRED' } });
+  }
+
+  /**
+   * A new PENDING request. The partial unique index (one PENDING request per query) refuses a second
+   * one a racing request created meanwhile: a unique violation (see isUniqueViolation).
+   */
+  createRequest(queryId: string, mode: CallMode, message: string | undefined, expiresAt: Date): Promise<CallRequest> {
+    return this.db.client.callRequest.create({ data: { queryId, mode, message, expiresAt } });
   }
 
   findRequest(id: string, queryId: string) {
@@ -91,28 +77,17 @@ export class CommunicationRepository {
     });
   }
 
-  /**
-   * Puts an accepted request back when its room could not be opened, so it can be accepted again,
-   * while the query still allows it (a closed query keeps no pending request).
-   */
-  reopenRequest(id: string, queryAllows: QueryCheck): Promise<void> {
-    return this.db.transaction(async (tx) => {
-      if (!(await queryAllows(tx))) return;
-      await tx.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
-    });
+  /** Puts an accepted request back to PENDING (its room could not be opened), so it can be accepted again. */
+  async reopenRequest(id: string): Promise<void> {
+    await this.db.client.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
   }
 
   /**
-   * Creates the session (CREATED) unless the query no longer allows it or has an active call. Two
-   * racing creations both pass the check; the partial unique index (one non-ENDED session per query)
-   * refuses the second (a unique violation the caller turns into ACTIVE_CALL, see isUniqueViolation).
+   * Creates the session (CREATED). The partial unique index (one non-ENDED session per query) refuses
+   * a second one a racing creation made meanwhile: a unique violation (see isUniqueViolation).
    */
-  createSession(data: NewSession, queryAllows: QueryCheck): Promise<CallSession | 'ACTIVE_CALL' | typeof QUERY_CHANGED> {
-    return this.db.transaction(async (tx) => {
-      if (!(await queryAllows(tx))) return QUERY_CHANGED;
-      if (await this.hasActiveSession(tx, data.queryId)) return 'ACTIVE_CALL' as const;
-      return tx.callSession.create({ data });
-    });
+  createSession(data: NewSession): Promise<CallSession> {
+    return this.db.client.callSession.create({ data });
   }
 
   findSessionByRoom(roomName: string) {
@@ -150,7 +125,7 @@ export class CommunicationRepository {
 
   /** Inside the caller's transaction: the query's pending request that has not run out, if any. */
   findPendingRequestIn(tx: Tx, queryId: string, now: Date): Promise<CallRequest | null> {
-    return tx.callRequest.findFirst({ where: { queryId, status: 'PENDING', expiresAt: { gt: now } } });
+    return this.pendingRequest(tx, queryId, now);
   }
 
   /**
@@ -176,6 +151,10 @@ export class CommunicationRepository {
       if (count === 0) return null;
       return tx.callRequest.findUniqueOrThrow({ where: { id } });
     });
+  }
+
+  private pendingRequest(client: Tx, queryId: string, now: Date): Promise<CallRequest | null> {
+    return client.callRequest.findFirst({ where: { queryId, status: 'PENDING', expiresAt: { gt: now } } });
   }
 
   private async hasActiveSession(tx: Tx, queryId: string): Promise<boolean> {

@@ -14,7 +14,7 @@ import { type NewNotification, NotificationsService } from '../notifications/ind
 import { UsersService } from '../users/index.js';
 import { CallEvents } from './call.events.js';
 import { callPhrase, durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS, withArticle } from './call-state.js';
-import { CallNote, CommunicationRepository, isUniqueViolation, QUERY_CHANGED, QueryCheck, Tx } from './communication.repository.js';
+import { CallNote, CommunicationRepository, isUniqueViolation, Tx } from './communication.repository.js';
 import { CallRequestDto, CallSessionDto, toCallRequestDto, toCallSessionDto } from './dto/call.dto.js';
 
 const EXPIRY_BATCH = 100;
@@ -22,6 +22,7 @@ const requestNotPending = () => conflict('CALL_REQUEST_NOT_PENDING', 'The call r
 const activeCall = () => conflict('CALL_ALREADY_ACTIVE', 'This query already has an active call');
 const queryChanged = () => conflict('INVALID_QUERY_STATE', 'The query was closed or reassigned meanwhile; reload it');
 const callInProgress = () => conflict('CALL_IN_PROGRESS', 'End the call before transferring the query');
+const requestPending = () => conflict('CALL_REQUEST_PENDING', 'A call request is already waiting for an answer');
 
 const endedNote = (session: CallSession): CallNote => ({
   messageType: 'CALL_ENDED',
@@ -61,10 +62,20 @@ export class CommunicationService implements OnModuleInit {
     const query = await this.queries.findVisible(queryId, actor);
     if (!isOpen(query.status)) throw conflict('INVALID_QUERY_STATE', 'Calls can only be requested on an open query');
     const expiresAt = new Date(Date.now() + this.config.donorDesk.callRequestTtlSeconds * 1000);
-    const created = await this.calls.createRequest(queryId, mode, message, expiresAt, this.queryOpen(queryId));
-    if (created === QUERY_CHANGED) throw queryChanged();
-    if (created === 'ACTIVE_CALL') throw activeCall();
-    if (created === 'PENDING_EXISTS') throw conflict('CALL_REQUEST_PENDING', 'A call request is already waiting for an answer');
+    const created = await this.db
+      .withTransaction(async () => {
+        if (!(await this.lockQueryForCall(queryId))) throw queryChanged();
+        if (await this.calls.findActiveSession(queryId)) throw activeCall();
+        const now = new Date();
+        if (await this.calls.hasPendingRequest(queryId, now)) throw requestPending();
+        // A pending request past its time that the scan has not reached yet gives way to the new one.
+        await this.calls.expireRunOutRequests(queryId, now);
+        return this.calls.createRequest(queryId, mode, message, expiresAt);
+      })
+      .catch((error: unknown) => {
+        // Two racing requests both pass the check; the one-pending-request index refuses the second.
+        throw isUniqueViolation(error) ? requestPending() : error;
+      });
     this.events.requested(created);
     await this.notifications.notify(await this.handlers(query), requestedNotice(query, created));
     return toCallRequestDto(created);
@@ -99,7 +110,10 @@ export class CommunicationService implements OnModuleInit {
       this.events.requestUpdated(answered.request);
       return session;
     } catch (error) {
-      await this.calls.reopenRequest(request.id, this.queryHandledBy(queryId, user));
+      // Only while the query still allows it: a closed query keeps no pending request.
+      await this.db.withTransaction(async () => {
+        if (await this.lockQueryForCall(queryId, user)) await this.calls.reopenRequest(request.id);
+      });
       throw error;
     }
   }
@@ -230,7 +244,7 @@ export class CommunicationService implements OnModuleInit {
     const roomName = `cx-${query.id.slice(0, 8)}-${randomBytes(4).toString('hex')}`;
     const admin = await this.users.getSummary(user.id);
     const room = await this.video.createRoom({ name: roomName, mode, expiresAt });
-    let created: { session: CallSession; message: DonorMessage } | 'ACTIVE_CALL' | typeof QUERY_CHANGED;
+    let created: { session: CallSession; message: DonorMessage };
     try {
       const [adminToken, userToken] = await Promise.all([
         this.video.createMeetingToken({ roomName: room.name, userName: admin?.name ?? 'Support', isOwner: true, expiresAt }),
@@ -240,23 +254,20 @@ export class CommunicationService implements OnModuleInit {
       const note = `${admin?.name ?? 'An admin'} opened ${withArticle(callPhrase(mode))}`;
       created = await this.db
         .withTransaction(async () => {
-          const session = await this.calls.createSession(data, this.queryHandledBy(query.id, user));
-          if (typeof session === 'string') return session;
+          if (!(await this.lockQueryForCall(query.id, user))) throw queryChanged();
+          if (await this.calls.findActiveSession(query.id)) throw activeCall();
+          const session = await this.calls.createSession(data);
           const message = await this.queries.recordSystemMessage({ queryId: query.id, content: note, callMode: mode, callSessionId: session.id });
           return { session, message };
         })
         .catch((error: unknown) => {
           // Two racing creations both pass the check; the one-active-session index refuses the second.
-          if (isUniqueViolation(error)) return 'ACTIVE_CALL' as const;
-          throw error;
+          throw isUniqueViolation(error) ? activeCall() : error;
         });
     } catch (error) {
+      // Refused or failed: the room is not used.
       await this.video.deleteRoom(room.name);
       throw error;
-    }
-    if (created === 'ACTIVE_CALL' || created === QUERY_CHANGED) {
-      await this.video.deleteRoom(room.name);
-      throw created === QUERY_CHANGED ? queryChanged() : activeCall();
     }
     this.events.accepted(created.session);
     this.queries.publishMessage(query, created.message);
@@ -304,20 +315,13 @@ export class CommunicationService implements OnModuleInit {
     };
   }
 
-  /** Inside a call write's transaction: the query is still open (and holds its lock until the write commits). */
-  private queryOpen(queryId: string): QueryCheck {
-    return async (tx) => {
-      const query = await this.queries.lockForCall(tx, queryId);
-      return query !== null && isOpen(query.status);
-    };
-  }
-
-  /** Inside a call write's transaction: the query is still open and `user` may still handle it. */
-  private queryHandledBy(queryId: string, user: AuthUser): QueryCheck {
-    return async (tx) => {
-      const query = await this.queries.lockForCall(tx, queryId);
-      return query !== null && isOpen(query.status) && mayHandle(query, user);
-    };
+  /**
+   * Inside a call write's transaction: locks the query (no resolve, transfer or close passes until the
+   * write commits) and says whether it still allows the write: open, and, with `user`, still handled by them.
+   */
+  private async lockQueryForCall(queryId: string, user?: AuthUser): Promise<boolean> {
+    const query = await this.queries.lockForCall(queryId);
+    return query !== null && isOpen(query.status) && (user === undefined || mayHandle(query, user));
   }
 
   private async afterAnswer(answered: { request: CallRequest; message?: DonorMessage } | null, request: CallRequest): Promise<CallRequestDto> {

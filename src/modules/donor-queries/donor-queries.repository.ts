@@ -96,32 +96,39 @@ export class DonorQueriesRepository {
       .then((rows) => countedPage(rows, skip, async () => (await this.sql.one(countWaitingDonorQueries, [])).count));
   }
 
+  /** Serialises `adminId`'s accepts until the caller's transaction ends (a transaction-scoped advisory lock). */
+  async lockAdminDesk(adminId: string): Promise<void> {
+    await this.db.client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`donor-desk:${adminId}`}))`;
+  }
+
+  /** How many open queries `adminId` holds. */
+  countOpenHeldBy(adminId: string): Promise<number> {
+    return this.db.client.donorQuery.count({ where: { assignedToId: adminId, status: { in: [...OPEN_STATUSES] } } });
+  }
+
   /**
-   * Assigns a waiting query to `adminId` unless the admin already holds `cap` open queries. The
-   * admin's rows are serialised with an advisory lock (so two accepts by one admin cannot both pass
-   * the cap), and the query is taken with a conditional update (so two admins cannot both take it).
-   * `queryId` null takes the oldest waiting query (skipping rows another accept is taking).
+   * The oldest waiting query (open, nobody holds it), locked for the rest of the caller's transaction;
+   * rows another transaction has locked (another accept taking them) are skipped. Null when none waits.
    */
-  accept(queryId: string | null, adminId: string, cap: number, systemMessage: string): Promise<ChangedQuery | 'CAP' | 'TAKEN'> {
-    return this.db.transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`donor-desk:${adminId}`}))`;
-      const held = await tx.donorQuery.count({ where: { assignedToId: adminId, status: { in: [...OPEN_STATUSES] } } });
-      if (held >= cap) return 'CAP';
-      let id = queryId;
-      if (id === null) {
-        const [next] = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM donor_queries WHERE status = 'IN_PROGRESS' AND assigned_to_id IS NULL
-          ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
-        if (!next) return 'TAKEN';
-        id = next.id;
-      }
-      const { count } = await tx.donorQuery.updateMany({
-        where: { id, status: 'IN_PROGRESS', assignedToId: null },
-        data: { assignedToId: adminId, acceptedAt: new Date() },
-      });
-      if (count === 0) return 'TAKEN';
-      return this.withSystemMessage(tx, id, systemMessage);
+  async lockOldestWaiting(): Promise<string | null> {
+    const [next] = await this.db.client.$queryRaw<{ id: string }[]>`
+      SELECT id FROM donor_queries WHERE status = 'IN_PROGRESS' AND assigned_to_id IS NULL
+      ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    return next?.id ?? null;
+  }
+
+  /** Assigns query `id` to `adminId` while it still waits (a conditional update); false when someone took it first. */
+  async assignWaiting(id: string, adminId: string): Promise<boolean> {
+    const { count } = await this.db.client.donorQuery.updateMany({
+      where: { id, status: 'IN_PROGRESS', assignedToId: null },
+      data: { assignedToId: adminId, acceptedAt: new Date() },
     });
+    return count > 0;
+  }
+
+  /** Records a SYSTEM message on the query (inside the caller's transaction when one is open) and reads the query back. */
+  addSystemMessage(queryId: string, content: string): Promise<ChangedQuery> {
+    return this.withSystemMessage(this.db.client, queryId, content);
   }
 
   /**
@@ -147,11 +154,11 @@ export class DonorQueriesRepository {
   }
 
   /**
-   * Inside another module's transaction: the query's status and assignee, share-locked until that
+   * Inside the caller's transaction: the query's status and assignee, share-locked until that
    * transaction ends, so no state change (resolve, transfer, close) can pass it meanwhile.
    */
-  async lockForShare(tx: Tx, id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
-    const [row] = await tx.$queryRaw<Pick<DonorQuery, 'status' | 'assignedToId'>[]>`
+  async lockForShare(id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
+    const [row] = await this.db.client.$queryRaw<Pick<DonorQuery, 'status' | 'assignedToId'>[]>`
       SELECT status, assigned_to_id AS "assignedToId" FROM donor_queries WHERE id = ${id}::uuid FOR SHARE`;
     return row ?? null;
   }

@@ -7,6 +7,7 @@ import { ADMIN_ROLES } from '../../common/auth/roles.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { Page, pageArgs, PaginationQueryDto, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { NotificationsService } from '../notifications/index.js';
 import { UsersService } from '../users/index.js';
 import { DonorQueryEvents } from './donor-queries.events.js';
@@ -54,6 +55,7 @@ export class DonorQueriesService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly guests: GuestCredentials,
     private readonly config: AppConfig,
+    private readonly db: TransactionHost,
   ) {}
 
   onModuleInit(): void {
@@ -108,14 +110,21 @@ export class DonorQueriesService implements OnModuleInit {
   async accept(id: string | null, user: AuthUser): Promise<DonorQueryDto> {
     if (id !== null) await this.findVisible(id, { kind: 'staff', user });
     const name = await this.nameOf(user.id);
-    const result = await this.queries.accept(id, user.id, this.config.donorDesk.maxOpenQueriesPerAdmin, `${name} accepted the query`);
-    if (result === 'CAP') {
-      throw conflict('OPEN_QUERY_CAP_REACHED', `You already hold ${this.config.donorDesk.maxOpenQueriesPerAdmin} open queries; resolve or transfer one first`);
-    }
-    if (result === 'TAKEN') {
-      throw id === null ? notFound('Waiting donor query') : invalidState('The query was already accepted or is no longer open');
-    }
-    return this.published(result);
+    const cap = this.config.donorDesk.maxOpenQueriesPerAdmin;
+    const taken = () => (id === null ? notFound('Waiting donor query') : invalidState('The query was already accepted or is no longer open'));
+    // The admin's accepts are serialised (two cannot both pass the cap); the query is taken with a
+    // conditional update (two admins cannot both take it), the queue's oldest first, skipping the rows
+    // another accept is taking.
+    const changed = await this.db.withTransaction(async () => {
+      await this.queries.lockAdminDesk(user.id);
+      if ((await this.queries.countOpenHeldBy(user.id)) >= cap) {
+        throw conflict('OPEN_QUERY_CAP_REACHED', `You already hold ${cap} open queries; resolve or transfer one first`);
+      }
+      const queryId = id ?? (await this.queries.lockOldestWaiting());
+      if (queryId === null || !(await this.queries.assignWaiting(queryId, user.id))) throw taken();
+      return this.queries.addSystemMessage(queryId, `${name} accepted the query`);
+    });
+    return this.published(changed);
   }
 
   async resolve(id: string, user: AuthUser): Promise<DonorQueryDto> {
@@ -273,11 +282,12 @@ export class DonorQueriesService implements OnModuleInit {
   }
 
   /**
-   * For the calls module, inside its own transaction: the query's status and assignee, locked so that
-   * no resolve, transfer or close passes until that transaction ends (null when missing).
+   * For the calls module, inside its own transaction (`TransactionHost.withTransaction`): the query's
+   * status and assignee, locked so that no resolve, transfer or close passes until that transaction
+   * ends (null when missing).
    */
-  lockForCall(tx: Prisma.TransactionClient, id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
-    return this.queries.lockForShare(tx, id);
+  lockForCall(id: string): Promise<Pick<DonorQuery, 'status' | 'assignedToId'> | null> {
+    return this.queries.lockForShare(id);
   }
 
   /** For the calls module and jobs: a query by id, without an actor (null when missing). */

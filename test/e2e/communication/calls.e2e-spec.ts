@@ -148,6 +148,21 @@ describe('Calls (Daily.co stand-in)', () => {
     expect(await t.prisma.notification.count({ where: { userId: a.user.id, type: 'call.missed' } })).toBe(1);
   });
 
+  it('keeps one pending request when the donor sends several at once, the rest refused with 409', async () => {
+    // A few rounds, as the interleavings that matter are not there every time.
+    for (let round = 0; round < 4; round += 1) {
+      const { q } = await assignedQuery();
+      const results = await Promise.all((['VIDEO', 'AUDIO', 'SCREEN', 'VIDEO'] as const).map((mode) => requestCall(q, { mode })));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+      for (const refused of results.filter((r) => r.status === 409)) expect(refused.body.error).toBe('CALL_REQUEST_PENDING');
+      // The request the donor was told about is the one waiting: a racing request did not expire it.
+      const created = results.find((r) => r.status === 201)!;
+      expect(await t.prisma.callRequest.findMany({ where: { queryId: q.id }, select: { id: true, status: true } })).toEqual([
+        { id: created.body.data.id, status: 'PENDING' },
+      ]);
+    }
+  });
+
   it('lets the assignee decline a request, once', async () => {
     const { q, a } = await assignedQuery();
     await requestCall(q).expect(201);

@@ -156,6 +156,30 @@ describe('Donor queries', () => {
       expect(capped.body.error).toBe('OPEN_QUERY_CAP_REACHED');
     });
 
+    it('holds the per-admin cap when one admin accepts several queries at once', async () => {
+      const a = await admin();
+      const queries = [await newQuery(), await newQuery(), await newQuery(), await newQuery()];
+      const results = await Promise.all(queries.map((q) => accept(q.id, a)));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 200, 409, 409]);
+      for (const refused of results.filter((r) => r.status === 409)) expect(refused.body.error).toBe('OPEN_QUERY_CAP_REACHED');
+      expect(await t.prisma.donorQuery.count({ where: { assignedToId: a.user.id } })).toBe(2);
+    });
+
+    it('gives racing accept-next calls one distinct waiting query each, oldest first', async () => {
+      await t.prisma.donorQuery.updateMany({ where: { assignedToId: null }, data: { status: 'RESOLVED' } });
+      const waiting = [await newQuery(), await newQuery(), await newQuery()];
+      const admins = [await admin(), await admin(), await admin()];
+      const results = await Promise.all(admins.map((a) => t.http().patch('/api/v1/donor-queries/accept-next').set(a.auth)));
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(results.map((r) => r.body.data.id as string).sort()).toEqual(waiting.map((q) => q.id).sort());
+      const late = await t
+        .http()
+        .patch('/api/v1/donor-queries/accept-next')
+        .set((await admin()).auth)
+        .expect(404);
+      expect(late.body).toMatchObject({ success: false, error: 'NOT_FOUND' });
+    });
+
     it('carries messages both ways over sockets, with cursor history and read state', async () => {
       const q = await newQuery();
       const a = await admin();
