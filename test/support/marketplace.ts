@@ -1,3 +1,4 @@
+import { addSlot, api, applyTo, decideApplication, decideKyc, pickWorkSlots, publishOpportunity, recordAssessment, request } from './marketplace-requests.js';
 import type { TestApp, TestUser } from './test-app.js';
 
 /** A 1×1 PNG, a minimal JPEG header, a PDF header and a Windows executable header, for upload tests. */
@@ -6,15 +7,10 @@ export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 export const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0')]);
 
-export const api = (path: string) => `/api/v1${path}`;
+export { api } from './marketplace-requests.js';
 
 /** The agent logs a work event on the gig (LOGIN, BREAK_START, …). The caller checks the status. */
-export const gigActivity = (t: TestApp, agent: TestUser, gigId: string, type: string) =>
-  t
-    .http()
-    .post(api(`/gigs/${gigId}/activity`))
-    .set(agent.auth)
-    .send({ type });
+export const gigActivity = (t: TestApp, agent: TestUser, gigId: string, type: string) => request(t, agent, 'post', `/gigs/${gigId}/activity`).send({ type });
 
 /** Marks the user's email verified, as the OTP flow of the auth module would. */
 export async function verifyContact(t: TestApp, user: TestUser): Promise<void> {
@@ -57,18 +53,8 @@ export async function onboardAgent(t: TestApp, agent: TestUser, admin: TestUser,
   await uploadKyc(t, agent);
   const submitted = await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(200);
   const agentId: string = submitted.body.data.id;
-  await t
-    .http()
-    .patch(api(`/agents/${agentId}/kyc`))
-    .set(admin.auth)
-    .send({ decision: 'APPROVED' })
-    .expect(200);
-  await t
-    .http()
-    .put(api(`/agents/${agentId}/assessment`))
-    .set(admin.auth)
-    .send({ status: 'PASSED', cefrLevel: options.cefrLevel ?? 'C1', score: 88 })
-    .expect(200);
+  await decideKyc(t, admin, agentId, { decision: 'APPROVED' }).expect(200);
+  await recordAssessment(t, admin, agentId, { status: 'PASSED', cefrLevel: options.cefrLevel ?? 'C1', score: 88 }).expect(200);
   const agreement = await t.http().get(api('/agents/me/agreement')).set(agent.auth).expect(200);
   const signed = await t
     .http()
@@ -78,6 +64,15 @@ export async function onboardAgent(t: TestApp, agent: TestUser, admin: TestUser,
     .expect(200);
   if (signed.body.data.nextStep !== 'DASHBOARD') throw new Error(`Onboarding did not finish: ${signed.body.data.nextStep}`);
   return agentId;
+}
+
+/** A CLIENT and an AGENT that an ADMIN onboarded to DASHBOARD: the two parties of a gig. */
+export async function clientAndOnboardedAgent(t: TestApp): Promise<{ client: TestUser; agent: TestUser }> {
+  const admin = await t.createUser({ role: 'ADMIN' });
+  const client = await t.createUser({ role: 'CLIENT' });
+  const agent = await t.createUser({ role: 'AGENT' });
+  await onboardAgent(t, agent, admin);
+  return { client, agent };
 }
 
 export const OPPORTUNITY = {
@@ -106,22 +101,8 @@ export async function openOpportunity(
   const opportunityId: string = opportunity.body.data.id;
   const slots = options.slots ?? [{ startsAt: '2030-01-05T09:00:00Z', endsAt: '2030-01-05T13:00:00Z', capacity: 2 }];
   const slotIds: string[] = [];
-  for (const slot of slots)
-    slotIds.push(
-      (
-        await t
-          .http()
-          .post(api(`/opportunities/${opportunityId}/slots`))
-          .set(client.auth)
-          .send(slot)
-          .expect(201)
-      ).body.data.id,
-    );
-  await t
-    .http()
-    .post(api(`/opportunities/${opportunityId}/publish`))
-    .set(client.auth)
-    .expect(200);
+  for (const slot of slots) slotIds.push((await addSlot(t, client, opportunityId, slot).expect(201)).body.data.id);
+  await publishOpportunity(t, client, opportunityId).expect(200);
   return { opportunityId, slotIds };
 }
 
@@ -133,26 +114,10 @@ export async function acceptedGig(
   opportunityId: string,
   pickSlots: string[] = [],
 ): Promise<{ applicationId: string; gigId: string }> {
-  const applied = await t
-    .http()
-    .post(api(`/opportunities/${opportunityId}/applications`))
-    .set(agent.auth)
-    .send({})
-    .expect(201);
-  const decided = await t
-    .http()
-    .patch(api(`/applications/${applied.body.data.id}/decision`))
-    .set(client.auth)
-    .send({ decision: 'ACCEPTED' })
-    .expect(200);
+  const applied = await applyTo(t, agent, opportunityId).expect(201);
+  const decided = await decideApplication(t, client, applied.body.data.id, { decision: 'ACCEPTED' }).expect(200);
   const gigId: string = decided.body.data.gigId;
-  if (pickSlots.length)
-    await t
-      .http()
-      .post(api(`/gigs/${gigId}/work-slots`))
-      .set(agent.auth)
-      .send({ slotIds: pickSlots })
-      .expect(201);
+  if (pickSlots.length) await pickWorkSlots(t, agent, gigId, pickSlots).expect(201);
   return { applicationId: applied.body.data.id, gigId };
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainEvents } from '../../../src/common/events/domain-events.js';
 import { OnboardingRegistry } from '../../../src/common/auth/onboarding.js';
 import { api, completeProfile, EXE, JPEG, onboardAgent, openOpportunity, PDF, PNG, uploadKyc, verifyContact } from '../../support/marketplace.js';
+import * as market from '../../support/marketplace-requests.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp } from '../auth/auth-helpers.js';
@@ -53,12 +54,7 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
       ['PAN', 'application/pdf'],
     ]);
     const agentId = submitted.body.data.id;
-    await t
-      .http()
-      .patch(api(`/agents/${agentId}/kyc`))
-      .set(admin.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    await market.decideKyc(t, admin, agentId, { decision: 'APPROVED' }).expect(200);
     expect((await me(agent)).nextStep).toBe('ASSESSMENT');
 
     // The proctoring module's event records the level.
@@ -144,12 +140,7 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
       .set(junior.auth)
       .expect(200);
     expect(seen.body.data.eligibility).toEqual({ eligible: true, reasons: [], missingSkills: [] });
-    const applied = await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/applications`))
-      .set(junior.auth)
-      .send({})
-      .expect(201);
+    const applied = await market.applyTo(t, junior, opportunityId).expect(201);
     expect(applied.body.data.agentExperienceMonths).toBe(6);
   });
 
@@ -228,25 +219,10 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     const socket = await t.socket(agent.token);
     const notified = nextEvent<{ type: string; data: { decision: string } }>(socket, 'notification:new');
 
-    await t
-      .http()
-      .patch(api(`/agents/${agentId}/kyc`))
-      .set(admin.auth)
-      .send({ decision: 'REJECTED' })
-      .expect(400);
-    await t
-      .http()
-      .patch(api(`/agents/${agentId}/kyc`))
-      .set(admin.auth)
-      .send({ decision: 'REJECTED', reason: 'PAN is blurry' })
-      .expect(200);
+    await market.decideKyc(t, admin, agentId, { decision: 'REJECTED' }).expect(400);
+    await market.decideKyc(t, admin, agentId, { decision: 'REJECTED', reason: 'PAN is blurry' }).expect(200);
     expect(await notified).toMatchObject({ type: 'agent.kyc_decided', data: { decision: 'REJECTED', reason: 'PAN is blurry' } });
-    await t
-      .http()
-      .patch(api(`/agents/${agentId}/kyc`))
-      .set(admin.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(409);
+    await market.decideKyc(t, admin, agentId, { decision: 'APPROVED' }).expect(409);
     const rejected = await me(agent);
     expect(rejected).toMatchObject({
       nextStep: 'KYC',
@@ -312,12 +288,7 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     // Under review the documents are locked and a second submit is refused.
     await t.http().post(api('/agents/me/kyc-documents')).set(agent.auth).field('type', 'PAN').attach('file', PNG, 'pan.png').expect(409);
     await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(409);
-    await t
-      .http()
-      .patch(api(`/agents/${agentId}/kyc`))
-      .set(admin.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    await market.decideKyc(t, admin, agentId, { decision: 'APPROVED' }).expect(200);
 
     const staffView = await t
       .http()
@@ -334,16 +305,8 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     await uploadKyc(t, agent);
     const agentId = (await t.http().post(api('/agents/me/kyc/submit')).set(agent.auth).expect(200)).body.data.id;
     const results = await Promise.all([
-      t
-        .http()
-        .patch(api(`/agents/${agentId}/kyc`))
-        .set(admin.auth)
-        .send({ decision: 'APPROVED' }),
-      t
-        .http()
-        .patch(api(`/agents/${agentId}/kyc`))
-        .set(admin.auth)
-        .send({ decision: 'REJECTED', reason: 'Mismatch' }),
+      market.decideKyc(t, admin, agentId, { decision: 'APPROVED' }),
+      market.decideKyc(t, admin, agentId, { decision: 'REJECTED', reason: 'Mismatch' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await t.prisma.kycReview.count({ where: { agentId } })).toBe(1);
@@ -434,35 +397,15 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
       .get(api(`/agents/${randomUUID()}`))
       .set(agent.auth)
       .expect(403);
-    await t
-      .http()
-      .patch(api(`/agents/${randomUUID()}/kyc`))
-      .set(support.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(403);
-    await t
-      .http()
-      .put(api(`/agents/${randomUUID()}/assessment`))
-      .set(agent.auth)
-      .send({ status: 'PASSED', cefrLevel: 'C2' })
-      .expect(403);
+    await market.decideKyc(t, support, randomUUID(), { decision: 'APPROVED' }).expect(403);
+    await market.recordAssessment(t, agent, randomUUID(), { status: 'PASSED', cefrLevel: 'C2' }).expect(403);
     await t
       .http()
       .get(api(`/agents/${randomUUID()}`))
       .set(admin.auth)
       .expect(404);
-    await t
-      .http()
-      .patch(api(`/agents/${randomUUID()}/kyc`))
-      .set(admin.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(404);
-    await t
-      .http()
-      .put(api(`/agents/${randomUUID()}/assessment`))
-      .set(admin.auth)
-      .send({ status: 'PASSED', cefrLevel: 'B1' })
-      .expect(404);
+    await market.decideKyc(t, admin, randomUUID(), { decision: 'APPROVED' }).expect(404);
+    await market.recordAssessment(t, admin, randomUUID(), { status: 'PASSED', cefrLevel: 'B1' }).expect(404);
     await t.http().get(api('/agents/not-a-uuid')).set(admin.auth).expect(400);
   });
 
@@ -473,24 +416,9 @@ describe('Agents: onboarding, profile, KYC, agreement', () => {
     expect(res.body.data).toMatchObject({ total: 1, page: 1, items: [{ userId: agent.user.id, name: 'Filterable Fiona', kycStatus: 'PENDING' }] });
     await t.http().get(api('/agents?kycStatus=MAYBE')).set(support.auth).expect(400);
     const agentId = res.body.data.items[0].id;
-    await t
-      .http()
-      .put(api(`/agents/${agentId}/assessment`))
-      .set(admin.auth)
-      .send({ status: 'PASSED' })
-      .expect(400);
-    await t
-      .http()
-      .put(api(`/agents/${agentId}/assessment`))
-      .set(admin.auth)
-      .send({ status: 'PASSED', cefrLevel: 'D1' })
-      .expect(400);
-    const recorded = await t
-      .http()
-      .put(api(`/agents/${agentId}/assessment`))
-      .set(admin.auth)
-      .send({ status: 'FAILED', score: 20 })
-      .expect(200);
+    await market.recordAssessment(t, admin, agentId, { status: 'PASSED' }).expect(400);
+    await market.recordAssessment(t, admin, agentId, { status: 'PASSED', cefrLevel: 'D1' }).expect(400);
+    const recorded = await market.recordAssessment(t, admin, agentId, { status: 'FAILED', score: 20 }).expect(200);
     expect(recorded.body.data.assessment).toMatchObject({ status: 'FAILED', cefrLevel: null, score: 20 });
   });
 });

@@ -41,39 +41,19 @@ describe('Analytics computed in SQL, checked against known data', () => {
     const c3 = await db.conversation.create({ data: { userId: customer.user.id, title: 'Old', createdAt: at('2024-12-01T09:00:00Z') } });
     const message = (conversationId: string, iso: string, data: Record<string, unknown>) =>
       db.message.create({ data: { conversationId, createdAt: at(iso), senderType: 'USER', content: '', ...data } });
+    const aiAnswer = (conversationId: string, iso: string, data: Record<string, unknown>) =>
+      message(conversationId, iso, { senderType: 'AI', content: 'AI answer', source: 'AI', model: 'gpt-4o-mini', ...data });
     await message(c1.id, '2025-01-10T09:01:00Z', { senderId: customer.user.id, content: 'refund refund invoice', sentiment: 'NEUTRAL' });
     await message(c1.id, '2025-01-10T09:01:01Z', { senderType: 'AI', content: 'FAQ answer', source: 'FAQ', processingTimeMs: 100, feedback: 'POSITIVE' });
     await message(c1.id, '2025-01-10T09:02:00Z', { senderId: customer.user.id, content: 'refund late', sentiment: 'NEGATIVE' });
-    await message(c1.id, '2025-01-10T09:02:01Z', {
-      senderType: 'AI',
-      content: 'AI answer',
-      source: 'AI',
-      model: 'gpt-4o-mini',
-      promptTokens: 100,
-      completionTokens: 50,
-      costMicros: 120,
-      processingTimeMs: 300,
-      feedback: 'NEGATIVE',
-    });
+    await aiAnswer(c1.id, '2025-01-10T09:02:01Z', { promptTokens: 100, completionTokens: 50, costMicros: 120, processingTimeMs: 300, feedback: 'NEGATIVE' });
     await message(c2.id, '2025-01-11T09:01:00Z', { senderId: customer.user.id, content: 'app crash', sentiment: 'FRUSTRATED' });
-    await message(c2.id, '2025-01-11T09:01:01Z', {
-      senderType: 'AI',
-      content: 'AI answer',
-      source: 'AI',
-      model: 'gpt-4o-mini',
-      promptTokens: 200,
-      completionTokens: 100,
-      costMicros: 240,
-      processingTimeMs: 500,
-      feedback: 'POSITIVE',
-    });
+    await aiAnswer(c2.id, '2025-01-11T09:01:01Z', { promptTokens: 200, completionTokens: 100, costMicros: 240, processingTimeMs: 500, feedback: 'POSITIVE' });
     await message(c2.id, '2025-01-11T09:03:00Z', { senderId: customer.user.id, content: 'you idiot', flagged: true });
     await message(c2.id, '2025-01-11T09:04:00Z', { senderType: 'AGENT', senderId: supportAgent.user.id, content: 'Human here' });
     await message(c3.id, '2024-12-01T09:01:00Z', { senderId: customer.user.id, content: 'refund refund', sentiment: 'POSITIVE' });
-    await message(c3.id, '2024-12-01T09:01:01Z', {
-      senderType: 'AI',
+    await aiAnswer(c3.id, '2024-12-01T09:01:01Z', {
       content: 'x',
-      source: 'AI',
       model: 'gpt-4o',
       promptTokens: 9,
       completionTokens: 9,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '../../support/test-app.js';
+import type { TestApp, TestUser } from '../../support/test-app.js';
 import { readOtp } from '../../support/outbox.js';
 
 export const STRONG_PASSWORD = 'Purple-Otter-Sings-77';
@@ -10,6 +10,10 @@ export const freshIp = () => {
   ipCounter += 1;
   return { 'X-Forwarded-For': `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}` };
 };
+
+/** The user changes their password to `newPassword` (from a fresh IP); the caller checks the status. */
+export const changePassword = (t: TestApp, user: TestUser, newPassword = STRONG_PASSWORD) =>
+  t.http().patch('/api/v1/users/me/password').set(user.auth).set(freshIp()).send({ currentPassword: user.password, newPassword });
 
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 export const uniquePhone = () => `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;

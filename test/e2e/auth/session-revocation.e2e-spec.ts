@@ -1,7 +1,7 @@
 import { DomainEvents } from '../../../src/common/events/domain-events.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp } from '../../support/test-app.js';
-import { freshIp, STRONG_PASSWORD } from './auth-helpers.js';
+import { changePassword, freshIp, STRONG_PASSWORD } from './auth-helpers.js';
 
 describe('Ending sessions at once', () => {
   let t: TestApp;
@@ -16,13 +16,7 @@ describe('Ending sessions at once', () => {
     await t.http().get('/api/v1/users/me').set(agent.auth).expect(200);
     // Tokens carry whole seconds: wait for the next one so the old token is strictly older.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await t
-      .http()
-      .patch('/api/v1/users/me/password')
-      .set(agent.auth)
-      .set(freshIp())
-      .send({ currentPassword: agent.password, newPassword: STRONG_PASSWORD })
-      .expect(204);
+    await changePassword(t, agent).expect(204);
     await t.http().get('/api/v1/users/me').set(agent.auth).expect(401);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const login = await t.http().post('/api/v1/auth/login').set(freshIp()).send({ email: agent.user.email, password: STRONG_PASSWORD }).expect(200);

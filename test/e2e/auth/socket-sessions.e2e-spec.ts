@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { AccessTokenService } from '../../../src/common/auth/access-token.service.js';
 import { emitWithAck, receivesWithin } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
-import { freshIp, STRONG_PASSWORD, verifiedToken } from './auth-helpers.js';
+import { changePassword, freshIp, STRONG_PASSWORD, verifiedToken } from './auth-helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,13 +37,7 @@ describe('Sockets end with the session', () => {
       // Tokens carry whole seconds: change the password a second later, so the old token is strictly older.
       await sleep(1_100);
 
-      await t
-        .http()
-        .patch('/api/v1/users/me/password')
-        .set(agent.auth)
-        .set(freshIp())
-        .send({ currentPassword: agent.password, newPassword: STRONG_PASSWORD })
-        .expect(204);
+      await changePassword(t, agent).expect(204);
 
       for (const end of await Promise.all(ends)) expect(end).toEqual({ ended: { reason: 'password_changed' }, disconnect: 'io server disconnect' });
       expect(other.connected).toBe(true);

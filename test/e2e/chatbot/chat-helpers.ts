@@ -11,6 +11,19 @@ export async function createConversation(t: TestApp, owner: TestUser, title = 'H
   return res.body.data.id as string;
 }
 
+/** The people of most conversation tests: an admin, a support agent, a customer and another customer. */
+export async function conversationParties(t: TestApp): Promise<{ admin: TestUser; supportAgent: TestUser; customer: TestUser; other: TestUser }> {
+  const admin = await t.createUser({ role: 'ADMIN' });
+  const supportAgent = await t.createUser({ role: 'SUPPORT_AGENT' });
+  const customer = await t.createUser({ role: 'CUSTOMER' });
+  const other = await t.createUser({ role: 'CUSTOMER' });
+  return { admin, supportAgent, customer, other };
+}
+
+/** `author` writes `content` in the conversation; the caller checks the status and reads the answer. */
+export const sendMessage = (t: TestApp, author: TestUser, conversationId: string, content: string) =>
+  t.http().post(`/api/v1/conversations/${conversationId}/messages`).set(author.auth).send({ content });
+
 export const PASSWORD_FAQ = {
   category: 'ACCOUNT',
   question: 'How do I reset my password?',

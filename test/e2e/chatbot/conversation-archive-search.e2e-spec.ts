@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp, type TestUser } from '../../support/test-app.js';
-import { createConversation } from './chat-helpers.js';
+import { conversationParties, createConversation } from './chat-helpers.js';
 
 const ids = (res: { body: { data: { items: Array<{ id: string }> } } }) => res.body.data.items.map((item) => item.id);
 
@@ -16,10 +16,7 @@ describe('Conversations: the owner deletes (archives) and searches them', () => 
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.createUser({ role: 'ADMIN' });
-    supportAgent = await t.createUser({ role: 'SUPPORT_AGENT' });
-    customer = await t.createUser({ role: 'CUSTOMER' });
-    other = await t.createUser({ role: 'CUSTOMER' });
+    ({ admin, supportAgent, customer, other } = await conversationParties(t));
   });
   afterAll(() => t.close());
 

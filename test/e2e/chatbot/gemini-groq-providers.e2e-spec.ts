@@ -1,7 +1,7 @@
 import { startStandInServer, type StandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, type TestApp, type TestUser } from '../../support/test-app.js';
 import { CORE_SYSTEM_PROMPT } from '../../../src/modules/chatbot/prompt.js';
-import { createConversation } from './chat-helpers.js';
+import { createConversation, sendMessage } from './chat-helpers.js';
 import { chatBody, streamGeminiContent, streamOpenAiCompletion } from './provider-stand-ins.js';
 
 describe('Gemini through @google/genai and Groq through openai, against stand-ins', () => {
@@ -39,12 +39,7 @@ describe('Gemini through @google/genai and Groq through openai, against stand-in
   it('answers with Gemini: system instruction first, history as contents, usage and cost recorded', async () => {
     const id = await createConversation(gemini, geminiCustomer);
     api.requests.length = 0;
-    const res = await gemini
-      .http()
-      .post(`/api/v1/conversations/${id}/messages`)
-      .set(geminiCustomer.auth)
-      .send({ content: 'How can I change my subscription plan?' })
-      .expect(201);
+    const res = await sendMessage(gemini, geminiCustomer, id, 'How can I change my subscription plan?').expect(201);
     expect(res.body.data.aiMessage).toMatchObject({
       content: 'You can change your plan under Settings, then Billing.',
       metadata: { source: 'AI', model: 'gemini-2.0-flash', promptTokens: 90, completionTokens: 25, costMicros: 19 },
@@ -61,12 +56,7 @@ describe('Gemini through @google/genai and Groq through openai, against stand-in
     geminiFails = true;
     const id = await createConversation(gemini, geminiCustomer);
     api.requests.length = 0;
-    const res = await gemini
-      .http()
-      .post(`/api/v1/conversations/${id}/messages`)
-      .set(geminiCustomer.auth)
-      .send({ content: 'Why is the dashboard blank?' })
-      .expect(201);
+    const res = await sendMessage(gemini, geminiCustomer, id, 'Why is the dashboard blank?').expect(201);
     expect(api.requests).toHaveLength(2);
     expect(res.body.data.aiMessage.metadata).toMatchObject({ source: 'FALLBACK', escalationSuggested: true });
     geminiFails = false;
@@ -74,12 +64,7 @@ describe('Gemini through @google/genai and Groq through openai, against stand-in
 
   it("answers with Groq through its OpenAI-compatible API (a gig agent's conversation)", async () => {
     const id = await createConversation(groq, groqCustomer);
-    const res = await groq
-      .http()
-      .post(`/api/v1/conversations/${id}/messages`)
-      .set(groqCustomer.auth)
-      .send({ content: 'The app froze during my shift, what now?' })
-      .expect(201);
+    const res = await sendMessage(groq, groqCustomer, id, 'The app froze during my shift, what now?').expect(201);
     expect(res.body.data.aiMessage.metadata).toMatchObject({
       source: 'AI',
       model: 'llama-3.1-8b-instant',

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { seedDatabase } from '../../../src/infra/database/seed/seed.js';
 import { api, onboardAgent } from '../../support/marketplace.js';
+import * as market from '../../support/marketplace-requests.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
@@ -57,61 +58,22 @@ describe('Clients: organisation, projects, opportunities', () => {
     expect(patched.body.data).toMatchObject({ organizationName: 'Acme Retail', industry: 'Retail' });
 
     const { opportunityId } = await draftOpportunity(fresh);
-    expect(
-      (
-        await t
-          .http()
-          .post(api(`/opportunities/${opportunityId}/publish`))
-          .set(fresh.auth)
-          .expect(409)
-      ).body.error,
-    ).toBe('NO_SLOTS');
-    const added = await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/slots`))
-      .set(fresh.auth)
-      .send(slot)
-      .expect(201);
+    expect((await market.publishOpportunity(t, fresh, opportunityId).expect(409)).body.error).toBe('NO_SLOTS');
+    const added = await market.addSlot(t, fresh, opportunityId, slot).expect(201);
     expect(added.body.data).toMatchObject({ capacity: 2, filledCount: 0 });
 
     const agentSocket = await t.socket(agent.token);
     const published = nextEvent<{ opportunityId: string; title: string }>(agentSocket, 'opportunity:published');
-    const open = await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/publish`))
-      .set(fresh.auth)
-      .expect(200);
+    const open = await market.publishOpportunity(t, fresh, opportunityId).expect(200);
     expect(open.body.data).toMatchObject({ status: 'OPEN', publishedAt: expect.any(String), requiredSkills: ['support'] });
     expect(await published).toMatchObject({ opportunityId });
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/publish`))
-      .set(fresh.auth)
-      .expect(409);
+    await market.publishOpportunity(t, fresh, opportunityId).expect(409);
 
-    const closed = await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/close`))
-      .set(fresh.auth)
-      .expect(200);
+    const closed = await market.closeOpportunity(t, fresh, opportunityId).expect(200);
     expect(closed.body.data).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/close`))
-      .set(fresh.auth)
-      .expect(409);
-    await t
-      .http()
-      .patch(api(`/opportunities/${opportunityId}`))
-      .set(fresh.auth)
-      .send({ title: 'Renamed' })
-      .expect(409);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/slots`))
-      .set(fresh.auth)
-      .send(slot)
-      .expect(409);
+    await market.closeOpportunity(t, fresh, opportunityId).expect(409);
+    await market.editOpportunity(t, fresh, opportunityId, { title: 'Renamed' }).expect(409);
+    await market.addSlot(t, fresh, opportunityId, slot).expect(409);
   });
 
   it('refuses a negative or fractional rate, bad currency and bad slots', async () => {
@@ -145,24 +107,9 @@ describe('Clients: organisation, projects, opportunities', () => {
       .send({ ...opportunityBody, minCefrLevel: 'Z9' })
       .expect(400);
     const { opportunityId } = await draftOpportunity(client);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/slots`))
-      .set(client.auth)
-      .send({ ...slot, endsAt: slot.startsAt })
-      .expect(400);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/slots`))
-      .set(client.auth)
-      .send({ ...slot, capacity: -1 })
-      .expect(400);
-    await t
-      .http()
-      .patch(api(`/opportunities/${opportunityId}`))
-      .set(client.auth)
-      .send({ rateMinor: 1.5 })
-      .expect(400);
+    await market.addSlot(t, client, opportunityId, { ...slot, endsAt: slot.startsAt }).expect(400);
+    await market.addSlot(t, client, opportunityId, { ...slot, capacity: -1 }).expect(400);
+    await market.editOpportunity(t, client, opportunityId, { rateMinor: 1.5 }).expect(400);
   });
 
   it('keeps projects and opportunities to their owner (404), and drafts from agents', async () => {
@@ -189,28 +136,10 @@ describe('Clients: organisation, projects, opportunities', () => {
       .get(api(`/opportunities/${opportunityId}`))
       .set(otherClient.auth)
       .expect(404);
-    await t
-      .http()
-      .patch(api(`/opportunities/${opportunityId}`))
-      .set(otherClient.auth)
-      .send({ title: 'Mine now' })
-      .expect(404);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/slots`))
-      .set(otherClient.auth)
-      .send(slot)
-      .expect(404);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/publish`))
-      .set(otherClient.auth)
-      .expect(404);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/close`))
-      .set(otherClient.auth)
-      .expect(404);
+    await market.editOpportunity(t, otherClient, opportunityId, { title: 'Mine now' }).expect(404);
+    await market.addSlot(t, otherClient, opportunityId, slot).expect(404);
+    await market.publishOpportunity(t, otherClient, opportunityId).expect(404);
+    await market.closeOpportunity(t, otherClient, opportunityId).expect(404);
     await t
       .http()
       .get(api(`/opportunities/${opportunityId}`))
@@ -262,93 +191,28 @@ describe('Clients: organisation, projects, opportunities', () => {
       .set(admin.auth)
       .send(opportunityBody)
       .expect(403);
-    await t
-      .http()
-      .post(api(`/opportunities/${randomUUID()}/publish`))
-      .set(agent.auth)
-      .expect(403);
-    await t
-      .http()
-      .patch(api(`/opportunities/${randomUUID()}`))
-      .set(agent.auth)
-      .send({ title: 'x' })
-      .expect(403);
-    await t
-      .http()
-      .post(api(`/opportunities/${randomUUID()}/slots`))
-      .set(agent.auth)
-      .send(slot)
-      .expect(403);
+    await market.publishOpportunity(t, agent, randomUUID()).expect(403);
+    await market.editOpportunity(t, agent, randomUUID(), { title: 'x' }).expect(403);
+    await market.addSlot(t, agent, randomUUID(), slot).expect(403);
     await t.http().get(api('/opportunities')).expect(401);
   });
 
   it('changes requirements only as a DRAFT, and capacity never below the accepted count', async () => {
     const { opportunityId } = await draftOpportunity(client);
-    await t
-      .http()
-      .patch(api(`/opportunities/${opportunityId}`))
-      .set(client.auth)
-      .send({ rateMinor: 30000, requiredSkills: ['Hindi'] })
-      .expect(200);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/slots`))
-      .set(client.auth)
-      .send(slot)
-      .expect(201);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/publish`))
-      .set(client.auth)
-      .expect(200);
-    expect(
-      (
-        await t
-          .http()
-          .patch(api(`/opportunities/${opportunityId}`))
-          .set(client.auth)
-          .send({ rateMinor: 1 })
-          .expect(409)
-      ).body.error,
-    ).toBe('INVALID_STATE');
+    await market.editOpportunity(t, client, opportunityId, { rateMinor: 30000, requiredSkills: ['Hindi'] }).expect(200);
+    await market.addSlot(t, client, opportunityId, slot).expect(201);
+    await market.publishOpportunity(t, client, opportunityId).expect(200);
+    expect((await market.editOpportunity(t, client, opportunityId, { rateMinor: 1 }).expect(409)).body.error).toBe('INVALID_STATE');
     await t.prisma.opportunity.update({ where: { id: opportunityId }, data: { acceptedCount: 2, status: 'FILLED' } });
-    expect(
-      (
-        await t
-          .http()
-          .patch(api(`/opportunities/${opportunityId}`))
-          .set(client.auth)
-          .send({ capacity: 1 })
-          .expect(409)
-      ).body.error,
-    ).toBe('CAPACITY_BELOW_ACCEPTED');
-    const reopened = await t
-      .http()
-      .patch(api(`/opportunities/${opportunityId}`))
-      .set(client.auth)
-      .send({ capacity: 3, title: 'More seats' })
-      .expect(200);
+    expect((await market.editOpportunity(t, client, opportunityId, { capacity: 1 }).expect(409)).body.error).toBe('CAPACITY_BELOW_ACCEPTED');
+    const reopened = await market.editOpportunity(t, client, opportunityId, { capacity: 3, title: 'More seats' }).expect(200);
     expect(reopened.body.data).toMatchObject({ status: 'OPEN', capacity: 3, title: 'More seats', rateMinor: 30000 });
   });
 
   it('lets only one of two racing publishes win', async () => {
     const { opportunityId } = await draftOpportunity(client);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/slots`))
-      .set(client.auth)
-      .send(slot)
-      .expect(201);
-    const results = await Promise.all([
-      t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/publish`))
-        .set(client.auth),
-      t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/publish`))
-        .set(client.auth),
-    ]);
+    await market.addSlot(t, client, opportunityId, slot).expect(201);
+    const results = await Promise.all([market.publishOpportunity(t, client, opportunityId), market.publishOpportunity(t, client, opportunityId)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
@@ -364,17 +228,8 @@ describe('Clients: organisation, projects, opportunities', () => {
     });
     const { opportunityId: easy } = await draftOpportunity(client, { ...opportunityBody, title: 'Easy one', minCefrLevel: 'A2', minExperienceMonths: 24 });
     for (const id of [hard, easy]) {
-      await t
-        .http()
-        .post(api(`/opportunities/${id}/slots`))
-        .set(client.auth)
-        .send(slot)
-        .expect(201);
-      await t
-        .http()
-        .post(api(`/opportunities/${id}/publish`))
-        .set(client.auth)
-        .expect(200);
+      await market.addSlot(t, client, id, slot).expect(201);
+      await market.publishOpportunity(t, client, id).expect(200);
     }
     const list = await t.http().get(api('/opportunities?limit=100')).set(ready.auth).expect(200);
     const byId = new Map(list.body.data.items.map((o: { id: string }) => [o.id, o]));

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { acceptedGig, api, backdateActivity, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import * as market from '../../support/marketplace-requests.js';
 import { nextEvent } from '../../support/socket.js';
 import { nextNotification } from '../../support/notifications.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
@@ -52,28 +53,14 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const browse = await t.http().get(api('/opportunities')).set(agent.auth).expect(200);
     expect(browse.body.data.items.find((o: { id: string }) => o.id === opportunityId)).toMatchObject({ eligibility: { eligible: true } });
     const received = nextNotification(clientSocket, 'application.received');
-    const applied = await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/applications`))
-      .set(agent.auth)
-      .send({ coverNote: 'Ready to help' })
-      .expect(201);
+    const applied = await market.applyTo(t, agent, opportunityId, { coverNote: 'Ready to help' }).expect(201);
     expect(applied.body.data).toMatchObject({ status: 'PENDING', opportunityId, gigId: null });
     expect(await received).toMatchObject({ data: { applicationId: applied.body.data.id } });
-    const twice = await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/applications`))
-      .set(agent.auth)
-      .send({})
-      .expect(409);
+    const twice = await market.applyTo(t, agent, opportunityId).expect(409);
     expect(twice.body.error).toBe('ALREADY_APPLIED');
 
     // Client accepts: the gig exists, the agent hears about it.
-    const pending = await t
-      .http()
-      .get(api(`/applications?opportunityId=${opportunityId}&status=PENDING`))
-      .set(client.auth)
-      .expect(200);
+    const pending = await market.get(t, client, `/applications?opportunityId=${opportunityId}&status=PENDING`).expect(200);
     expect(pending.body.data.items.map((a: { id: string }) => a.id)).toEqual([applied.body.data.id]);
     expect(pending.body.data.items[0]).toMatchObject({
       agentCefrLevel: 'B2',
@@ -82,43 +69,18 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
       coverNote: 'Ready to help',
     });
     const decided = nextNotification(agentSocket, 'application.decided');
-    const accepted = await t
-      .http()
-      .patch(api(`/applications/${applied.body.data.id}/decision`))
-      .set(client.auth)
-      .send({ decision: 'ACCEPTED' })
-      .expect(200);
+    const accepted = await market.decideApplication(t, client, applied.body.data.id, { decision: 'ACCEPTED' }).expect(200);
     const gigId: string = accepted.body.data.gigId;
     expect(await decided).toMatchObject({ data: { decision: 'ACCEPTED', gigId } });
-    const opportunity = await t
-      .http()
-      .get(api(`/opportunities/${opportunityId}`))
-      .set(client.auth)
-      .expect(200);
+    const opportunity = await market.get(t, client, `/opportunities/${opportunityId}`).expect(200);
     expect(opportunity.body.data).toMatchObject({ acceptedCount: 1, status: 'OPEN' });
 
     // Work slots: one picked, an overlapping one refused.
-    const picked = await t
-      .http()
-      .post(api(`/gigs/${gigId}/work-slots`))
-      .set(agent.auth)
-      .send({ slotIds: [slotIds[0], slotIds[2]] })
-      .expect(201);
+    const picked = await market.pickWorkSlots(t, agent, gigId, [slotIds[0], slotIds[2]]).expect(201);
     expect(picked.body.data.workSlots.map((w: { slotId: string }) => w.slotId)).toEqual([slotIds[0], slotIds[2]]);
-    const overlap = await t
-      .http()
-      .post(api(`/gigs/${gigId}/work-slots`))
-      .set(agent.auth)
-      .send({ slotIds: [slotIds[1]] })
-      .expect(409);
+    const overlap = await market.pickWorkSlots(t, agent, gigId, [slotIds[1]]).expect(409);
     expect(overlap.body.error).toBe('SLOT_OVERLAP');
-    const slots = (
-      await t
-        .http()
-        .get(api(`/opportunities/${opportunityId}`))
-        .set(client.auth)
-        .expect(200)
-    ).body.data.slots;
+    const slots = (await market.get(t, client, `/opportunities/${opportunityId}`).expect(200)).body.data.slots;
     expect(slots.map((s: { filledCount: number }) => s.filledCount)).toEqual([1, 0, 1]);
 
     // Activity: LOGIN only inside a picked slot; the machine refuses LOGOUT before LOGIN and BREAK_END without BREAK_START.
@@ -135,164 +97,64 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     await gigActivity(t, agent, gigId, 'LOGOUT').expect(201);
     // Two hours of work with a 15-minute break, as if the day had passed.
     await backdateActivity(t, gigId, [150, 120, 105, 15]);
-    const activity = await t
-      .http()
-      .get(api(`/gigs/${gigId}/activity`))
-      .set(client.auth)
-      .expect(200);
+    const activity = await market.get(t, client, `/gigs/${gigId}/activity`).expect(200);
     expect(activity.body.data.summary).toEqual({ state: 'OFFLINE', workedMinutes: 120, breakMinutes: 15 });
 
     // Submission → rework → approval.
     const submittedNote = nextNotification(clientSocket, 'submission.received');
-    const submission = await t
-      .http()
-      .post(api(`/gigs/${gigId}/submissions`))
-      .set(agent.auth)
-      .send({ content: 'Handled 42 chats' })
-      .expect(201);
+    const submission = await market.submitWork(t, agent, gigId, 'Handled 42 chats').expect(201);
     const submissionId: string = submission.body.data.id;
     await submittedNote;
-    await t
-      .http()
-      .post(api(`/submissions/${submissionId}/files`))
-      .set(agent.auth)
+    await market
+      .request(t, agent, 'post', `/submissions/${submissionId}/files`)
       .attach('file', Buffer.from('%PDF-1.4\nreport\n%%EOF\n'), 'report.pdf')
       .expect(201);
     const reworkNote = nextNotification(agentSocket, 'submission.reviewed');
-    await t
-      .http()
-      .patch(api(`/submissions/${submissionId}/review`))
-      .set(client.auth)
-      .send({ decision: 'REWORK_NEEDED', notes: 'Add the CSAT numbers' })
-      .expect(200);
+    await market.reviewSubmission(t, client, submissionId, { decision: 'REWORK_NEEDED', notes: 'Add the CSAT numbers' }).expect(200);
     expect(await reworkNote).toMatchObject({ data: { decision: 'REWORK_NEEDED' } });
-    const reworked = await t
-      .http()
-      .post(api(`/submissions/${submissionId}/rework`))
-      .set(agent.auth)
-      .send({ content: 'Handled 42 chats, CSAT 4.8' })
-      .expect(201);
+    const reworked = await market.reworkSubmission(t, agent, submissionId, 'Handled 42 chats, CSAT 4.8').expect(201);
     expect(reworked.body.data).toMatchObject({ status: 'REWORK_SUBMITTED', reworkRounds: 1, fileCount: 1 });
-    const approved = await t
-      .http()
-      .patch(api(`/submissions/${submissionId}/review`))
-      .set(client.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    const approved = await market.reviewSubmission(t, client, submissionId, { decision: 'APPROVED' }).expect(200);
     expect(approved.body.data).toMatchObject({ status: 'APPROVED', workedMinutes: 120, paymentId: null });
-    const file = await t
-      .http()
-      .get(api(`/submissions/${submissionId}/files/0`))
-      .set(client.auth)
-      .expect(200);
+    const file = await market.get(t, client, `/submissions/${submissionId}/files/0`).expect(200);
     expect(file.headers['content-type']).toContain('application/pdf');
 
     // Completing needs payment first.
-    expect(
-      (
-        await t
-          .http()
-          .post(api(`/gigs/${gigId}/complete`))
-          .set(client.auth)
-          .expect(409)
-      ).body.error,
-    ).toBe('PAYMENT_PENDING');
+    expect((await market.completeGig(t, client, gigId).expect(409)).body.error).toBe('PAYMENT_PENDING');
 
     // Payment: 120 min × 25000/h = 50000 minor units; idempotent.
     const paidNote = nextNotification(agentSocket, 'payment.settled');
-    const payment = await t
-      .http()
-      .post(api(`/submissions/${submissionId}/payments`))
-      .set(client.auth)
-      .set('Idempotency-Key', 'pay-1')
-      .expect(201);
+    const payment = await market.paySubmission(t, client, submissionId, 'pay-1').expect(201);
     expect(payment.body.data).toMatchObject({ amountMinor: 50000, currency: 'INR', workedMinutes: 120, rateMinor: 25000, status: 'SETTLED' });
     expect(await paidNote).toMatchObject({ data: { amountMinor: '50000', currency: 'INR' } });
-    const replay = await t
-      .http()
-      .post(api(`/submissions/${submissionId}/payments`))
-      .set(client.auth)
-      .set('Idempotency-Key', 'pay-1')
-      .expect(201);
+    const replay = await market.paySubmission(t, client, submissionId, 'pay-1').expect(201);
     expect(replay.body.data.id).toBe(payment.body.data.id);
-    expect(
-      (
-        await t
-          .http()
-          .post(api(`/submissions/${submissionId}/payments`))
-          .set(client.auth)
-          .set('Idempotency-Key', 'pay-2')
-          .expect(409)
-      ).body.error,
-    ).toBe('ALREADY_PAID');
+    expect((await market.paySubmission(t, client, submissionId, 'pay-2').expect(409)).body.error).toBe('ALREADY_PAID');
     expect(await t.prisma.payment.count({ where: { submissionId } })).toBe(1);
     const agentPayments = await t.http().get(api('/payments')).set(agent.auth).expect(200);
     expect(agentPayments.body.data).toMatchObject({ total: 1, items: [{ id: payment.body.data.id }] });
 
     // Double-blind reviews.
-    const agentReview = await t
-      .http()
-      .post(api(`/gigs/${gigId}/reviews`))
-      .set(agent.auth)
-      .send({ rating: 5, comment: 'Clear briefs' })
-      .expect(201);
+    const agentReview = await market.reviewGig(t, agent, gigId, { rating: 5, comment: 'Clear briefs' }).expect(201);
     expect(agentReview.body.data).toMatchObject({ direction: 'AGENT_TO_CLIENT', subjectId: client.user.id, publishedAt: null });
-    expect(
-      (
-        await t
-          .http()
-          .get(api(`/gigs/${gigId}/reviews`))
-          .set(client.auth)
-          .expect(200)
-      ).body.data,
-    ).toEqual([]);
-    const clientReview = await t
-      .http()
-      .post(api(`/gigs/${gigId}/reviews`))
-      .set(client.auth)
-      .send({ rating: 4 })
-      .expect(201);
+    expect((await market.get(t, client, `/gigs/${gigId}/reviews`).expect(200)).body.data).toEqual([]);
+    const clientReview = await market.reviewGig(t, client, gigId, { rating: 4 }).expect(201);
     expect(clientReview.body.data.publishedAt).not.toBeNull();
-    const visible = await t
-      .http()
-      .get(api(`/gigs/${gigId}/reviews`))
-      .set(client.auth)
-      .expect(200);
+    const visible = await market.get(t, client, `/gigs/${gigId}/reviews`).expect(200);
     expect(visible.body.data.map((r: { direction: string; publishedAt: string | null }) => [r.direction, r.publishedAt !== null])).toEqual([
       ['AGENT_TO_CLIENT', true],
       ['CLIENT_TO_AGENT', true],
     ]);
-    expect(
-      (
-        await t
-          .http()
-          .post(api(`/gigs/${gigId}/reviews`))
-          .set(agent.auth)
-          .send({ rating: 1 })
-          .expect(409)
-      ).body.error,
-    ).toBe('ALREADY_REVIEWED');
+    expect((await market.reviewGig(t, agent, gigId, { rating: 1 }).expect(409)).body.error).toBe('ALREADY_REVIEWED');
 
     // Completion, then the client closes the opportunity.
     const completedNote = nextNotification(clientSocket, 'gig.completed');
-    const completed = await t
-      .http()
-      .post(api(`/gigs/${gigId}/complete`))
-      .set(agent.auth)
-      .expect(200);
+    const completed = await market.completeGig(t, agent, gigId).expect(200);
     expect(completed.body.data).toMatchObject({ status: 'COMPLETED', completedAt: expect.any(String) });
     await completedNote;
-    await t
-      .http()
-      .post(api(`/gigs/${gigId}/complete`))
-      .set(client.auth)
-      .expect(409);
+    await market.completeGig(t, client, gigId).expect(409);
     await gigActivity(t, agent, gigId, 'LOGIN').expect(409);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/close`))
-      .set(client.auth)
-      .expect(200);
+    await market.closeOpportunity(t, client, opportunityId).expect(200);
     const gigs = await t.http().get(api('/gigs?status=COMPLETED')).set(agent.auth).expect(200);
     expect(gigs.body.data.items.map((g: { id: string }) => g.id)).toEqual([gigId]);
   });
@@ -306,20 +168,11 @@ describe('Gig lifecycle: from onboarding to a completed, paid and reviewed gig',
     const decided = nextEvent<{ type: string }>(socket, 'notification:new');
     await acceptedGig(t, client, agent, opportunityId);
     expect(await decided).toMatchObject({ type: 'application.decided' });
-    const opportunity = await t
-      .http()
-      .get(api(`/opportunities/${opportunityId}`))
-      .set(client.auth)
-      .expect(200);
+    const opportunity = await market.get(t, client, `/opportunities/${opportunityId}`).expect(200);
     expect(opportunity.body.data).toMatchObject({ status: 'FILLED', acceptedCount: 1 });
     const late = await t.createUser({ role: 'AGENT' });
     await onboardAgent(t, late, admin);
-    const refused = await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/applications`))
-      .set(late.auth)
-      .send({})
-      .expect(409);
+    const refused = await market.applyTo(t, late, opportunityId).expect(409);
     expect(refused.body).toMatchObject({ error: 'NOT_ELIGIBLE', details: expect.arrayContaining([expect.objectContaining({ reason: 'NOT_OPEN' })]) });
   });
 });

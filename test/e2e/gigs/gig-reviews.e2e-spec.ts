@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
 import { acceptedGig, api, onboardAgent, openOpportunity } from '../../support/marketplace.js';
+import * as market from '../../support/marketplace-requests.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
@@ -53,33 +54,13 @@ describe('Reviews that inform: an agent’s reviews, and ratings beside the fact
       slots: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 1 }],
     });
     const { gigId } = await acceptedGig(t, client, agent, opportunityId);
-    const submission = await t
-      .http()
-      .post(api(`/gigs/${gigId}/submissions`))
-      .set(agent.auth)
-      .send({ content: 'Done' })
-      .expect(201);
-    await t
-      .http()
-      .patch(api(`/submissions/${submission.body.data.id}/review`))
-      .set(client.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    const submission = await market.submitWork(t, agent, gigId, 'Done').expect(201);
+    await market.reviewSubmission(t, client, submission.body.data.id, { decision: 'APPROVED' }).expect(200);
     return gigId;
   }
 
-  const review = (user: TestUser, gigId: string, rating: number, comment?: string) =>
-    t
-      .http()
-      .post(api(`/gigs/${gigId}/reviews`))
-      .set(user.auth)
-      .send({ rating, comment })
-      .expect(201);
-  const reviewsOf = (id: string, user: TestUser, query = '') =>
-    t
-      .http()
-      .get(api(`/agents/${id}/reviews${query}`))
-      .set(user.auth);
+  const review = (user: TestUser, gigId: string, rating: number, comment?: string) => market.reviewGig(t, user, gigId, { rating, comment }).expect(201);
+  const reviewsOf = (id: string, user: TestUser, query = '') => market.get(t, user, `/agents/${id}/reviews${query}`);
 
   let acmeGig: string;
   let globexGig: string;
@@ -139,78 +120,34 @@ describe('Reviews that inform: an agent’s reviews, and ratings beside the fact
 
   it('shows the agent’s rating on application lists, counting published reviews only', async () => {
     const { opportunityId } = await openOpportunity(t, acme, { body: { title: 'Acme weekend' } });
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/applications`))
-      .set(agent.auth)
-      .send({})
-      .expect(201);
-    await t
-      .http()
-      .post(api(`/opportunities/${opportunityId}/applications`))
-      .set(otherAgent.auth)
-      .send({})
-      .expect(201);
-    const list = (
-      await t
-        .http()
-        .get(api(`/applications?opportunityId=${opportunityId}`))
-        .set(acme.auth)
-        .expect(200)
-    ).body.data.items;
+    await market.applyTo(t, agent, opportunityId).expect(201);
+    await market.applyTo(t, otherAgent, opportunityId).expect(201);
+    const list = (await market.get(t, acme, `/applications?opportunityId=${opportunityId}`).expect(200)).body.data.items;
     const byAgent = Object.fromEntries(list.map((a: { agentId: string }) => [a.agentId, a]));
     expect(byAgent[agentId]).toMatchObject({ agentCefrLevel: 'C1', agentExperienceMonths: 36, agentRating: 5, agentReviewCount: 1 });
     expect(byAgent[otherAgentId]).toMatchObject({ agentRating: null, agentReviewCount: 0 });
-    const one = await t
-      .http()
-      .get(api(`/applications/${byAgent[agentId].id}`))
-      .set(acme.auth)
-      .expect(200);
+    const one = await market.get(t, acme, `/applications/${byAgent[agentId].id}`).expect(200);
     expect(one.body.data).toMatchObject({ agentRating: 5, agentReviewCount: 1 });
 
     // Once the review window closes, the hidden review is published and counts.
     await t.prisma.review.updateMany({ where: { gigId: globexGig }, data: { createdAt: new Date(Date.now() - 15 * 86_400_000) } });
     expect((await t.app.get(GigsSweeper).sweep()).reviewsPublished).toBe(1);
-    const after = (
-      await t
-        .http()
-        .get(api(`/applications?opportunityId=${opportunityId}`))
-        .set(acme.auth)
-        .expect(200)
-    ).body.data.items;
+    const after = (await market.get(t, acme, `/applications?opportunityId=${opportunityId}`).expect(200)).body.data.items;
     expect(after.find((a: { agentId: string }) => a.agentId === agentId)).toMatchObject({ agentRating: 4, agentReviewCount: 2 });
     expect((await reviewsOf(agentId, acme).expect(200)).body.data.total).toBe(2);
   });
 
   it('shows agents the client’s rating on the opportunities and gigs they see', async () => {
     const { opportunityId } = await openOpportunity(t, acme, { body: { title: 'Acme night shift' } });
-    const one = (
-      await t
-        .http()
-        .get(api(`/opportunities/${opportunityId}`))
-        .set(otherAgent.auth)
-        .expect(200)
-    ).body.data;
+    const one = (await market.get(t, otherAgent, `/opportunities/${opportunityId}`).expect(200)).body.data;
     expect(one).toMatchObject({ clientRating: 4, clientReviewCount: 1 });
     const list = (await t.http().get(api('/opportunities?limit=100')).set(otherAgent.auth).expect(200)).body.data.items;
     expect(list.find((o: { id: string }) => o.id === opportunityId)).toMatchObject({ clientRating: 4, clientReviewCount: 1 });
     const { opportunityId: globexOpportunity } = await openOpportunity(t, globex, { body: { title: 'Globex nights' } });
-    const unrated = (
-      await t
-        .http()
-        .get(api(`/opportunities/${globexOpportunity}`))
-        .set(otherAgent.auth)
-        .expect(200)
-    ).body.data;
+    const unrated = (await market.get(t, otherAgent, `/opportunities/${globexOpportunity}`).expect(200)).body.data;
     expect(unrated).toMatchObject({ clientRating: null, clientReviewCount: 0 });
 
-    const gig = (
-      await t
-        .http()
-        .get(api(`/gigs/${acmeGig}`))
-        .set(agent.auth)
-        .expect(200)
-    ).body.data;
+    const gig = (await market.get(t, agent, `/gigs/${acmeGig}`).expect(200)).body.data;
     expect(gig).toMatchObject({ clientRating: 4, clientReviewCount: 1, agentRating: 4, agentReviewCount: 2 });
   });
 

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
 import { acceptedGig, api, backdateActivity, EXE, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import { eventually } from '../../support/eventually.js';
+import * as market from '../../support/marketplace-requests.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
@@ -48,53 +49,19 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
     const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: nextSlotStart(), endsAt: nextSlotStart(1), capacity: 1 }] });
     const { gigId } = await acceptedGig(t, client, agentA, opportunityId, slotIds);
     await slotsAroundNow(t, gigId);
-    for (const type of ['LOGIN', 'LOGOUT'])
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/activity`))
-        .set(agentA.auth)
-        .send({ type })
-        .expect(201);
+    for (const type of ['LOGIN', 'LOGOUT']) await gigActivity(t, agentA, gigId, type).expect(201);
     await backdateActivity(t, gigId, [130, 10]);
-    const submission = await t
-      .http()
-      .post(api(`/gigs/${gigId}/submissions`))
-      .set(agentA.auth)
-      .send({ content: 'Done' })
-      .expect(201);
-    await t
-      .http()
-      .patch(api(`/submissions/${submission.body.data.id}/review`))
-      .set(client.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    const submission = await market.submitWork(t, agentA, gigId, 'Done').expect(201);
+    await market.reviewSubmission(t, client, submission.body.data.id, { decision: 'APPROVED' }).expect(200);
     return { gigId, submissionId: submission.body.data.id };
   }
 
   describe('applications', () => {
     it('never accepts beyond capacity when two accepts race', async () => {
       const { opportunityId } = await openOpportunity(t, client, { body: { capacity: 1 } });
-      const a = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(agentA.auth)
-        .send({})
-        .expect(201);
-      const b = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(agentB.auth)
-        .send({})
-        .expect(201);
-      const results = await Promise.all(
-        [a, b].map((app) =>
-          t
-            .http()
-            .patch(api(`/applications/${app.body.data.id}/decision`))
-            .set(client.auth)
-            .send({ decision: 'ACCEPTED' }),
-        ),
-      );
+      const a = await market.applyTo(t, agentA, opportunityId).expect(201);
+      const b = await market.applyTo(t, agentB, opportunityId).expect(201);
+      const results = await Promise.all([a, b].map((app) => market.decideApplication(t, client, app.body.data.id, { decision: 'ACCEPTED' })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)?.body.error).toBe('CAPACITY_REACHED');
       expect(await t.prisma.selectedGig.count({ where: { opportunityId } })).toBe(1);
@@ -104,12 +71,7 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
 
     it('decides an application once, even when two decisions race', async () => {
       const { opportunityId } = await openOpportunity(t, client);
-      const app = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(agentA.auth)
-        .send({})
-        .expect(201);
+      const app = await market.applyTo(t, agentA, opportunityId).expect(201);
       const url = api(`/applications/${app.body.data.id}/decision`);
       const results = await Promise.all([
         t.http().patch(url).set(client.auth).send({ decision: 'ACCEPTED' }),
@@ -124,152 +86,52 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
 
     it('refuses applying to a closed, a foreign draft or an ineligible opportunity', async () => {
       const { opportunityId } = await openOpportunity(t, client);
-      await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/close`))
-        .set(client.auth)
-        .expect(200);
-      const closed = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(agentA.auth)
-        .send({})
-        .expect(409);
+      await market.closeOpportunity(t, client, opportunityId).expect(200);
+      const closed = await market.applyTo(t, agentA, opportunityId).expect(409);
       expect(closed.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'NOT_OPEN' })]));
 
       const project = await t.http().post(api('/projects')).set(otherClient.auth).send({ name: 'Draft only' }).expect(201);
-      const draft = await t
-        .http()
-        .post(api(`/projects/${project.body.data.id}/opportunities`))
-        .set(otherClient.auth)
+      const draft = await market
+        .request(t, otherClient, 'post', `/projects/${project.body.data.id}/opportunities`)
         .send({ title: 'Secret draft', rateMinor: 100, currency: 'INR', capacity: 1 })
         .expect(201);
-      await t
-        .http()
-        .post(api(`/opportunities/${draft.body.data.id}/applications`))
-        .set(agentA.auth)
-        .send({})
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/opportunities/${randomUUID()}/applications`))
-        .set(agentA.auth)
-        .send({})
-        .expect(404);
+      await market.applyTo(t, agentA, draft.body.data.id).expect(404);
+      await market.applyTo(t, agentA, randomUUID()).expect(404);
 
       const { opportunityId: demanding } = await openOpportunity(t, client, { body: { minCefrLevel: 'C2', requiredSkills: ['support', 'german'] } });
-      const ineligible = await t
-        .http()
-        .post(api(`/opportunities/${demanding}/applications`))
-        .set(agentA.auth)
-        .send({})
-        .expect(409);
+      const ineligible = await market.applyTo(t, agentA, demanding).expect(409);
       expect(ineligible.body).toMatchObject({ success: false, error: 'NOT_ELIGIBLE' });
       expect(ineligible.body.details.map((d: { reason?: string }) => d.reason).filter(Boolean)).toEqual(['CEFR_TOO_LOW', 'MISSING_SKILLS']);
-      const notOnboarded = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(newcomer.auth)
-        .send({})
-        .expect(409);
+      const notOnboarded = await market.applyTo(t, newcomer, opportunityId).expect(409);
       expect(notOnboarded.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'ONBOARDING_INCOMPLETE' })]));
-      await t
-        .http()
-        .post(api(`/opportunities/${demanding}/applications`))
-        .set(agentA.auth)
-        .send({ coverNote: 5, extra: true })
-        .expect(400);
+      await market.applyTo(t, agentA, demanding, { coverNote: 5, extra: true }).expect(400);
     });
 
     it('turns down pending applications when the opportunity closes, and tells the agent', async () => {
       const { opportunityId } = await openOpportunity(t, client);
-      const app = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(agentB.auth)
-        .send({})
-        .expect(201);
+      const app = await market.applyTo(t, agentB, opportunityId).expect(201);
       const socket = await t.socket(agentB.token);
       const told = nextEvent<{ type: string; data: Record<string, string> }>(socket, 'notification:new');
-      await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/close`))
-        .set(client.auth)
-        .expect(200);
+      await market.closeOpportunity(t, client, opportunityId).expect(200);
       expect(await told).toMatchObject({ type: 'application.decided', data: { decision: 'REJECTED', applicationId: app.body.data.id } });
-      const after = await t
-        .http()
-        .get(api(`/applications/${app.body.data.id}`))
-        .set(agentB.auth)
-        .expect(200);
+      const after = await market.get(t, agentB, `/applications/${app.body.data.id}`).expect(200);
       expect(after.body.data).toMatchObject({ status: 'REJECTED', decisionReason: 'The opportunity was closed' });
     });
 
     it('keeps applications to their agent and the owning client', async () => {
       const { opportunityId } = await openOpportunity(t, client);
-      const app = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(agentA.auth)
-        .send({})
-        .expect(201);
+      const app = await market.applyTo(t, agentA, opportunityId).expect(201);
       const id = app.body.data.id;
-      await t
-        .http()
-        .patch(api(`/applications/${id}/decision`))
-        .set(otherClient.auth)
-        .send({ decision: 'ACCEPTED' })
-        .expect(404);
-      await t
-        .http()
-        .patch(api(`/applications/${randomUUID()}/decision`))
-        .set(client.auth)
-        .send({ decision: 'ACCEPTED' })
-        .expect(404);
-      await t
-        .http()
-        .patch(api(`/applications/${id}/decision`))
-        .set(agentA.auth)
-        .send({ decision: 'ACCEPTED' })
-        .expect(403);
-      await t
-        .http()
-        .patch(api(`/applications/${id}/decision`))
-        .set(admin.auth)
-        .send({ decision: 'ACCEPTED' })
-        .expect(403);
-      await t
-        .http()
-        .patch(api(`/applications/${id}/decision`))
-        .set(client.auth)
-        .send({ decision: 'MAYBE' })
-        .expect(400);
-      await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/applications`))
-        .set(client.auth)
-        .send({})
-        .expect(403);
-      await t
-        .http()
-        .get(api(`/applications/${id}`))
-        .set(agentB.auth)
-        .expect(404);
-      await t
-        .http()
-        .get(api(`/applications/${id}`))
-        .set(otherClient.auth)
-        .expect(404);
-      await t
-        .http()
-        .get(api(`/applications/${id}`))
-        .set(client.auth)
-        .expect(200);
-      await t
-        .http()
-        .get(api(`/applications/${id}`))
-        .set(support.auth)
-        .expect(200);
+      await market.decideApplication(t, otherClient, id, { decision: 'ACCEPTED' }).expect(404);
+      await market.decideApplication(t, client, randomUUID(), { decision: 'ACCEPTED' }).expect(404);
+      await market.decideApplication(t, agentA, id, { decision: 'ACCEPTED' }).expect(403);
+      await market.decideApplication(t, admin, id, { decision: 'ACCEPTED' }).expect(403);
+      await market.decideApplication(t, client, id, { decision: 'MAYBE' }).expect(400);
+      await market.applyTo(t, client, opportunityId).expect(403);
+      await market.get(t, agentB, `/applications/${id}`).expect(404);
+      await market.get(t, otherClient, `/applications/${id}`).expect(404);
+      await market.get(t, client, `/applications/${id}`).expect(200);
+      await market.get(t, support, `/applications/${id}`).expect(200);
       const others = await t.http().get(api('/applications?limit=100')).set(agentB.auth).expect(200);
       expect(others.body.data.items.map((a: { id: string }) => a.id)).not.toContain(id);
     });
@@ -282,18 +144,7 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       });
       const gigA = await acceptedGig(t, client, agentA, opportunityId);
       const gigB = await acceptedGig(t, client, agentB, opportunityId);
-      const results = await Promise.all([
-        t
-          .http()
-          .post(api(`/gigs/${gigA.gigId}/work-slots`))
-          .set(agentA.auth)
-          .send({ slotIds }),
-        t
-          .http()
-          .post(api(`/gigs/${gigB.gigId}/work-slots`))
-          .set(agentB.auth)
-          .send({ slotIds }),
-      ]);
+      const results = await Promise.all([market.pickWorkSlots(t, agentA, gigA.gigId, slotIds), market.pickWorkSlots(t, agentB, gigB.gigId, slotIds)]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(results.find((r) => r.status === 409)?.body.error).toBe('SLOT_FULL');
       expect(await t.prisma.clientScheduleSlot.findUniqueOrThrow({ where: { id: slotIds[0] } })).toMatchObject({ filledCount: 1 });
@@ -304,65 +155,24 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       const second = await openOpportunity(t, client, { slots: [{ startsAt: '2031-04-01T11:00:00Z', endsAt: '2031-04-01T14:00:00Z', capacity: 5 }] });
       const g1 = await acceptedGig(t, client, agentB, first.opportunityId);
       const g2 = await acceptedGig(t, client, agentB, second.opportunityId);
-      const results = await Promise.all([
-        t
-          .http()
-          .post(api(`/gigs/${g1.gigId}/work-slots`))
-          .set(agentB.auth)
-          .send({ slotIds: first.slotIds }),
-        t
-          .http()
-          .post(api(`/gigs/${g2.gigId}/work-slots`))
-          .set(agentB.auth)
-          .send({ slotIds: second.slotIds }),
-      ]);
+      const results = await Promise.all([market.pickWorkSlots(t, agentB, g1.gigId, first.slotIds), market.pickWorkSlots(t, agentB, g2.gigId, second.slotIds)]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(results.find((r) => r.status === 409)?.body.error).toBe('SLOT_OVERLAP');
       // Picking the same slot again, a slot of another opportunity, or bad ids is refused.
       const winner = results[0].status === 201 ? { gig: g1, slots: first.slotIds } : { gig: g2, slots: second.slotIds };
-      await t
-        .http()
-        .post(api(`/gigs/${winner.gig.gigId}/work-slots`))
-        .set(agentB.auth)
-        .send({ slotIds: winner.slots })
-        .expect(409);
+      await market.pickWorkSlots(t, agentB, winner.gig.gigId, winner.slots).expect(409);
       const foreign = winner.gig === g1 ? second.slotIds : first.slotIds;
-      await t
-        .http()
-        .post(api(`/gigs/${winner.gig.gigId}/work-slots`))
-        .set(agentB.auth)
-        .send({ slotIds: foreign })
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/gigs/${winner.gig.gigId}/work-slots`))
-        .set(agentB.auth)
-        .send({ slotIds: ['nope'] })
-        .expect(400);
-      await t
-        .http()
-        .post(api(`/gigs/${winner.gig.gigId}/work-slots`))
-        .set(agentB.auth)
-        .send({ slotIds: [] })
-        .expect(400);
-      await t
-        .http()
-        .post(api(`/gigs/${winner.gig.gigId}/work-slots`))
-        .set(agentA.auth)
-        .send({ slotIds: winner.slots })
-        .expect(404);
+      await market.pickWorkSlots(t, agentB, winner.gig.gigId, foreign).expect(404);
+      await market.pickWorkSlots(t, agentB, winner.gig.gigId, ['nope']).expect(400);
+      await market.pickWorkSlots(t, agentB, winner.gig.gigId, []).expect(400);
+      await market.pickWorkSlots(t, agentA, winner.gig.gigId, winner.slots).expect(404);
     });
 
     it('lets one of two racing LOGINs win and validates the activity type', async () => {
       const { opportunityId, slotIds } = await openOpportunity(t, client, { slots: [{ startsAt: nextSlotStart(), endsAt: nextSlotStart(1), capacity: 1 }] });
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
       expect((await gigActivity(t, agentA, gigId, 'LOGIN').expect(409)).body.error).toBe('NO_WORK_SLOTS');
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/work-slots`))
-        .set(agentA.auth)
-        .send({ slotIds })
-        .expect(201);
+      await market.pickWorkSlots(t, agentA, gigId, slotIds).expect(201);
       await slotsAroundNow(t, gigId);
       const results = await Promise.all([0, 1].map(() => gigActivity(t, agentA, gigId, 'LOGIN')));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
@@ -370,15 +180,7 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       await gigActivity(t, agentA, gigId, 'NAP').expect(400);
       await gigActivity(t, agentB, gigId, 'LOGOUT').expect(404);
       await gigActivity(t, client, gigId, 'LOGOUT').expect(403);
-      expect(
-        (
-          await t
-            .http()
-            .post(api(`/gigs/${gigId}/complete`))
-            .set(client.auth)
-            .expect(409)
-        ).body.error,
-      ).toBe('AGENT_LOGGED_IN');
+      expect((await market.completeGig(t, client, gigId).expect(409)).body.error).toBe('AGENT_LOGGED_IN');
     });
 
     it('refuses slots that have started, and adding slots in the past', async () => {
@@ -387,21 +189,9 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       });
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
       await t.prisma.clientScheduleSlot.update({ where: { id: slotIds[0] }, data: { startsAt: new Date(Date.now() - 60_000) } });
-      expect(
-        (
-          await t
-            .http()
-            .post(api(`/gigs/${gigId}/work-slots`))
-            .set(agentA.auth)
-            .send({ slotIds })
-            .expect(409)
-        ).body.error,
-      ).toBe('SLOT_STARTED');
-      const past = await t
-        .http()
-        .post(api(`/opportunities/${opportunityId}/slots`))
-        .set(client.auth)
-        .send({ startsAt: '2020-01-01T09:00:00Z', endsAt: '2020-01-01T10:00:00Z', capacity: 1 })
+      expect((await market.pickWorkSlots(t, agentA, gigId, slotIds).expect(409)).body.error).toBe('SLOT_STARTED');
+      const past = await market
+        .addSlot(t, client, opportunityId, { startsAt: '2020-01-01T09:00:00Z', endsAt: '2020-01-01T10:00:00Z', capacity: 1 })
         .expect(400);
       expect(past.body.details).toEqual([expect.objectContaining({ field: 'startsAt' })]);
     });
@@ -415,43 +205,14 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
         await t.http().get(api(path)).set(client.auth).expect(200);
         await t.http().get(api(path)).set(support.auth).expect(200);
       }
-      await t
-        .http()
-        .get(api(`/gigs/${randomUUID()}`))
-        .set(agentA.auth)
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/submissions`))
-        .set(agentB.auth)
-        .send({ content: 'Not mine' })
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/submissions`))
-        .set(client.auth)
-        .send({ content: 'Wrong role' })
-        .expect(403);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/submissions`))
-        .set(agentA.auth)
-        .send({ content: '' })
-        .expect(400);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/complete`))
-        .set(otherClient.auth)
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/complete`))
-        .set(admin.auth)
-        .expect(403);
-      await t
-        .http()
-        .get(api('/gigs'))
-        .set(newcomer.auth)
+      await market.get(t, agentA, `/gigs/${randomUUID()}`).expect(404);
+      await market.submitWork(t, agentB, gigId, 'Not mine').expect(404);
+      await market.submitWork(t, client, gigId, 'Wrong role').expect(403);
+      await market.submitWork(t, agentA, gigId, '').expect(400);
+      await market.completeGig(t, otherClient, gigId).expect(404);
+      await market.completeGig(t, admin, gigId).expect(403);
+      await market
+        .get(t, newcomer, '/gigs')
         .expect(200)
         .expect((res) => expect(res.body.data.total).toBe(0));
     });
@@ -461,126 +222,36 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
     it('caps rework rounds and refuses reviewing twice or out of order', async () => {
       const { opportunityId } = await openOpportunity(t, client);
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
-      const s = (
-        await t
-          .http()
-          .post(api(`/gigs/${gigId}/submissions`))
-          .set(agentA.auth)
-          .send({ content: 'v1' })
-          .expect(201)
-      ).body.data.id;
-      expect(
-        (
-          await t
-            .http()
-            .post(api(`/gigs/${gigId}/submissions`))
-            .set(agentA.auth)
-            .send({ content: 'v1 again' })
-            .expect(409)
-        ).body.error,
-      ).toBe('SUBMISSION_OPEN');
-      await t
-        .http()
-        .post(api(`/submissions/${s}/rework`))
-        .set(agentA.auth)
-        .send({ content: 'early' })
-        .expect(409);
-      await t
-        .http()
-        .patch(api(`/submissions/${s}/review`))
-        .set(otherClient.auth)
-        .send({ decision: 'APPROVED' })
-        .expect(404);
-      await t
-        .http()
-        .patch(api(`/submissions/${randomUUID()}/review`))
-        .set(client.auth)
-        .send({ decision: 'APPROVED' })
-        .expect(404);
-      await t
-        .http()
-        .patch(api(`/submissions/${s}/review`))
-        .set(agentA.auth)
-        .send({ decision: 'APPROVED' })
-        .expect(403);
-      await t
-        .http()
-        .patch(api(`/submissions/${s}/review`))
-        .set(client.auth)
-        .send({ decision: 'GREAT' })
-        .expect(400);
-      await t
-        .http()
-        .patch(api(`/submissions/${s}/review`))
-        .set(client.auth)
-        .send({ decision: 'REWORK_NEEDED' })
-        .expect(200);
-      await t
-        .http()
-        .post(api(`/submissions/${s}/rework`))
-        .set(agentB.auth)
-        .send({ content: 'v2' })
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/submissions/${s}/rework`))
-        .set(agentA.auth)
-        .send({ content: 'v2' })
-        .expect(201);
-      const capped = await t
-        .http()
-        .patch(api(`/submissions/${s}/review`))
-        .set(client.auth)
-        .send({ decision: 'REWORK_NEEDED' })
-        .expect(409);
+      const s = (await market.submitWork(t, agentA, gigId, 'v1').expect(201)).body.data.id;
+      expect((await market.submitWork(t, agentA, gigId, 'v1 again').expect(409)).body.error).toBe('SUBMISSION_OPEN');
+      await market.reworkSubmission(t, agentA, s, 'early').expect(409);
+      await market.reviewSubmission(t, otherClient, s, { decision: 'APPROVED' }).expect(404);
+      await market.reviewSubmission(t, client, randomUUID(), { decision: 'APPROVED' }).expect(404);
+      await market.reviewSubmission(t, agentA, s, { decision: 'APPROVED' }).expect(403);
+      await market.reviewSubmission(t, client, s, { decision: 'GREAT' }).expect(400);
+      await market.reviewSubmission(t, client, s, { decision: 'REWORK_NEEDED' }).expect(200);
+      await market.reworkSubmission(t, agentB, s, 'v2').expect(404);
+      await market.reworkSubmission(t, agentA, s, 'v2').expect(201);
+      const capped = await market.reviewSubmission(t, client, s, { decision: 'REWORK_NEEDED' }).expect(409);
       expect(capped.body.error).toBe('REWORK_LIMIT');
       const results = await Promise.all([
-        t
-          .http()
-          .patch(api(`/submissions/${s}/review`))
-          .set(client.auth)
-          .send({ decision: 'REJECTED' }),
-        t
-          .http()
-          .patch(api(`/submissions/${s}/review`))
-          .set(client.auth)
-          .send({ decision: 'APPROVED' }),
+        market.reviewSubmission(t, client, s, { decision: 'REJECTED' }),
+        market.reviewSubmission(t, client, s, { decision: 'APPROVED' }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      await t
-        .http()
-        .post(api(`/submissions/${s}/files`))
-        .set(agentA.auth)
-        .attach('file', EXE, 'notes.jpg')
-        .expect(409);
+      await market.request(t, agentA, 'post', `/submissions/${s}/files`).attach('file', EXE, 'notes.jpg').expect(409);
     });
 
     it('approves work left unreviewed after the configured days', async () => {
       const { opportunityId } = await openOpportunity(t, client);
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
-      const s = (
-        await t
-          .http()
-          .post(api(`/gigs/${gigId}/submissions`))
-          .set(agentA.auth)
-          .send({ content: 'Waiting' })
-          .expect(201)
-      ).body.data.id;
-      await t
-        .http()
-        .post(api(`/submissions/${s}/files`))
-        .set(agentA.auth)
-        .attach('file', EXE, 'notes.jpg')
-        .expect(415);
+      const s = (await market.submitWork(t, agentA, gigId, 'Waiting').expect(201)).body.data.id;
+      await market.request(t, agentA, 'post', `/submissions/${s}/files`).attach('file', EXE, 'notes.jpg').expect(415);
       const sweeper = t.app.get(GigsSweeper);
       expect((await sweeper.sweep()).autoApproved).toBe(0);
       await t.prisma.submittedWork.update({ where: { id: s }, data: { submittedAt: new Date(Date.now() - 4 * 86_400_000) } });
       expect((await sweeper.sweep()).autoApproved).toBe(1);
-      const after = await t
-        .http()
-        .get(api(`/submissions/${s}`))
-        .set(client.auth)
-        .expect(200);
+      const after = await market.get(t, client, `/submissions/${s}`).expect(200);
       expect(after.body.data).toMatchObject({ status: 'APPROVED', autoApproved: true });
     });
   });
@@ -631,119 +302,48 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
     it('refuses paying work that is not approved', async () => {
       const { opportunityId } = await openOpportunity(t, client);
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
-      const s = (
-        await t
-          .http()
-          .post(api(`/gigs/${gigId}/submissions`))
-          .set(agentA.auth)
-          .send({ content: 'Pending' })
-          .expect(201)
-      ).body.data.id;
-      expect(
-        (
-          await t
-            .http()
-            .post(api(`/submissions/${s}/payments`))
-            .set(client.auth)
-            .set('Idempotency-Key', `p-${s}`)
-            .expect(409)
-        ).body.error,
-      ).toBe('NOT_APPROVED');
+      const s = (await market.submitWork(t, agentA, gigId, 'Pending').expect(201)).body.data.id;
+      expect((await market.paySubmission(t, client, s, `p-${s}`).expect(409)).body.error).toBe('NOT_APPROVED');
     });
   });
 
   describe('reviews', () => {
     it('publishes a one-sided review when the window closes, and validates ratings', async () => {
       const { gigId } = await approvedSubmission();
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/reviews`))
-        .set(client.auth)
-        .send({ rating: 6 })
-        .expect(400);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/reviews`))
-        .set(client.auth)
-        .send({ rating: 3.5 })
-        .expect(400);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/reviews`))
-        .set(otherClient.auth)
-        .send({ rating: 3 })
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/reviews`))
-        .set(admin.auth)
-        .send({ rating: 3 })
-        .expect(403);
-      const review = await t
-        .http()
-        .post(api(`/gigs/${gigId}/reviews`))
-        .set(client.auth)
-        .send({ rating: 3, comment: 'OK' })
-        .expect(201);
-      expect(
-        (
-          await t
-            .http()
-            .get(api(`/gigs/${gigId}/reviews`))
-            .set(agentA.auth)
-            .expect(200)
-        ).body.data,
-      ).toEqual([]);
+      await market.reviewGig(t, client, gigId, { rating: 6 }).expect(400);
+      await market.reviewGig(t, client, gigId, { rating: 3.5 }).expect(400);
+      await market.reviewGig(t, otherClient, gigId, { rating: 3 }).expect(404);
+      await market.reviewGig(t, admin, gigId, { rating: 3 }).expect(403);
+      const review = await market.reviewGig(t, client, gigId, { rating: 3, comment: 'OK' }).expect(201);
+      expect((await market.get(t, agentA, `/gigs/${gigId}/reviews`).expect(200)).body.data).toEqual([]);
       await t.prisma.review.update({ where: { id: review.body.data.id }, data: { createdAt: new Date(Date.now() - 8 * 86_400_000) } });
       expect((await t.app.get(GigsSweeper).sweep()).reviewsPublished).toBe(1);
-      const visible = await t
-        .http()
-        .get(api(`/gigs/${gigId}/reviews`))
-        .set(agentA.auth)
-        .expect(200);
+      const visible = await market.get(t, agentA, `/gigs/${gigId}/reviews`).expect(200);
       expect(visible.body.data).toMatchObject([{ direction: 'CLIENT_TO_AGENT', rating: 3 }]);
     });
 
     it('refuses reviews before any approved work', async () => {
       const { opportunityId } = await openOpportunity(t, client);
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
-      expect(
-        (
-          await t
-            .http()
-            .post(api(`/gigs/${gigId}/reviews`))
-            .set(agentA.auth)
-            .send({ rating: 5 })
-            .expect(409)
-        ).body.error,
-      ).toBe('NO_APPROVED_WORK');
+      expect((await market.reviewGig(t, agentA, gigId, { rating: 5 }).expect(409)).body.error).toBe('NO_APPROVED_WORK');
     });
   });
 
   describe('disputes', () => {
     it('opens, hides, blocks completion, escalates after the deadline and is resolved by an admin', async () => {
       const { gigId, submissionId } = await approvedSubmission();
-      const payment = await t
-        .http()
-        .post(api(`/submissions/${submissionId}/payments`))
-        .set(client.auth)
-        .set('Idempotency-Key', `d-${submissionId}`)
-        .expect(201);
+      const payment = await market.paySubmission(t, client, submissionId, `d-${submissionId}`).expect(201);
       const clientSocket = await t.socket(client.token);
       const superSocket = await t.socket(superAdmin.token);
       const opened = nextEvent<{ type: string }>(clientSocket, 'notification:new');
-      const dispute = await t
-        .http()
-        .post(api('/disputes'))
-        .set(agentA.auth)
+      const dispute = await market
+        .request(t, agentA, 'post', '/disputes')
         .send({ targetType: 'PAYMENT', targetId: payment.body.data.id, reason: 'Two minutes of work were not counted.' })
         .expect(201);
       expect(await opened).toMatchObject({ type: 'dispute.opened' });
       expect(dispute.body.data).toMatchObject({ status: 'OPEN', counterpartyId: client.user.id, targetId: payment.body.data.id });
-      await t
-        .http()
-        .post(api('/disputes'))
-        .set(agentA.auth)
+      await market
+        .request(t, agentA, 'post', '/disputes')
         .send({ targetType: 'PAYMENT', targetId: payment.body.data.id, reason: 'Same thing again, twice.' })
         .expect(409);
       await t.http().post(api('/disputes')).set(agentB.auth).send({ targetType: 'GIG', targetId: gigId, reason: 'Not even my gig at all.' }).expect(404);
@@ -751,30 +351,10 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       await t.http().post(api('/disputes')).set(agentA.auth).send({ targetType: 'WHATEVER', targetId: gigId, reason: 'short' }).expect(400);
       await t.http().post(api('/disputes')).set(admin.auth).send({ targetType: 'GIG', targetId: gigId, reason: 'Staff do not raise disputes.' }).expect(403);
 
-      expect(
-        (
-          await t
-            .http()
-            .post(api(`/gigs/${gigId}/complete`))
-            .set(client.auth)
-            .expect(409)
-        ).body.error,
-      ).toBe('DISPUTE_OPEN');
-      await t
-        .http()
-        .get(api(`/disputes/${dispute.body.data.id}`))
-        .set(client.auth)
-        .expect(200);
-      await t
-        .http()
-        .get(api(`/disputes/${dispute.body.data.id}`))
-        .set(agentB.auth)
-        .expect(404);
-      await t
-        .http()
-        .get(api(`/disputes/${randomUUID()}`))
-        .set(admin.auth)
-        .expect(404);
+      expect((await market.completeGig(t, client, gigId).expect(409)).body.error).toBe('DISPUTE_OPEN');
+      await market.get(t, client, `/disputes/${dispute.body.data.id}`).expect(200);
+      await market.get(t, agentB, `/disputes/${dispute.body.data.id}`).expect(404);
+      await market.get(t, admin, `/disputes/${randomUUID()}`).expect(404);
       expect((await t.http().get(api('/disputes')).set(otherClient.auth).expect(200)).body.data.total).toBe(0);
 
       await t.prisma.dispute.update({ where: { id: dispute.body.data.id }, data: { deadlineAt: new Date(Date.now() - 1000) } });
@@ -782,42 +362,16 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       expect((await t.app.get(GigsSweeper).sweep()).escalated).toBe(1);
       expect(await escalatedNote).toMatchObject({ type: 'dispute.escalated', data: { disputeId: dispute.body.data.id } });
 
-      await t
-        .http()
-        .patch(api(`/disputes/${dispute.body.data.id}`))
-        .set(support.auth)
-        .send({ status: 'RESOLVED', resolution: 'Fine' })
-        .expect(403);
-      await t
-        .http()
-        .patch(api(`/disputes/${dispute.body.data.id}`))
-        .set(admin.auth)
-        .send({ status: 'REOPENED', resolution: 'x' })
-        .expect(400);
-      const resolved = await t
-        .http()
-        .patch(api(`/disputes/${dispute.body.data.id}`))
-        .set(admin.auth)
+      await market.request(t, support, 'patch', `/disputes/${dispute.body.data.id}`).send({ status: 'RESOLVED', resolution: 'Fine' }).expect(403);
+      await market.request(t, admin, 'patch', `/disputes/${dispute.body.data.id}`).send({ status: 'REOPENED', resolution: 'x' }).expect(400);
+      const resolved = await market
+        .request(t, admin, 'patch', `/disputes/${dispute.body.data.id}`)
         .send({ status: 'RESOLVED', resolution: 'Checked the log; the amount stands.' })
         .expect(200);
       expect(resolved.body.data).toMatchObject({ status: 'RESOLVED', resolvedById: admin.user.id, escalatedAt: expect.any(String) });
-      await t
-        .http()
-        .patch(api(`/disputes/${dispute.body.data.id}`))
-        .set(superAdmin.auth)
-        .send({ status: 'DISMISSED', resolution: 'again' })
-        .expect(409);
-      await t
-        .http()
-        .patch(api(`/disputes/${randomUUID()}`))
-        .set(admin.auth)
-        .send({ status: 'RESOLVED', resolution: 'none' })
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/gigs/${gigId}/complete`))
-        .set(client.auth)
-        .expect(200);
+      await market.request(t, superAdmin, 'patch', `/disputes/${dispute.body.data.id}`).send({ status: 'DISMISSED', resolution: 'again' }).expect(409);
+      await market.request(t, admin, 'patch', `/disputes/${randomUUID()}`).send({ status: 'RESOLVED', resolution: 'none' }).expect(404);
+      await market.completeGig(t, client, gigId).expect(200);
     });
 
     it('lets one of two racing openings by the same person on the same record through', async () => {
@@ -871,69 +425,27 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
         const res = await t.http().get(api(path)).set(customer.auth).expect(403);
         expect(res.body).toMatchObject({ success: false, statusCode: 403 });
       }
-      await t
-        .http()
-        .post(api(`/submissions/${randomUUID()}/files`))
-        .set(client.auth)
-        .attach('file', EXE, 'x.pdf')
-        .expect(403);
-      await t
-        .http()
-        .get(api(`/submissions/${randomUUID()}/files/0`))
-        .set(customer.auth)
-        .expect(403);
+      await market.request(t, client, 'post', `/submissions/${randomUUID()}/files`).attach('file', EXE, 'x.pdf').expect(403);
+      await market.get(t, customer, `/submissions/${randomUUID()}/files/0`).expect(403);
     });
 
     it("keeps a submission and its files to the gig's parties", async () => {
       const { opportunityId } = await openOpportunity(t, client);
       const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
-      const s = (
-        await t
-          .http()
-          .post(api(`/gigs/${gigId}/submissions`))
-          .set(agentA.auth)
-          .send({ content: 'Files inside' })
-          .expect(201)
-      ).body.data.id;
+      const s = (await market.submitWork(t, agentA, gigId, 'Files inside').expect(201)).body.data.id;
       const pdf = Buffer.from('%PDF-1.4\nreport\n%%EOF\n');
-      await t
-        .http()
-        .post(api(`/submissions/${s}/files`))
-        .set(agentB.auth)
-        .attach('file', pdf, 'r.pdf')
-        .expect(404);
-      await t
-        .http()
-        .post(api(`/submissions/${s}/files`))
-        .set(agentA.auth)
-        .expect(400);
-      await t
-        .http()
-        .post(api(`/submissions/${s}/files`))
-        .set(agentA.auth)
-        .attach('file', pdf, 'r.pdf')
-        .expect(201);
+      await market.request(t, agentB, 'post', `/submissions/${s}/files`).attach('file', pdf, 'r.pdf').expect(404);
+      await market.request(t, agentA, 'post', `/submissions/${s}/files`).expect(400);
+      await market.request(t, agentA, 'post', `/submissions/${s}/files`).attach('file', pdf, 'r.pdf').expect(201);
       for (const path of [`/submissions/${s}`, `/submissions/${s}/files/0`]) {
         await t.http().get(api(path)).set(agentB.auth).expect(404);
         await t.http().get(api(path)).set(otherClient.auth).expect(404);
         await t.http().get(api(path)).set(client.auth).expect(200);
         await t.http().get(api(path)).set(admin.auth).expect(200);
       }
-      await t
-        .http()
-        .get(api(`/submissions/${s}/files/1`))
-        .set(agentA.auth)
-        .expect(404);
-      await t
-        .http()
-        .get(api(`/submissions/${s}/files/x`))
-        .set(agentA.auth)
-        .expect(400);
-      await t
-        .http()
-        .get(api(`/submissions/${randomUUID()}`))
-        .set(admin.auth)
-        .expect(404);
+      await market.get(t, agentA, `/submissions/${s}/files/1`).expect(404);
+      await market.get(t, agentA, `/submissions/${s}/files/x`).expect(400);
+      await market.get(t, admin, `/submissions/${randomUUID()}`).expect(404);
     });
 
     it('documents every marketplace route in Swagger', async () => {

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { acceptedGig, api, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, clientAndOnboardedAgent, gigActivity, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import * as market from '../../support/marketplace-requests.js';
 import { nextNotification } from '../../support/notifications.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
@@ -17,16 +18,12 @@ function futureSlot() {
 
 describe('Gig settlement: approved work with nothing to pay is settled as paid-zero and the gig completes', () => {
   let t: TestApp;
-  let admin: TestUser;
   let client: TestUser;
   let agent: TestUser;
 
   beforeAll(async () => {
     t = await createTestApp({ GIGS_AUTO_APPROVE_DAYS: '3' });
-    admin = await t.createUser({ role: 'ADMIN' });
-    client = await t.createUser({ role: 'CLIENT' });
-    agent = await t.createUser({ role: 'AGENT' });
-    await onboardAgent(t, agent, admin);
+    ({ client, agent } = await clientAndOnboardedAgent(t));
   });
   afterAll(() => t.close());
 
@@ -39,12 +36,7 @@ describe('Gig settlement: approved work with nothing to pay is settled as paid-z
     await slotsAroundNow(t, gigId);
     await activity(gigId, 'LOGIN').expect(201);
     await activity(gigId, 'LOGOUT').expect(201);
-    const submission = await t
-      .http()
-      .post(api(`/gigs/${gigId}/submissions`))
-      .set(agent.auth)
-      .send({ content: 'Logged in by mistake' })
-      .expect(201);
+    const submission = await market.submitWork(t, agent, gigId, 'Logged in by mistake').expect(201);
     return { gigId, submissionId: submission.body.data.id };
   }
 
@@ -52,36 +44,18 @@ describe('Gig settlement: approved work with nothing to pay is settled as paid-z
     const { gigId, submissionId } = await zeroMinuteSubmission();
     const agentSocket = await t.socket(agent.token);
     const settledNote = nextNotification(agentSocket, 'payment.settled');
-    const approved = await t
-      .http()
-      .patch(api(`/submissions/${submissionId}/review`))
-      .set(client.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    const approved = await market.reviewSubmission(t, client, submissionId, { decision: 'APPROVED' }).expect(200);
     expect(approved.body.data).toMatchObject({ status: 'APPROVED', workedMinutes: 0, paymentId: expect.any(String) });
 
-    const payments = await t
-      .http()
-      .get(api(`/payments?gigId=${gigId}`))
-      .set(agent.auth)
-      .expect(200);
+    const payments = await market.get(t, agent, `/payments?gigId=${gigId}`).expect(200);
     expect(payments.body.data.items).toEqual([
       expect.objectContaining({ id: approved.body.data.paymentId, submissionId, amountMinor: 0, workedMinutes: 0, status: 'SETTLED', automatic: false }),
     ]);
     expect(await settledNote).toMatchObject({ type: 'payment.settled', data: { amountMinor: '0' } });
-    const again = await t
-      .http()
-      .post(api(`/submissions/${submissionId}/payments`))
-      .set(client.auth)
-      .set('Idempotency-Key', `zero-${submissionId}`)
-      .expect(409);
+    const again = await market.paySubmission(t, client, submissionId, `zero-${submissionId}`).expect(409);
     expect(again.body.error).toBe('ALREADY_PAID');
 
-    const completed = await t
-      .http()
-      .post(api(`/gigs/${gigId}/complete`))
-      .set(client.auth)
-      .expect(200);
+    const completed = await market.completeGig(t, client, gigId).expect(200);
     expect(completed.body.data).toMatchObject({ status: 'COMPLETED' });
   });
 
@@ -89,76 +63,29 @@ describe('Gig settlement: approved work with nothing to pay is settled as paid-z
     const { gigId, submissionId } = await zeroMinuteSubmission();
     await t.prisma.submittedWork.update({ where: { id: submissionId }, data: { submittedAt: new Date(Date.now() - 4 * 86_400_000) } });
     expect(await t.app.get(GigsSweeper).sweep()).toMatchObject({ autoApproved: 1 });
-    const submission = await t
-      .http()
-      .get(api(`/submissions/${submissionId}`))
-      .set(client.auth)
-      .expect(200);
+    const submission = await market.get(t, client, `/submissions/${submissionId}`).expect(200);
     expect(submission.body.data).toMatchObject({ status: 'APPROVED', autoApproved: true, workedMinutes: 0, paymentId: expect.any(String) });
-    const payments = await t
-      .http()
-      .get(api(`/payments?gigId=${gigId}`))
-      .set(client.auth)
-      .expect(200);
+    const payments = await market.get(t, client, `/payments?gigId=${gigId}`).expect(200);
     expect(payments.body.data.items).toEqual([expect.objectContaining({ amountMinor: 0, status: 'SETTLED', automatic: true })]);
-    await t
-      .http()
-      .post(api(`/gigs/${gigId}/complete`))
-      .set(agent.auth)
-      .expect(200);
+    await market.completeGig(t, agent, gigId).expect(200);
   });
 
   it('settles approved work still unpaid with nothing to pay, through the payment route or the sweep', async () => {
     // Work approved before settlement at approval existed: APPROVED, 0 minutes, no payment.
     const viaRoute = await zeroMinuteSubmission();
-    await t
-      .http()
-      .patch(api(`/submissions/${viaRoute.submissionId}/review`))
-      .set(client.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    await market.reviewSubmission(t, client, viaRoute.submissionId, { decision: 'APPROVED' }).expect(200);
     await t.prisma.payment.deleteMany({ where: { submissionId: viaRoute.submissionId } });
-    expect(
-      (
-        await t
-          .http()
-          .post(api(`/gigs/${viaRoute.gigId}/complete`))
-          .set(client.auth)
-          .expect(409)
-      ).body.error,
-    ).toBe('PAYMENT_PENDING');
-    const paid = await t
-      .http()
-      .post(api(`/submissions/${viaRoute.submissionId}/payments`))
-      .set(client.auth)
-      .set('Idempotency-Key', `legacy-${viaRoute.submissionId}`)
-      .expect(201);
+    expect((await market.completeGig(t, client, viaRoute.gigId).expect(409)).body.error).toBe('PAYMENT_PENDING');
+    const paid = await market.paySubmission(t, client, viaRoute.submissionId, `legacy-${viaRoute.submissionId}`).expect(201);
     expect(paid.body.data).toMatchObject({ amountMinor: 0, workedMinutes: 0, status: 'SETTLED', automatic: false });
-    await t
-      .http()
-      .post(api(`/gigs/${viaRoute.gigId}/complete`))
-      .set(client.auth)
-      .expect(200);
+    await market.completeGig(t, client, viaRoute.gigId).expect(200);
 
     const viaSweep = await zeroMinuteSubmission();
-    await t
-      .http()
-      .patch(api(`/submissions/${viaSweep.submissionId}/review`))
-      .set(client.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    await market.reviewSubmission(t, client, viaSweep.submissionId, { decision: 'APPROVED' }).expect(200);
     await t.prisma.payment.deleteMany({ where: { submissionId: viaSweep.submissionId } });
     expect(await t.app.get(GigsSweeper).sweep()).toMatchObject({ settled: 1 });
-    const payments = await t
-      .http()
-      .get(api(`/payments?gigId=${viaSweep.gigId}`))
-      .set(client.auth)
-      .expect(200);
+    const payments = await market.get(t, client, `/payments?gigId=${viaSweep.gigId}`).expect(200);
     expect(payments.body.data.items).toEqual([expect.objectContaining({ amountMinor: 0, status: 'SETTLED', automatic: true })]);
-    await t
-      .http()
-      .post(api(`/gigs/${viaSweep.gigId}/complete`))
-      .set(client.auth)
-      .expect(200);
+    await market.completeGig(t, client, viaSweep.gigId).expect(200);
   });
 });

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { acceptedGig, api, backdateActivity, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import { acceptedGig, clientAndOnboardedAgent, backdateActivity, gigActivity, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
+import * as market from '../../support/marketplace-requests.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 
 // These walk many HTTP steps on a machine shared with other suites; Jest's 5 s default is too tight.
@@ -11,16 +12,12 @@ const MINUTE = 60_000;
 
 describe('Work time and the picked slot: LOGIN only inside its window, time counted only inside it', () => {
   let t: TestApp;
-  let admin: TestUser;
   let client: TestUser;
   let agent: TestUser;
 
   beforeAll(async () => {
     t = await createTestApp({ GIGS_LOGIN_GRACE_MINUTES: String(GRACE_MINUTES) });
-    admin = await t.createUser({ role: 'ADMIN' });
-    client = await t.createUser({ role: 'CLIENT' });
-    agent = await t.createUser({ role: 'AGENT' });
-    await onboardAgent(t, agent, admin);
+    ({ client, agent } = await clientAndOnboardedAgent(t));
   });
   afterAll(() => t.close());
 
@@ -54,15 +51,7 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
     expect(refused.body.message).toContain(`${GRACE_MINUTES} minutes before`);
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'type', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() })]);
     expect(await t.prisma.activityLog.count({ where: { gigId } })).toBe(0);
-    expect(
-      (
-        await t
-          .http()
-          .get(api(`/gigs/${gigId}`))
-          .set(agent.auth)
-          .expect(200)
-      ).body.data.workState,
-    ).toBe('OFFLINE');
+    expect((await market.get(t, agent, `/gigs/${gigId}`).expect(200)).body.data.workState).toBe('OFFLINE');
   });
 
   it('accepts LOGIN within the grace before the start, and refuses it once the slot has ended', async () => {
@@ -83,33 +72,12 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
     await activity(gigId, 'LOGOUT').expect(201);
     // Logged in 90 minutes ago (half an hour before the slot began, as the grace would never allow) and out 30 minutes ago.
     await backdateActivity(t, gigId, [90, 30]);
-    const summary = (
-      await t
-        .http()
-        .get(api(`/gigs/${gigId}/activity`))
-        .set(client.auth)
-        .expect(200)
-    ).body.data.summary;
+    const summary = (await market.get(t, client, `/gigs/${gigId}/activity`).expect(200)).body.data.summary;
     expect(summary).toEqual({ state: 'OFFLINE', workedMinutes: 30, breakMinutes: 0 });
-    const submission = await t
-      .http()
-      .post(api(`/gigs/${gigId}/submissions`))
-      .set(agent.auth)
-      .send({ content: 'Half an hour' })
-      .expect(201);
-    const approved = await t
-      .http()
-      .patch(api(`/submissions/${submission.body.data.id}/review`))
-      .set(client.auth)
-      .send({ decision: 'APPROVED' })
-      .expect(200);
+    const submission = await market.submitWork(t, agent, gigId, 'Half an hour').expect(201);
+    const approved = await market.reviewSubmission(t, client, submission.body.data.id, { decision: 'APPROVED' }).expect(200);
     expect(approved.body.data.workedMinutes).toBe(30);
-    const paid = await t
-      .http()
-      .post(api(`/submissions/${submission.body.data.id}/payments`))
-      .set(client.auth)
-      .set('Idempotency-Key', `window-${gigId}`)
-      .expect(201);
+    const paid = await market.paySubmission(t, client, submission.body.data.id, `window-${gigId}`).expect(201);
     expect(paid.body.data).toMatchObject({ workedMinutes: 30, amountMinor: 12500 });
   });
 
@@ -124,25 +92,11 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
     // The slot ended 30 minutes ago (more than the grace): the sweep closes the session.
     await moveSlot(gigId, -180, -30);
     expect(await sweeper.sweep()).toMatchObject({ workClosed: 1 });
-    const log = (
-      await t
-        .http()
-        .get(api(`/gigs/${gigId}/activity`))
-        .set(client.auth)
-        .expect(200)
-    ).body.data;
+    const log = (await market.get(t, client, `/gigs/${gigId}/activity`).expect(200)).body.data;
     expect(log.entries.map((e: { type: string }) => e.type)).toEqual(['LOGIN', 'BREAK_START', 'BREAK_END', 'LOGOUT']);
     // Worked from 170 to 50 minutes ago, all inside the window; the break counts until the window closed.
     expect(log.summary).toEqual({ state: 'OFFLINE', workedMinutes: 120, breakMinutes: 20 });
-    expect(
-      (
-        await t
-          .http()
-          .get(api(`/gigs/${gigId}`))
-          .set(agent.auth)
-          .expect(200)
-      ).body.data.workState,
-    ).toBe('OFFLINE');
+    expect((await market.get(t, agent, `/gigs/${gigId}`).expect(200)).body.data.workState).toBe('OFFLINE');
     expect(await sweeper.sweep()).toMatchObject({ workClosed: 0 });
   });
 });

@@ -8,6 +8,7 @@ import { NotificationsService } from '../../../src/modules/notifications/notific
 import { SPEECH_SCORING_QUEUE, WRITING_SCORING_QUEUE } from '../../../src/modules/proctoring/answer-scoring.jobs.js';
 import { eventually } from '../../support/eventually.js';
 import { startSmtpStandIn, type SmtpStandIn } from '../../support/smtp-stand-in.js';
+import { openAiChatCompletion } from '../../support/openai-stand-in.js';
 import { sendJson, StandInServer, startStandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, uniqueEmail, uniquePhone } from '../auth/auth-helpers.js';
@@ -81,20 +82,7 @@ describe('Retrying a failed job runs it again, or is refused with 409', () => {
     openAi = await startStandInServer({
       'POST /v1/chat/completions': (_req, res) =>
         up.openAi
-          ? sendJson(res, 200, {
-              id: 'chatcmpl-1',
-              object: 'chat.completion',
-              created: Math.floor(Date.now() / 1000),
-              model: 'gpt-4o-mini',
-              choices: [
-                {
-                  index: 0,
-                  finish_reason: 'stop',
-                  message: { role: 'assistant', content: JSON.stringify({ grammar: 80, coherence: 90, vocabulary: 70, feedback: 'Clear.' }) },
-                },
-              ],
-              usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-            })
+          ? sendJson(res, 200, openAiChatCompletion(JSON.stringify({ grammar: 80, coherence: 90, vocabulary: 70, feedback: 'Clear.' })))
           : sendJson(res, 500, { error: { message: 'overloaded', type: 'server_error' } }),
     });
     t = await createTestApp({

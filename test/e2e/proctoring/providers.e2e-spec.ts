@@ -1,6 +1,7 @@
 import { DomainEventMap, DomainEvents } from '../../../src/common/events/domain-events.js';
 import { SPEECH_SCORING_QUEUE, WRITING_SCORING_QUEUE } from '../../../src/modules/proctoring/answer-scoring.jobs.js';
 import { emitWithAck } from '../../support/socket.js';
+import { openAiChatCompletion } from '../../support/openai-stand-in.js';
 import { sendJson, startStandInServer, StandInServer } from '../../support/stand-in-server.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
@@ -41,20 +42,7 @@ function assemblyAiRoutes(server: { current?: StandInServer }) {
 /** OpenAI's chat completions API, as the real `openai` client calls it. */
 const openAiRoutes = {
   'POST /v1/chat/completions': (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
-    sendJson(res, 200, {
-      id: 'chatcmpl-1',
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: 'gpt-4o-mini',
-      choices: [
-        {
-          index: 0,
-          finish_reason: 'stop',
-          message: { role: 'assistant', content: JSON.stringify({ grammar: 80, coherence: 90, vocabulary: 70, feedback: 'Clear and polite.' }) },
-        },
-      ],
-      usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-    }),
+    sendJson(res, 200, openAiChatCompletion(JSON.stringify({ grammar: 80, coherence: 90, vocabulary: 70, feedback: 'Clear and polite.' }))),
 };
 
 describe('Proctoring: speaking through AssemblyAI and writing through an OpenAI-compatible API (local stand-ins)', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, type TestApp, type TestUser } from '../../support/test-app.js';
-import { createConversation } from '../chatbot/chat-helpers.js';
+import { conversationParties, createConversation } from '../chatbot/chat-helpers.js';
 
 describe('Reports: filing and staff triage', () => {
   let t: TestApp;
@@ -13,10 +13,7 @@ describe('Reports: filing and staff triage', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.createUser({ role: 'ADMIN' });
-    supportAgent = await t.createUser({ role: 'SUPPORT_AGENT' });
-    customer = await t.createUser({ role: 'CUSTOMER' });
-    other = await t.createUser({ role: 'CUSTOMER' });
+    ({ admin, supportAgent, customer, other } = await conversationParties(t));
     conversationId = await createConversation(t, customer);
   });
   afterAll(() => t.close());
