@@ -1,4 +1,4 @@
-import { callPhrase, canMoveSession, durationSeconds, formatDuration, modeLabel, withArticle } from './call-state.js';
+import { callPhrase, canMoveRequest, canMoveSession, durationSeconds, formatDuration, modeLabel, SUPERSEDED, withArticle } from './call-state.js';
 
 describe('call session state machine', () => {
   it('starts only a created call and ends a created or started one', () => {
@@ -8,6 +8,21 @@ describe('call session state machine', () => {
     expect(canMoveSession('CREATED', 'ENDED')).toBe(true);
     expect(canMoveSession('STARTED', 'ENDED')).toBe(true);
     expect(canMoveSession('ENDED', 'ENDED')).toBe(false);
+  });
+
+  it('answers a waiting request once, and lets an accepted one without a room wait again or give way', () => {
+    for (const answer of ['ACCEPTED', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const) {
+      expect(canMoveRequest('PENDING', answer)).toBe(true);
+      expect(canMoveRequest('REJECTED', answer)).toBe(false);
+      expect(canMoveRequest('CANCELLED', answer)).toBe(false);
+      expect(canMoveRequest('EXPIRED', answer)).toBe(false);
+    }
+    expect(canMoveRequest('ACCEPTED', 'PENDING')).toBe(true);
+    expect(canMoveRequest('ACCEPTED', SUPERSEDED)).toBe(true);
+    expect(canMoveRequest('ACCEPTED', 'ACCEPTED')).toBe(false);
+    expect(canMoveRequest('ACCEPTED', 'CANCELLED')).toBe(false);
+    expect(canMoveRequest('EXPIRED', 'PENDING')).toBe(false);
+    expect(SUPERSEDED).toBe('EXPIRED');
   });
 
   it('measures and formats the duration', () => {

@@ -77,9 +77,24 @@ export class CommunicationRepository {
     });
   }
 
-  /** Puts an accepted request back to PENDING (its room could not be opened), so it can be accepted again. */
-  async reopenRequest(id: string): Promise<void> {
-    await this.db.client.callRequest.updateMany({ where: { id, status: 'ACCEPTED' }, data: { status: 'PENDING', respondedAt: null, adminId: null } });
+  /**
+   * Whether the query has a PENDING request, also one past its time that the expiry scan has not
+   * reached: the one-pending-request index counts it too.
+   */
+  async hasAnyPendingRequest(queryId: string): Promise<boolean> {
+    return (await this.db.client.callRequest.count({ where: { queryId, status: 'PENDING' } })) > 0;
+  }
+
+  /**
+   * Undoes an accept whose room could not be opened: moves the request from one of `from` to `status`
+   * and clears who answered it and when (conditional update). Null when it was in none of `from`.
+   */
+  unanswerRequest(id: string, from: readonly CallRequestStatus[], status: CallRequestStatus): Promise<CallRequest | null> {
+    return this.db.transaction(async (tx) => {
+      const { count } = await tx.callRequest.updateMany({ where: { id, status: { in: [...from] } }, data: { status, respondedAt: null, adminId: null } });
+      if (count === 0) return null;
+      return tx.callRequest.findUniqueOrThrow({ where: { id } });
+    });
   }
 
   /**

@@ -13,7 +13,7 @@ import { DonorQueriesService, type QueryActor, type AfterMove, type QueryMoveCon
 import { type NewNotification, NotificationsService } from '../notifications/index.js';
 import { UsersService } from '../users/index.js';
 import { CallEvents } from './call.events.js';
-import { callPhrase, durationSeconds, formatDuration, modeLabel, SESSION_TRANSITIONS, withArticle } from './call-state.js';
+import { callPhrase, durationSeconds, formatDuration, modeLabel, REQUEST_TRANSITIONS, SESSION_TRANSITIONS, SUPERSEDED, withArticle } from './call-state.js';
 import { CallNote, CommunicationRepository, isUniqueViolation, Tx } from './communication.repository.js';
 import { CallRequestDto, CallSessionDto, toCallRequestDto, toCallSessionDto } from './dto/call.dto.js';
 
@@ -110,10 +110,8 @@ export class CommunicationService implements OnModuleInit {
       this.events.requestUpdated(answered.request);
       return session;
     } catch (error) {
-      // Only while the query still allows it: a closed query keeps no pending request.
-      await this.db.withTransaction(async () => {
-        if (await this.lockQueryForCall(queryId, user)) await this.calls.reopenRequest(request.id);
-      });
+      const superseded = await this.undoAccept(queryId, user, request.id);
+      if (superseded) this.events.requestUpdated(superseded);
       throw error;
     }
   }
@@ -221,6 +219,21 @@ export class CommunicationService implements OnModuleInit {
       if (!request) return null;
       const message = note ? await this.queries.recordSystemMessage({ queryId: request.queryId, content: note }) : undefined;
       return { request, message };
+    });
+  }
+
+  /**
+   * After an accept whose room could not be opened, under the query's lock: the request waits again,
+   * unless the donor sent a newer one while the room was being asked for; that one keeps waiting and
+   * this one is superseded (the query has one pending request). Only while the query still allows it:
+   * a closed query keeps no pending request. The superseded request, for the caller to announce.
+   */
+  private undoAccept(queryId: string, user: AuthUser, requestId: string): Promise<CallRequest | null> {
+    return this.db.withTransaction(async () => {
+      if (!(await this.lockQueryForCall(queryId, user))) return null;
+      const status = (await this.calls.hasAnyPendingRequest(queryId)) ? SUPERSEDED : 'PENDING';
+      const request = await this.calls.unanswerRequest(requestId, REQUEST_TRANSITIONS[status], status);
+      return request?.status === SUPERSEDED ? request : null;
     });
   }
 

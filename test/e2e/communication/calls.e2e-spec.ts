@@ -4,7 +4,7 @@ import { assignedDonorQuery, type DonorQuery, postDonorQuery } from '../../suppo
 import { nextEvent } from '../../support/socket.js';
 import { RecordedRequest, sendJson, StandInServer } from '../../support/stand-in-server.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
-import { DAILY_KEY, startDaily } from './daily-stand-in.js';
+import { createRoom, DAILY_KEY, startDaily } from './daily-stand-in.js';
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -205,6 +205,55 @@ describe('Calls (Daily.co stand-in)', () => {
       });
     }
     await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(200);
+  });
+
+  it('keeps the newer request when Daily fails after the donor asked again, and answers its 502', async () => {
+    const { q, a } = await assignedQuery();
+    const first = await requestCall(q, { mode: 'AUDIO' }).expect(201);
+    // Daily holds the room until the donor's second request has been answered, then fails.
+    let roomAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (roomAsked = resolve));
+    let failRoom!: () => void;
+    const released = new Promise<void>((resolve) => (failRoom = resolve));
+    daily.on('POST', '/rooms', async (_req, res) => {
+      roomAsked();
+      await released;
+      sendJson(res, 500, { error: 'server-error' });
+    });
+    let secondId: string | undefined;
+    try {
+      const accepting = t
+        .http()
+        .post(`/api/v1/communication/call/${q.id}/accept-request`)
+        .set(a.auth)
+        .send({})
+        .then((r) => r);
+      await asked;
+      const second = await requestCall(q, { mode: 'VIDEO' }).expect(201);
+      secondId = second.body.data.id as string;
+      const donor = await t.socket(q.token);
+      const gaveWay = nextEvent<{ id: string; status: string }>(donor, 'call:request_updated');
+      failRoom();
+      const failed = await accepting;
+      expect({ status: failed.status, error: failed.body.error }).toEqual({ status: 502, error: 'VIDEO_PROVIDER_FAILED' });
+      expect(await gaveWay).toMatchObject({ id: first.body.data.id, status: 'EXPIRED' });
+
+      expect(await t.prisma.callRequest.findMany({ where: { queryId: q.id, status: 'PENDING' }, select: { id: true } })).toEqual([{ id: secondId }]);
+      // The old request gave way to the newer one, as a run-out request does; it keeps no trace of the accept.
+      expect(await t.prisma.callRequest.findUniqueOrThrow({ where: { id: first.body.data.id } })).toMatchObject({
+        status: 'EXPIRED',
+        adminId: null,
+        respondedAt: null,
+      });
+      expect(await t.prisma.callSession.count({ where: { queryId: q.id } })).toBe(0);
+    } finally {
+      failRoom();
+      daily.on('POST', '/rooms', createRoom(daily));
+    }
+    // The newer request is the one the assignee can accept now.
+    const accepted = await t.http().post(`/api/v1/communication/call/${q.id}/accept-request`).set(a.auth).send({}).expect(200);
+    expect(accepted.body.data.mode).toBe('VIDEO');
+    expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: accepted.body.data.id as string } })).toMatchObject({ callRequestId: secondId });
   });
 
   it('refuses bad input, other queries, other roles and unknown ids', async () => {
