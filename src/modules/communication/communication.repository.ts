@@ -4,8 +4,6 @@ import type { CallRequest, CallSession } from '../../generated/prisma/client.js'
 import type { CallMode, CallRequestStatus, CallSessionStatus, DonorMessageType } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 
-export type Tx = Prisma.TransactionClient;
-
 export interface NewSession {
   queryId: string;
   adminId: string;
@@ -37,7 +35,12 @@ export class CommunicationRepository {
 
   /** Whether the query has a PENDING request that has not run out by `now`. */
   async hasPendingRequest(queryId: string, now: Date): Promise<boolean> {
-    return (await this.pendingRequest(this.db.client, queryId, now)) !== null;
+    return (await this.findPendingRequest(queryId, now)) !== null;
+  }
+
+  /** The query's PENDING request that has not run out by `now`, if any. */
+  findPendingRequest(queryId: string, now: Date): Promise<CallRequest | null> {
+    return this.db.client.callRequest.findFirst({ where: { queryId, status: 'PENDING', expiresAt: { gt: now } } });
   }
 
   /** Expires the query's PENDING requests that ran out by `now` (the expiry scan may not have reached them yet). */
@@ -113,6 +116,11 @@ export class CommunicationRepository {
     return this.db.client.callSession.findFirst({ where: { queryId, status: { not: 'ENDED' } } });
   }
 
+  /** Whether the query has a call that has not ended. */
+  async hasActiveSession(queryId: string): Promise<boolean> {
+    return (await this.db.client.callSession.count({ where: { queryId, status: { not: 'ENDED' } } })) > 0;
+  }
+
   /** Moves a session from one of `from` (conditional update); null when another request moved it first. */
   moveSession(
     id: string,
@@ -127,32 +135,26 @@ export class CommunicationRepository {
   }
 
   /** Inside the caller's transaction: the query's calls that have not ended, locked until it ends (so none moves meanwhile). */
-  async lockActiveSessions(tx: Tx, queryId: string): Promise<CallSession[]> {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
+  async lockActiveSessions(queryId: string): Promise<CallSession[]> {
+    const client = this.db.client;
+    const locked = await client.$queryRaw<{ id: string }[]>`
       SELECT id FROM call_sessions WHERE query_id = ${queryId}::uuid AND status <> 'ENDED' ORDER BY id FOR UPDATE`;
     if (!locked.length) return [];
-    return tx.callSession.findMany({ where: { id: { in: locked.map((row) => row.id) } }, orderBy: { id: 'asc' } });
-  }
-
-  hasActiveSessionIn(tx: Tx, queryId: string): Promise<boolean> {
-    return this.hasActiveSession(tx, queryId);
-  }
-
-  /** Inside the caller's transaction: the query's pending request that has not run out, if any. */
-  findPendingRequestIn(tx: Tx, queryId: string, now: Date): Promise<CallRequest | null> {
-    return this.pendingRequest(tx, queryId, now);
+    return client.callSession.findMany({ where: { id: { in: locked.map((row) => row.id) } }, orderBy: { id: 'asc' } });
   }
 
   /**
-   * Inside the caller's transaction: cancels every PENDING request of the query (also one past its
-   * time that the expiry scan has not reached).
+   * Cancels every PENDING request of the query (also one past its time that the expiry scan has not
+   * reached), locked in id order, in the caller's transaction (or one of its own outside one).
    */
-  async cancelPendingRequests(tx: Tx, queryId: string, at: Date): Promise<CallRequest[]> {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM call_requests WHERE query_id = ${queryId}::uuid AND status = 'PENDING' ORDER BY id FOR UPDATE`;
-    const cancelled: CallRequest[] = [];
-    for (const { id } of locked) cancelled.push(await tx.callRequest.update({ where: { id }, data: { status: 'CANCELLED', respondedAt: at } }));
-    return cancelled;
+  cancelPendingRequests(queryId: string, at: Date): Promise<CallRequest[]> {
+    return this.db.transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM call_requests WHERE query_id = ${queryId}::uuid AND status = 'PENDING' ORDER BY id FOR UPDATE`;
+      const cancelled: CallRequest[] = [];
+      for (const { id } of locked) cancelled.push(await tx.callRequest.update({ where: { id }, data: { status: 'CANCELLED', respondedAt: at } }));
+      return cancelled;
+    });
   }
 
   findExpiredRequests(now: Date, take: number) {
@@ -166,13 +168,5 @@ export class CommunicationRepository {
       if (count === 0) return null;
       return tx.callRequest.findUniqueOrThrow({ where: { id } });
     });
-  }
-
-  private pendingRequest(client: Tx, queryId: string, now: Date): Promise<CallRequest | null> {
-    return client.callRequest.findFirst({ where: { queryId, status: 'PENDING', expiresAt: { gt: now } } });
-  }
-
-  private async hasActiveSession(tx: Tx, queryId: string): Promise<boolean> {
-    return (await tx.callSession.count({ where: { queryId, status: { not: 'ENDED' } } })) > 0;
   }
 }

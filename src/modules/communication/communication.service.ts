@@ -14,7 +14,7 @@ import { type NewNotification, NotificationsService } from '../notifications/ind
 import { UsersService } from '../users/index.js';
 import { CallEvents } from './call.events.js';
 import { callPhrase, durationSeconds, formatDuration, modeLabel, REQUEST_TRANSITIONS, SESSION_TRANSITIONS, SUPERSEDED, withArticle } from './call-state.js';
-import { CallNote, CommunicationRepository, isUniqueViolation, Tx } from './communication.repository.js';
+import { CallNote, CommunicationRepository, isUniqueViolation } from './communication.repository.js';
 import { CallRequestDto, CallSessionDto, toCallRequestDto, toCallSessionDto } from './dto/call.dto.js';
 
 const EXPIRY_BATCH = 100;
@@ -54,7 +54,7 @@ export class CommunicationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queries.addMoveStep((tx, change) => this.onQueryMove(tx, change));
+    this.queries.addMoveStep((change) => this.onQueryMove(change));
   }
 
   async request(queryId: string, actor: QueryActor, mode: CallMode, message?: string): Promise<CallRequestDto> {
@@ -294,23 +294,23 @@ export class CommunicationService implements OnModuleInit {
    * SUPER_ADMIN) ends it first, so nobody is cut off by a reassignment; a pending request stays and
    * its receiver is told.
    */
-  private async onQueryMove(tx: Tx, { queryId, move, at }: QueryMoveContext): Promise<AfterMove | undefined> {
+  private async onQueryMove({ queryId, move, at }: QueryMoveContext): Promise<AfterMove | undefined> {
     if (move === 'transfer') {
-      if (await this.calls.hasActiveSessionIn(tx, queryId)) throw callInProgress();
-      const pending = await this.calls.findPendingRequestIn(tx, queryId, at);
+      if (await this.calls.hasActiveSession(queryId)) throw callInProgress();
+      const pending = await this.calls.findPendingRequest(queryId, at);
       if (!pending) return undefined;
       return async (query) => {
         if (query.assignedToId) await this.notifications.notify([query.assignedToId], requestedNotice(query, pending));
       };
     }
     const ended: { session: CallSession; message: DonorMessage }[] = [];
-    for (const session of await this.calls.lockActiveSessions(tx, queryId)) {
+    for (const session of await this.calls.lockActiveSessions(queryId)) {
       const data = { status: 'ENDED' as const, endedAt: at, durationSeconds: durationSeconds(session.startedAt, at) };
       const moved = await this.moveSession(session.id, SESSION_TRANSITIONS.ENDED, data, endedNote);
       if (moved) ended.push(moved);
     }
     const cancelled: { request: CallRequest; message: DonorMessage }[] = [];
-    for (const request of await this.calls.cancelPendingRequests(tx, queryId, at)) {
+    for (const request of await this.calls.cancelPendingRequests(queryId, at)) {
       const content = `The ${callPhrase(request.mode)} request was cancelled with the query`;
       cancelled.push({ request, message: await this.queries.recordSystemMessage({ queryId, content, callMode: request.mode }) });
     }

@@ -19,8 +19,6 @@ import {
 import type { DonorMessageFields } from './dto/donor-message.dto.js';
 import { OPEN_STATUSES } from './query-state.js';
 
-type Tx = Prisma.TransactionClient;
-
 export interface NewQuery {
   donor: string;
   donorId: string;
@@ -39,6 +37,13 @@ export interface NewMessage {
   /** The sender's Idempotency-Key, unique per query and sender. */
   idempotencyKey?: string;
 }
+
+/** The columns a state change of a query writes. */
+export type QueryUpdate = Prisma.DonorQueryUpdateManyMutationInput & {
+  assignedToId?: string | null;
+  resolvedById?: string | null;
+  transferredToUserId?: string | null;
+};
 
 export interface ChangedQuery {
   query: DonorQuery;
@@ -127,30 +132,21 @@ export class DonorQueriesRepository {
   }
 
   /** Records a SYSTEM message on the query (inside the caller's transaction when one is open) and reads the query back. */
-  addSystemMessage(queryId: string, content: string): Promise<ChangedQuery> {
-    return this.withSystemMessage(this.db.client, queryId, content);
+  async addSystemMessage(queryId: string, content: string): Promise<ChangedQuery> {
+    const client = this.db.client;
+    const message = await client.donorMessage.create({ data: { queryId, senderKind: 'SYSTEM', content, messageType: 'SYSTEM' } });
+    const query = await client.donorQuery.findUniqueOrThrow({ where: { id: queryId } });
+    return { query, message };
   }
 
   /**
-   * A conditional state change: applies `data` only while the query is still in one of `from`
-   * (and matches `where`), runs `alongside` (other modules' part of the change, which may throw to
-   * refuse it), then records the SYSTEM message, in one transaction. Null when the condition no
-   * longer holds (another request changed the query first).
+   * A conditional state change: applies `data` only while the query is still in one of `from` (and
+   * matches `where`); the row stays locked until the caller's transaction ends. False when the
+   * condition no longer holds (another request changed the query first).
    */
-  transition(
-    id: string,
-    from: readonly DonorQueryStatus[],
-    where: Prisma.DonorQueryWhereInput,
-    data: Prisma.DonorQueryUpdateManyMutationInput & { assignedToId?: string | null; resolvedById?: string | null; transferredToUserId?: string | null },
-    systemMessage: string,
-    alongside?: (tx: Tx) => Promise<void>,
-  ): Promise<ChangedQuery | null> {
-    return this.db.transaction(async (tx) => {
-      const { count } = await tx.donorQuery.updateMany({ where: { ...where, id, status: { in: [...from] } }, data });
-      if (count === 0) return null;
-      await alongside?.(tx);
-      return this.withSystemMessage(tx, id, systemMessage);
-    });
+  async transition(id: string, from: readonly DonorQueryStatus[], where: Prisma.DonorQueryWhereInput, data: QueryUpdate): Promise<boolean> {
+    const { count } = await this.db.client.donorQuery.updateMany({ where: { ...where, id, status: { in: [...from] } }, data });
+    return count > 0;
   }
 
   /**
@@ -273,12 +269,6 @@ export class DonorQueriesRepository {
       }
       return true;
     });
-  }
-
-  private async withSystemMessage(tx: Tx, queryId: string, content: string): Promise<ChangedQuery> {
-    const message = await tx.donorMessage.create({ data: { queryId, senderKind: 'SYSTEM', content, messageType: 'SYSTEM' } });
-    const query = await tx.donorQuery.findUniqueOrThrow({ where: { id: queryId } });
-    return { query, message };
   }
 
   /** A SYSTEM message on query `queryId` (a call's record), inside the caller's transaction when one is open. */

@@ -11,7 +11,7 @@ import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { NotificationsService } from '../notifications/index.js';
 import { UsersService } from '../users/index.js';
 import { DonorQueryEvents } from './donor-queries.events.js';
-import { ChangedQuery, DonorQueriesRepository, type KeyedSender } from './donor-queries.repository.js';
+import { ChangedQuery, DonorQueriesRepository, type KeyedSender, type QueryUpdate } from './donor-queries.repository.js';
 import { generateDonorToken, hashDonorToken, looksLikeDonorToken, sameSecret } from './donor-token.js';
 import { DonorMessageDto, DonorMessagePageDto, type DonorMessageFields, MessageHistoryQueryDto, toDonorMessageDto } from './dto/donor-message.dto.js';
 import {
@@ -37,6 +37,13 @@ export interface SystemMessage {
   messageType?: DonorMessageType;
   callMode?: CallMode;
   callSessionId?: string;
+}
+
+/** A state change of a query: the condition it still needs, the columns it writes and the SYSTEM message recording it. */
+interface StateChange {
+  where: Prisma.DonorQueryWhereInput;
+  data: QueryUpdate;
+  systemMessage: string;
 }
 
 const queryNotFound = () => notFound('Donor query');
@@ -132,16 +139,11 @@ export class DonorQueriesService implements OnModuleInit {
     this.assertTransition('resolve', query.status);
     if (!mayHandle(query, user)) throw forbidden('Only the assigned admin or a SUPER_ADMIN may resolve this query');
     const name = await this.nameOf(user.id);
-    const changed = await this.move(id, 'resolve', (at, alongside) =>
-      this.queries.transition(
-        id,
-        QUERY_TRANSITIONS.resolve,
-        { assignedToId: query.assignedToId },
-        { status: 'RESOLVED', resolvedById: user.id, resolvedAt: at, waitingSince: null },
-        `${name} resolved the query`,
-        alongside,
-      ),
-    );
+    const changed = await this.move(id, 'resolve', (at) => ({
+      where: { assignedToId: query.assignedToId },
+      data: { status: 'RESOLVED', resolvedById: user.id, resolvedAt: at, waitingSince: null },
+      systemMessage: `${name} resolved the query`,
+    }));
     return toDonorQueryDto(changed.query);
   }
 
@@ -157,16 +159,11 @@ export class DonorQueriesService implements OnModuleInit {
     const [fromName, recent, messageCount] = await Promise.all([this.nameOf(user.id), this.queries.recentDonorMessages(id, 3), this.queries.countMessages(id)]);
     const handoverSummary = input.handoverSummary ?? buildHandoverSummary(query, { fromName, note: input.note, recent, messageCount });
     // The note and the summary are for staff: the SYSTEM message, which the donor reads too, leaves them out.
-    const changed = await this.move(id, 'transfer', (_at, alongside) =>
-      this.queries.transition(
-        id,
-        QUERY_TRANSITIONS.transfer,
-        { assignedToId: query.assignedToId },
-        { status: 'TRANSFERRED', assignedToId: receiver.id, transferredToUserId: receiver.id, transferNote: input.note, handoverSummary },
-        `${fromName} transferred the query to ${receiver.name}`,
-        alongside,
-      ),
-    );
+    const changed = await this.move(id, 'transfer', () => ({
+      where: { assignedToId: query.assignedToId },
+      data: { status: 'TRANSFERRED', assignedToId: receiver.id, transferredToUserId: receiver.id, transferNote: input.note, handoverSummary },
+      systemMessage: `${fromName} transferred the query to ${receiver.name}`,
+    }));
     const dto = toDonorQueryDto(changed.query);
     await this.notifications.notify([receiver.id], {
       type: 'query.transferred',
@@ -180,16 +177,11 @@ export class DonorQueriesService implements OnModuleInit {
   async donorClose(id: string, actor: QueryActor): Promise<DonorQueryPublicDto> {
     const query = await this.findVisible(id, actor);
     this.assertTransition('donorClose', query.status);
-    const result = await this.move(id, 'donorClose', (at, alongside) =>
-      this.queries.transition(
-        id,
-        QUERY_TRANSITIONS.donorClose,
-        {},
-        { status: 'CLOSED_BY_DONOR', closedAt: at, waitingSince: null },
-        'The donor closed the query',
-        alongside,
-      ),
-    );
+    const result = await this.move(id, 'donorClose', (at) => ({
+      where: {},
+      data: { status: 'CLOSED_BY_DONOR', closedAt: at, waitingSince: null },
+      systemMessage: 'The donor closed the query',
+    }));
     if (result.query.assignedToId) {
       await this.notifications.notify([result.query.assignedToId], {
         type: 'query.closed_by_donor',
@@ -237,12 +229,12 @@ export class DonorQueriesService implements OnModuleInit {
       return toDonorMessageDto(added.message);
     }
     if (canTransition('reopen', query.status)) {
-      const reopened = await this.queries.transition(
-        id,
-        QUERY_TRANSITIONS.reopen,
-        {},
-        { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null },
-        'The donor wrote again; the query is reopened',
+      const reopened = await this.db.withTransaction(() =>
+        this.changeState(id, QUERY_TRANSITIONS.reopen, {
+          where: {},
+          data: { status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null, closedAt: null },
+          systemMessage: 'The donor wrote again; the query is reopened',
+        }),
       );
       if (reopened) query = this.publishedRow(reopened);
     }
@@ -318,24 +310,24 @@ export class DonorQueriesService implements OnModuleInit {
   }
 
   /**
-   * Runs a state change with every registered step inside its transaction. Once committed, runs what
-   * the steps left (their events come first, as their rows were written first), then publishes the
+   * Runs a state change and every registered step in one transaction: the query's conditional update
+   * first (its row stays locked until the commit), then the steps in the order they registered, then
+   * the SYSTEM message; a step that throws rolls the whole change back. Once committed, runs what the
+   * steps left (their events come first, as their rows were written first), then publishes the
    * change. A failure after the commit is logged: the change stands, so the caller gets it.
    */
-  private async move(
-    queryId: string,
-    move: QueryMove,
-    change: (at: Date, alongside: (tx: Prisma.TransactionClient) => Promise<void>) => Promise<ChangedQuery | null>,
-  ): Promise<ChangedQuery> {
+  private async move(queryId: string, move: QueryMove, change: (at: Date) => StateChange): Promise<ChangedQuery> {
     const at = new Date();
     const after: AfterMove[] = [];
     const changed = this.orConflict(
-      await change(at, async (tx) => {
-        for (const step of this.moveSteps) {
-          const next = await step(tx, { queryId, move, at });
-          if (next) after.push(next);
-        }
-      }),
+      await this.db.withTransaction(() =>
+        this.changeState(queryId, QUERY_TRANSITIONS[move], change(at), async () => {
+          for (const step of this.moveSteps) {
+            const next = await step({ queryId, move, at });
+            if (next) after.push(next);
+          }
+        }),
+      ),
     );
     for (const run of after) {
       await run(changed.query).catch((error: unknown) =>
@@ -344,6 +336,17 @@ export class DonorQueriesService implements OnModuleInit {
     }
     this.publishedRow(changed);
     return changed;
+  }
+
+  /**
+   * Inside the caller's transaction: moves the query while it is still in one of `from` (and matches
+   * `change.where`), runs `alongside`, then records the SYSTEM message. Null when the query was
+   * changed by another request first (nothing is written).
+   */
+  private async changeState(id: string, from: readonly DonorQueryStatus[], change: StateChange, alongside?: () => Promise<void>): Promise<ChangedQuery | null> {
+    if (!(await this.queries.transition(id, from, change.where, change.data))) return null;
+    await alongside?.();
+    return this.queries.addSystemMessage(id, change.systemMessage);
   }
 
   private publishedRow(changed: ChangedQuery): DonorQuery {
