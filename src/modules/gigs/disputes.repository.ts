@@ -49,26 +49,23 @@ export class DisputesRepository {
     }
   }
 
-  /**
-   * Opens a dispute unless the same person already has one open on the same record. Runs in the
-   * caller's transaction after it locked the raiser's user row, so that person's parallel openings
-   * are counted one after the other.
-   */
-  async create(data: { raisedById: string; counterpartyId: string; targetType: DisputeTarget; targetId: string; reason: string; deadlineAt: Date }) {
-    const column = TARGET_COLUMN[data.targetType];
-    return this.db.transaction(async (tx) => {
-      const open = await tx.dispute.count({ where: { raisedById: data.raisedById, [column]: data.targetId, status: { in: openStates(DISPUTE_MACHINE) } } });
-      if (open > 0) return null;
-      return tx.dispute.create({
-        data: {
-          raisedById: data.raisedById,
-          counterpartyId: data.counterpartyId,
-          targetType: data.targetType,
-          [column]: data.targetId,
-          reason: data.reason,
-          deadlineAt: data.deadlineAt,
-        },
-      });
+  /** How many disputes this person has open on this record. */
+  countOpenBy(raisedById: string, targetType: DisputeTarget, targetId: string): Promise<number> {
+    return this.db.client.dispute.count({
+      where: { raisedById, [TARGET_COLUMN[targetType]]: targetId, status: { in: openStates(DISPUTE_MACHINE) } },
+    });
+  }
+
+  create(data: { raisedById: string; counterpartyId: string; targetType: DisputeTarget; targetId: string; reason: string; deadlineAt: Date }) {
+    return this.db.client.dispute.create({
+      data: {
+        raisedById: data.raisedById,
+        counterpartyId: data.counterpartyId,
+        targetType: data.targetType,
+        [TARGET_COLUMN[data.targetType]]: data.targetId,
+        reason: data.reason,
+        deadlineAt: data.deadlineAt,
+      },
     });
   }
 

@@ -28,9 +28,12 @@ export class DisputesService {
     if (!parties || (parties.agentUserId !== user.id && parties.clientUserId !== user.id)) throw notFound('Disputed record');
     const counterpartyId = parties.agentUserId === user.id ? parties.clientUserId : parties.agentUserId;
     const deadlineAt = new Date(Date.now() + this.config.gigs.disputeDeadlineDays * 86_400_000);
-    // The raiser's row is locked first, so two parallel openings on one record cannot both pass the check.
+    // The raiser's row is locked first, so two parallel openings on one record are counted one after the other.
     const dispute = await this.db.withTransaction(async () => {
       await this.users.lockUser(user.id);
+      if ((await this.disputes.countOpenBy(user.id, dto.targetType, dto.targetId)) > 0) {
+        throw conflict('DISPUTE_OPEN', 'You already have an open dispute on this record');
+      }
       return this.disputes.create({
         raisedById: user.id,
         counterpartyId,
@@ -40,7 +43,6 @@ export class DisputesService {
         deadlineAt,
       });
     });
-    if (!dispute) throw conflict('DISPUTE_OPEN', 'You already have an open dispute on this record');
     const opened = {
       type: 'dispute.opened',
       title: 'Dispute opened',

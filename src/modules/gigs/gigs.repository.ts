@@ -4,7 +4,7 @@ import type { ActivityType, GigStatus, WorkState } from '../../generated/prisma/
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { DISPUTE_MACHINE, GIG_MACHINE, SUBMISSION_MACHINE, WORK_MACHINE } from './gig-machines.js';
 import { gigWhere, type GigScope } from './gig-scope.js';
-import { canApply, isFinal, openStates, sourcesOf, targetOf } from './state-machine.js';
+import { openStates, sourcesOf } from './state-machine.js';
 
 export const GIG = {
   opportunity: { select: { title: true, rateMinor: true, currency: true } },
@@ -70,8 +70,9 @@ export class GigsRepository {
     return count === 1;
   }
 
-  logActivity(gigId: string, type: ActivityType): Promise<ActivityLog> {
-    return this.db.client.activityLog.create({ data: { gigId, type } });
+  /** Logs an activity entry, at `occurredAt` when given (now otherwise). */
+  logActivity(gigId: string, type: ActivityType, occurredAt?: Date): Promise<ActivityLog> {
+    return this.db.client.activityLog.create({ data: { gigId, type, occurredAt } });
   }
 
   activities(gigId: string) {
@@ -87,23 +88,9 @@ export class GigsRepository {
     });
   }
 
-  /**
-   * The sweep's `window-closed` step: ends the session of a gig whose agent is still logged in, with
-   * the entries the routes would write (BREAK_END when on a break, then LOGOUT). False when the agent
-   * logged out meanwhile.
-   */
-  async closeWork(gigId: string, now: Date): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<
-        { status: GigStatus; work_state: WorkState }[]
-      >`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
-      if (!row || isFinal(GIG_MACHINE, row.status) || !canApply(WORK_MACHINE, row.work_state, 'window-closed')) return false;
-      // Entries one millisecond apart keep their order in the log.
-      const steps: ActivityType[] = row.work_state === 'ON_BREAK' ? ['BREAK_END', 'LOGOUT'] : ['LOGOUT'];
-      for (const [i, type] of steps.entries()) await tx.activityLog.create({ data: { gigId, type, occurredAt: new Date(now.getTime() + i) } });
-      await tx.selectedGig.update({ where: { id: gigId }, data: { workState: targetOf(WORK_MACHINE, 'window-closed') } });
-      return true;
-    });
+  /** Sets the gig's work state (the caller checked the move on the locked row). */
+  async setWorkState(gigId: string, workState: WorkState): Promise<void> {
+    await this.db.client.selectedGig.update({ where: { id: gigId }, data: { workState }, select: { id: true } });
   }
 
   findInScope(gigId: string, scope: GigScope) {
@@ -115,12 +102,19 @@ export class GigsRepository {
     await this.db.client.$queryRaw`SELECT id FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
   }
 
-  /** The gig's states, its row locked for the rest of the caller's transaction. */
+  /** The gig's states, its row locked for the rest of the caller's transaction; the caller knows the gig exists. */
   async lockStates(gigId: string): Promise<{ status: GigStatus; workState: WorkState }> {
+    const states = await this.lockStatesIfAny(gigId);
+    if (!states) throw new Error(`Gig ${gigId} does not exist`);
+    return states;
+  }
+
+  /** `lockStates` for a gig that may be gone: null then. */
+  async lockStatesIfAny(gigId: string): Promise<{ status: GigStatus; workState: WorkState } | null> {
     const [row] = await this.db.client.$queryRaw<
       { status: GigStatus; work_state: WorkState }[]
     >`SELECT status, work_state FROM selected_gigs WHERE id = ${gigId}::uuid FOR UPDATE`;
-    return { status: row.status, workState: row.work_state };
+    return row ? { status: row.status, workState: row.work_state } : null;
   }
 
   countOpenSubmissions(gigId: string): Promise<number> {

@@ -3,6 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError, conflict, forbidden, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import type { ActivityType } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { RealtimeService } from '../../infra/realtime/realtime.service.js';
 import { AgentsService } from '../agents/index.js';
@@ -112,13 +113,31 @@ export class GigsService {
     let closed = 0;
     for (const gig of await this.gigs.findOpenWork()) {
       if (withinWindowOrGrace(gig.workSlots, now, this.graceMs)) continue;
-      if (!(await this.gigs.closeWork(gig.id, now))) continue;
+      if (!(await this.closeWork(gig.id, now))) continue;
       closed += 1;
       for (const userId of [gig.agent.userId, gig.client.userId]) {
         this.realtime.toUser(userId, 'gig:activity', { gigId: gig.id, activity: 'LOGOUT', automatic: true, at: now.toISOString() });
       }
     }
     return closed;
+  }
+
+  /**
+   * The sweep's `window-closed` step, in one transaction on the locked gig row: ends the session of a
+   * gig whose agent is still logged in, with the entries the routes would write (BREAK_END when on a
+   * break, then LOGOUT). False when the agent logged out (or the gig closed) meanwhile, so of two
+   * racing sweeps only one writes the entries.
+   */
+  private closeWork(gigId: string, now: Date): Promise<boolean> {
+    return this.db.withTransaction(async () => {
+      const gig = await this.gigs.lockStatesIfAny(gigId);
+      if (!gig || isFinal(GIG_MACHINE, gig.status) || !canApply(WORK_MACHINE, gig.workState, 'window-closed')) return false;
+      // Entries one millisecond apart keep their order in the log.
+      const steps: ActivityType[] = gig.workState === 'ON_BREAK' ? ['BREAK_END', 'LOGOUT'] : ['LOGOUT'];
+      for (const [i, type] of steps.entries()) await this.gigs.logActivity(gigId, type, new Date(now.getTime() + i));
+      await this.gigs.setWorkState(gigId, targetOf(WORK_MACHINE, 'window-closed'));
+      return true;
+    });
   }
 
   /**

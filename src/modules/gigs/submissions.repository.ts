@@ -105,16 +105,21 @@ export class SubmissionsRepository {
     return count ? this.db.client.submittedWork.findUniqueOrThrow({ where: { id }, include: SUBMISSION }) : null;
   }
 
-  /** Appends a deliverable file while the agent may still change the submission; null otherwise. */
-  async appendFile(id: string, agentUserId: string, key: string, maxFiles: number) {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: SubmissionStatus; files: number }[]>`
-        SELECT status, cardinality(file_keys) AS files FROM submitted_work WHERE id = ${id}::uuid FOR UPDATE`;
-      if (!row || !['PENDING', 'REWORK_NEEDED'].includes(row.status) || row.files >= maxFiles) return null;
-      const owned = await tx.submittedWork.count({ where: { id, gig: { agent: { userId: agentUserId } } } });
-      if (!owned) return null;
-      return tx.submittedWork.update({ where: { id }, data: { fileKeys: { push: key } }, include: SUBMISSION });
-    });
+  /** The submission's status and file count, its row locked for the rest of the caller's transaction; null when it does not exist. */
+  async lockFiles(id: string): Promise<{ status: SubmissionStatus; files: number } | null> {
+    const [row] = await this.db.client.$queryRaw<{ status: SubmissionStatus; files: number }[]>`
+      SELECT status, cardinality(file_keys) AS files FROM submitted_work WHERE id = ${id}::uuid FOR UPDATE`;
+    return row ?? null;
+  }
+
+  /** Whether the submission belongs to a gig of this agent. */
+  async isOfAgent(id: string, agentUserId: string): Promise<boolean> {
+    return (await this.db.client.submittedWork.count({ where: { id, gig: { agent: { userId: agentUserId } } } })) > 0;
+  }
+
+  /** Adds a deliverable file to the submission's list. */
+  addFile(id: string, key: string): Promise<SubmissionRow> {
+    return this.db.client.submittedWork.update({ where: { id }, data: { fileKeys: { push: key } }, include: SUBMISSION });
   }
 
   /** Ids of submissions awaiting review since before `before` (for automatic approval). */

@@ -3,6 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError, badRequest, conflict, notFound } from '../../common/http/app-error.js';
 import { pageArgs, toPage, type Page } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import type { SubmissionStatus } from '../../generated/prisma/enums.js';
 import { TransactionHost } from '../../infra/database/transaction-host.js';
 import { DOCUMENT_TYPES, detectAllowedType } from '../../infra/storage/file-type.js';
 import { NotificationsService } from '../notifications/index.js';
@@ -17,6 +18,8 @@ import { canApply, isFinal, targetOf } from './state-machine.js';
 import { paymentAmount, summarizeActivity, type ActivityEntry, type WorkWindow } from './work-activity.js';
 
 const MAX_FILES_PER_SUBMISSION = 10;
+/** The submission states in which its agent may still attach files. */
+const FILE_STATES: readonly SubmissionStatus[] = ['PENDING', 'REWORK_NEEDED'];
 const FILE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
 /** Approval pays the worked time (inside the picked slots) the gig's earlier approvals have not covered yet. */
@@ -78,16 +81,24 @@ export class SubmissionsService {
     if (!file?.buffer || file.size === 0) throw badRequest('FILE_REQUIRED', 'Attach the file in the "file" field');
     const submission = await this.find(user, id);
     if (submission.gig.agent.userId !== user.id) throw notFound('Submission');
-    if (!['PENDING', 'REWORK_NEEDED'].includes(submission.status)) throw conflict('INVALID_STATE', 'Files can be attached before review or during rework');
+    if (!FILE_STATES.includes(submission.status)) throw conflict('INVALID_STATE', 'Files can be attached before review or during rework');
     if (submission.fileKeys.length >= MAX_FILES_PER_SUBMISSION) throw conflict('TOO_MANY_FILES', `At most ${MAX_FILES_PER_SUBMISSION} files per submission`);
     const type = await detectAllowedType(file.buffer, DOCUMENT_TYPES);
     const stored = await this.storage.save('deliverables', file.buffer, type.mime, type.ext);
-    const updated = await this.submissions.appendFile(id, user.id, stored.key, MAX_FILES_PER_SUBMISSION);
-    if (!updated) {
+    try {
+      // The checks above ran on an unlocked read; they hold again on the locked row, so two racing
+      // attachments cannot both take the last place (the later one sees the earlier one's file).
+      const updated = await this.db.withTransaction(async () => {
+        const current = await this.submissions.lockFiles(id);
+        const allowed = current && FILE_STATES.includes(current.status) && current.files < MAX_FILES_PER_SUBMISSION;
+        if (!allowed || !(await this.submissions.isOfAgent(id, user.id))) throw conflict('INVALID_STATE', 'The submission changed; try again');
+        return this.submissions.addFile(id, stored.key);
+      });
+      return toSubmissionDto(updated);
+    } catch (error) {
       await this.storage.remove(stored.key);
-      throw conflict('INVALID_STATE', 'The submission changed; try again');
+      throw error;
     }
-    return toSubmissionDto(updated);
   }
 
   async file(user: AuthUser, id: string, index: number): Promise<StreamableFile> {

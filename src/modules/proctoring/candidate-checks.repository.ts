@@ -30,23 +30,13 @@ export class CandidateChecksRepository {
     return this.db.client.faceReference.findUnique({ where: { userId } });
   }
 
-  /**
-   * Records an attempt unless `maxAttempts` failed ones already happened since `since`. Runs in the
-   * caller's transaction after it locked the user's row, so parallel attempts are counted one after
-   * the other.
-   */
-  createVerificationWithinLimit(
-    data: { userId: string; status: IdentityStatus; distance: number },
-    since: Date,
-    maxAttempts: number,
-  ): Promise<{ created: Prisma.IdentityVerificationGetPayload<object>; failedSoFar: number } | null> {
-    return this.db.transaction(async (tx) => {
-      const failed = await tx.identityVerification.count({ where: { userId: data.userId, status: 'FAILED', createdAt: { gte: since } } });
-      if (failed >= maxAttempts) return null;
-      const attempt = (await tx.identityVerification.count({ where: { userId: data.userId, createdAt: { gte: since } } })) + 1;
-      const created = await tx.identityVerification.create({ data: { ...data, attempt } });
-      return { created, failedSoFar: failed + (data.status === 'FAILED' ? 1 : 0) };
-    });
+  /** Records an identity verification attempt (the caller numbered it and checked the limit). */
+  createVerification(data: { userId: string; status: IdentityStatus; distance: number; attempt: number }) {
+    return this.db.client.identityVerification.create({ data });
+  }
+
+  countVerificationsSince(userId: string, since: Date) {
+    return this.db.client.identityVerification.count({ where: { userId, createdAt: { gte: since } } });
   }
 
   countFailedVerificationsSince(userId: string, since: Date) {

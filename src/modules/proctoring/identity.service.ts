@@ -48,11 +48,18 @@ export class IdentityService {
     // The user's row is locked first: parallel attempts are counted one after the other.
     const outcome = await this.db.withTransaction(async () => {
       await this.users.lockUser(user.id);
-      return this.checks.createVerificationWithinLimit({ userId: user.id, status, distance }, since, identityMaxAttempts);
+      const failed = await this.checks.countFailedVerificationsSince(user.id, since);
+      if (failed >= identityMaxAttempts) {
+        throw new AppError(
+          HttpStatus.TOO_MANY_REQUESTS,
+          'IDENTITY_ATTEMPTS_EXHAUSTED',
+          'Too many failed identity checks; try again tomorrow or contact support',
+        );
+      }
+      const attempt = (await this.checks.countVerificationsSince(user.id, since)) + 1;
+      const created = await this.checks.createVerification({ userId: user.id, status, distance, attempt });
+      return { created, failedSoFar: failed + (status === 'FAILED' ? 1 : 0) };
     });
-    if (!outcome) {
-      throw new AppError(HttpStatus.TOO_MANY_REQUESTS, 'IDENTITY_ATTEMPTS_EXHAUSTED', 'Too many failed identity checks; try again tomorrow or contact support');
-    }
     return toIdentityVerificationDto(outcome.created, identityMaxAttempts - outcome.failedSoFar);
   }
 

@@ -18,6 +18,37 @@ function nextSlotStart(offsetHours = 0): string {
   return new Date(Date.UTC(2032, 0, 1) + (slotHour + offsetHours) * 3_600_000).toISOString();
 }
 
+/**
+ * Runs `race` while this test holds a SHARE ROW EXCLUSIVE lock on `table` (inserts and updates of it
+ * wait; reads and row locks do not), until `waiting` of the racing statements wait on a lock, then
+ * lets them go. A racer that checked before writing waits at its write; one that must lock the row
+ * the first holds waits for it, and checks only once the first committed.
+ */
+async function whileTableLocked<T>(t: TestApp, table: string, waiting: number, race: () => Promise<T>): Promise<T> {
+  const lock = new pg.Client({ connectionString: t.databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('BEGIN');
+    await lock.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+    const racing = race();
+    await eventually(
+      async () => {
+        // The backend list is read once per transaction; a connection the pool opened since would not show.
+        await lock.query('SELECT pg_stat_clear_snapshot()');
+        const { rows } = await lock.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        expect(rows[0].waiting).toBe(waiting);
+      },
+      { timeoutMs: 10_000, what: `${waiting} racing statements to wait` },
+    );
+    await lock.query('COMMIT');
+    return await racing;
+  } finally {
+    await lock.end();
+  }
+}
+
 describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
   let t: TestApp;
   let admin: TestUser;
@@ -240,6 +271,22 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       await market.request(t, agentA, 'post', `/submissions/${s}/files`).attach('file', EXE, 'notes.jpg').expect(409);
+    });
+
+    it('lets one of two racing attachments take the last file place', async () => {
+      const { opportunityId } = await openOpportunity(t, client);
+      const { gigId } = await acceptedGig(t, client, agentA, opportunityId);
+      const s = (await market.submitWork(t, agentA, gigId, 'Nearly full').expect(201)).body.data.id;
+      await t.prisma.submittedWork.update({ where: { id: s }, data: { fileKeys: Array.from({ length: 9 }, (_, i) => `deliverables/earlier-${i}.pdf`) } });
+      const pdf = Buffer.from('%PDF-1.4\nreport\n%%EOF\n');
+      const attach = () => market.request(t, agentA, 'post', `/submissions/${s}/files`).attach('file', pdf, 'r.pdf');
+      // Both pass the unlocked check (9 files); the first locks the row and waits to append, the
+      // second waits for that row and then sees 10. Appends checked on unlocked rows would both land.
+      const results = await whileTableLocked(t, 'submitted_work', 2, () => Promise.all([attach().then((res) => res), attach().then((res) => res)]));
+      expect(results.map((res) => res.status).sort()).toEqual([201, 409]);
+      expect(results.find((res) => res.status === 409)?.body).toMatchObject({ error: 'INVALID_STATE', message: 'The submission changed; try again' });
+      expect((await t.prisma.submittedWork.findUniqueOrThrow({ where: { id: s } })).fileKeys).toHaveLength(10);
+      expect((await market.request(t, agentA, 'post', `/submissions/${s}/files`).attach('file', pdf, 'r.pdf').expect(409)).body.error).toBe('TOO_MANY_FILES');
     });
 
     it('approves work left unreviewed after the configured days', async () => {
