@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { eventually } from '../../support/eventually.js';
+import { whileLockHeld } from '../../support/held-lock.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
 import { freshIp, STRONG_PASSWORD, uniqueEmail } from './auth-helpers.js';
 
@@ -225,27 +224,12 @@ describe('Users: staff management', () => {
       // Both requests must be past authentication when they meet: one that starts after the other
       // removed its actor is simply unauthorised (401). Holding the super admins' rows lets both
       // reach the last-super-admin check and queue on it, then both go on at once.
-      const lock = new pg.Client({ connectionString: t.databaseUrl });
-      await lock.connect();
-      let results: Awaited<ReturnType<typeof deleteUser>>[];
-      try {
-        await lock.query('BEGIN');
-        await lock.query(`SELECT id FROM users WHERE role = 'SUPER_ADMIN' AND status = 'ACTIVE' AND deleted_at IS NULL FOR UPDATE`);
-        const racing = Promise.all([deleteUser(a, b.user.id).then((res) => res), deleteUser(b, a.user.id).then((res) => res)]);
-        await eventually(
-          async () => {
-            const { rows } = await lock.query<{ waiting: number }>(
-              `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-            );
-            expect(rows[0].waiting).toBe(2);
-          },
-          { timeoutMs: 10_000, what: 'both removals to wait on the super admins' },
-        );
-        await lock.query('COMMIT');
-        results = await racing;
-      } finally {
-        await lock.end();
-      }
+      const results = await whileLockHeld(
+        t.databaseUrl,
+        `SELECT id FROM users WHERE role = 'SUPER_ADMIN' AND status = 'ACTIVE' AND deleted_at IS NULL FOR UPDATE`,
+        2,
+        () => Promise.all([deleteUser(a, b.user.id).then((res) => res), deleteUser(b, a.user.id).then((res) => res)]),
+      );
       expect(results.map((res) => res.status).sort()).toEqual([204, 409]);
       expect(results.find((res) => res.status === 409)?.body.error).toBe('LAST_SUPER_ADMIN');
       expect(await t.prisma.user.count({ where: { role: 'SUPER_ADMIN', status: 'ACTIVE', deletedAt: null } })).toBe(1);

@@ -1,9 +1,8 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
 import { acceptedGig, api, backdateActivity, EXE, gigActivity, onboardAgent, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
-import { eventually } from '../../support/eventually.js';
+import { whileTableLocked } from '../../support/held-lock.js';
 import * as market from '../../support/marketplace-requests.js';
 import { nextEvent } from '../../support/socket.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
@@ -16,37 +15,6 @@ let slotHour = 0;
 function nextSlotStart(offsetHours = 0): string {
   if (offsetHours === 0) slotHour += 2;
   return new Date(Date.UTC(2032, 0, 1) + (slotHour + offsetHours) * 3_600_000).toISOString();
-}
-
-/**
- * Runs `race` while this test holds a SHARE ROW EXCLUSIVE lock on `table` (inserts and updates of it
- * wait; reads and row locks do not), until `waiting` of the racing statements wait on a lock, then
- * lets them go. A racer that checked before writing waits at its write; one that must lock the row
- * the first holds waits for it, and checks only once the first committed.
- */
-async function whileTableLocked<T>(t: TestApp, table: string, waiting: number, race: () => Promise<T>): Promise<T> {
-  const lock = new pg.Client({ connectionString: t.databaseUrl });
-  await lock.connect();
-  try {
-    await lock.query('BEGIN');
-    await lock.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-    const racing = race();
-    await eventually(
-      async () => {
-        // The backend list is read once per transaction; a connection the pool opened since would not show.
-        await lock.query('SELECT pg_stat_clear_snapshot()');
-        const { rows } = await lock.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        expect(rows[0].waiting).toBe(waiting);
-      },
-      { timeoutMs: 10_000, what: `${waiting} racing statements to wait` },
-    );
-    await lock.query('COMMIT');
-    return await racing;
-  } finally {
-    await lock.end();
-  }
 }
 
 describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
@@ -282,7 +250,7 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       const attach = () => market.request(t, agentA, 'post', `/submissions/${s}/files`).attach('file', pdf, 'r.pdf');
       // Both pass the unlocked check (9 files); the first locks the row and waits to append, the
       // second waits for that row and then sees 10. Appends checked on unlocked rows would both land.
-      const results = await whileTableLocked(t, 'submitted_work', 2, () => Promise.all([attach().then((res) => res), attach().then((res) => res)]));
+      const results = await whileTableLocked(t.databaseUrl, 'submitted_work', 2, () => Promise.all([attach().then((res) => res), attach().then((res) => res)]));
       expect(results.map((res) => res.status).sort()).toEqual([201, 409]);
       expect(results.find((res) => res.status === 409)?.body).toMatchObject({ error: 'INVALID_STATE', message: 'The submission changed; try again' });
       expect((await t.prisma.submittedWork.findUniqueOrThrow({ where: { id: s } })).fileKeys).toHaveLength(10);
@@ -429,27 +397,7 @@ describe('Gig marketplace rules: races, ownership, roles and bad input', () => {
       // Inserts into disputes wait while this lock is held (reads do not). Each opening checks and
       // inserts after locking the raiser's row: one waits to insert, the other for that row, and the
       // second sees the first's dispute. Openings that counted in parallel would both insert.
-      const lock = new pg.Client({ connectionString: t.databaseUrl });
-      await lock.connect();
-      let results: Awaited<ReturnType<typeof open>>[];
-      try {
-        await lock.query('BEGIN');
-        await lock.query('LOCK TABLE disputes IN SHARE ROW EXCLUSIVE MODE');
-        const racing = Promise.all([open().then((res) => res), open().then((res) => res)]);
-        await eventually(
-          async () => {
-            const { rows } = await lock.query<{ waiting: number }>(
-              `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-            );
-            expect(rows[0].waiting).toBe(2);
-          },
-          { timeoutMs: 10_000, what: 'both openings to wait' },
-        );
-        await lock.query('COMMIT');
-        results = await racing;
-      } finally {
-        await lock.end();
-      }
+      const results = await whileTableLocked(t.databaseUrl, 'disputes', 2, () => Promise.all([open().then((res) => res), open().then((res) => res)]));
       expect(results.map((res) => res.status).sort()).toEqual([201, 409]);
       expect(results.find((res) => res.status === 409)?.body.error).toBe('DISPUTE_OPEN');
       expect(await t.prisma.dispute.count({ where: { gigId, raisedById: agentA.user.id } })).toBe(1);

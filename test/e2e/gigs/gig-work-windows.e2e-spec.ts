@@ -1,8 +1,7 @@
 import { jest } from '@jest/globals';
-import pg from 'pg';
 import { GigsService } from '../../../src/modules/gigs/gigs.service.js';
 import { GigsSweeper } from '../../../src/modules/gigs/gigs.sweeper.js';
-import { eventually } from '../../support/eventually.js';
+import { whileTableLocked } from '../../support/held-lock.js';
 import { acceptedGig, clientAndOnboardedAgent, backdateActivity, gigActivity, openOpportunity, slotsAroundNow } from '../../support/marketplace.js';
 import * as market from '../../support/marketplace-requests.js';
 import { createTestApp, TestApp, TestUser } from '../../support/test-app.js';
@@ -12,37 +11,6 @@ jest.setTimeout(60_000);
 
 const GRACE_MINUTES = 10;
 const MINUTE = 60_000;
-
-/**
- * Runs `race` while this test holds a SHARE ROW EXCLUSIVE lock on `table` (inserts and updates of it
- * wait; reads and row locks do not), until `waiting` of the racing statements wait on a lock, then
- * lets them go. A racer that checked before writing waits at its write; one that must lock the row
- * the first holds waits for it, and checks only once the first committed.
- */
-async function whileTableLocked<T>(t: TestApp, table: string, waiting: number, race: () => Promise<T>): Promise<T> {
-  const lock = new pg.Client({ connectionString: t.databaseUrl });
-  await lock.connect();
-  try {
-    await lock.query('BEGIN');
-    await lock.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-    const racing = race();
-    await eventually(
-      async () => {
-        // The backend list is read once per transaction; a connection the pool opened since would not show.
-        await lock.query('SELECT pg_stat_clear_snapshot()');
-        const { rows } = await lock.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        expect(rows[0].waiting).toBe(waiting);
-      },
-      { timeoutMs: 10_000, what: `${waiting} racing statements to wait` },
-    );
-    await lock.query('COMMIT');
-    return await racing;
-  } finally {
-    await lock.end();
-  }
-}
 
 describe('Work time and the picked slot: LOGIN only inside its window, time counted only inside it', () => {
   let t: TestApp;
@@ -144,7 +112,7 @@ describe('Work time and the picked slot: LOGIN only inside its window, time coun
     await moveSlot(gigId, -120, -30);
     // The first sweep locks the gig and waits to log; the second waits for the gig's row and then
     // finds the agent offline. Sweeps that read the state unlocked would both log a LOGOUT.
-    const closed = await whileTableLocked(t, 'gig_activity_logs', 2, () => Promise.all([gigs.closeWorkAfterSlots(), gigs.closeWorkAfterSlots()]));
+    const closed = await whileTableLocked(t.databaseUrl, 'gig_activity_logs', 2, () => Promise.all([gigs.closeWorkAfterSlots(), gigs.closeWorkAfterSlots()]));
     expect(closed.sort()).toEqual([0, 1]);
     const log = (await market.get(t, client, `/gigs/${gigId}/activity`).expect(200)).body.data;
     expect(log.entries.map((e: { type: string }) => e.type)).toEqual(['LOGIN', 'LOGOUT']);

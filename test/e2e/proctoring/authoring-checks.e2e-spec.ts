@@ -1,40 +1,8 @@
-import pg from 'pg';
 import { seedDatabase } from '../../../src/infra/database/seed/seed.js';
-import { eventually } from '../../support/eventually.js';
+import { whileTableLocked } from '../../support/held-lock.js';
 import type { TestApp, TestUser } from '../../support/test-app.js';
 import { createTestApp } from '../../support/test-app.js';
 import { assessmentBody, BORDERLINE_FACE, createAssessment, descriptor, GOOD_SYSTEM, OTHER_FACE, SAME_FACE, SECRET_FILL } from './proctoring-fixtures.js';
-
-/**
- * Runs `race` while this test holds a SHARE ROW EXCLUSIVE lock on `table` (inserts and updates of it
- * wait; reads and row locks do not), until `waiting` of the racing statements wait on a lock, then
- * lets them go. A racer that checked before writing waits at its write; one that must lock the row
- * the first holds waits for it, and checks only once the first committed.
- */
-async function whileTableLocked<T>(t: TestApp, table: string, waiting: number, race: () => Promise<T>): Promise<T> {
-  const lock = new pg.Client({ connectionString: t.databaseUrl });
-  await lock.connect();
-  try {
-    await lock.query('BEGIN');
-    await lock.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-    const racing = race();
-    await eventually(
-      async () => {
-        // The backend list is read once per transaction; a connection the pool opened since would not show.
-        await lock.query('SELECT pg_stat_clear_snapshot()');
-        const { rows } = await lock.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        expect(rows[0].waiting).toBe(waiting);
-      },
-      { timeoutMs: 10_000, what: `${waiting} racing statements to wait` },
-    );
-    await lock.query('COMMIT');
-    return await racing;
-  } finally {
-    await lock.end();
-  }
-}
 
 describe('Proctoring: authoring, instructions, system checks and identity', () => {
   let t: TestApp;
@@ -239,7 +207,9 @@ describe('Proctoring: authoring, instructions, system checks and identity', () =
       expect((await verify().expect(201)).body.data).toMatchObject({ status: 'FAILED', attemptsLeft: 1 });
       // The first attempt locks the user and waits to insert; the second waits for the user's row and
       // then counts two failures. Attempts counted on an unlocked user would both be recorded.
-      const results = await whileTableLocked(t, 'identity_verifications', 2, () => Promise.all([verify().then((res) => res), verify().then((res) => res)]));
+      const results = await whileTableLocked(t.databaseUrl, 'identity_verifications', 2, () =>
+        Promise.all([verify().then((res) => res), verify().then((res) => res)]),
+      );
       expect(results.map((res) => res.status).sort()).toEqual([201, 429]);
       expect(results.find((res) => res.status === 201)?.body.data).toMatchObject({ status: 'FAILED', attempt: 2, attemptsLeft: 0 });
       expect(results.find((res) => res.status === 429)?.body.error).toBe('IDENTITY_ATTEMPTS_EXHAUSTED');
