@@ -287,7 +287,6 @@ export class DonorQueriesService implements OnModuleInit {
     return this.queries.findById(id);
   }
 
-  /** For the calls module: fans out a message it wrote on a query (call started/ended, missed call). */
   /**
    * Records another module's event on the query (a call opened, ended, missed or cancelled) as a
    * SYSTEM message, inside that module's transaction when one is open.
@@ -296,6 +295,7 @@ export class DonorQueriesService implements OnModuleInit {
     return this.queries.createSystemMessage({ messageType: 'SYSTEM', ...data });
   }
 
+  /** For the calls module: fans out a message it wrote on a query (call started/ended, missed call). */
   publishMessage(query: Pick<DonorQuery, 'id' | 'assignedToId'>, message: DonorMessageFields): void {
     this.events.message(query, message);
   }
