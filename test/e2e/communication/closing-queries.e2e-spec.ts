@@ -69,6 +69,42 @@ describe('Calls when a query closes or moves (Daily.co stand-in)', () => {
     expect(await history(q)).toContainEqual(expect.objectContaining({ messageType: 'CALL_ENDED', callSessionId: call.id }));
   });
 
+  it('rolls the call back with the resolve when its last write fails: the call stays active, the request pending', async () => {
+    const { q, a } = await assignedQuery();
+    const request = (await requestCall(q).expect(201)).body.data as { id: string };
+    const call = (await startCall(q, a).expect(201)).body.data as CallStatusEvent;
+    // The resolve's SYSTEM message, its last write, fails: after the query's update and the calls'
+    // step (CALL_ENDED written, session ended, request cancelled), which must roll back with it.
+    await t.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_resolve_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'resolve note refused'; END $$`,
+    );
+    await t.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_resolve_note BEFORE INSERT ON donor_messages FOR EACH ROW WHEN (NEW.query_id = '${q.id}' AND NEW.content LIKE '% resolved the query') EXECUTE FUNCTION refuse_resolve_note()`,
+    );
+    try {
+      const failed = await resolve(q, a).expect(500);
+      expect(failed.body).toMatchObject({ success: false, error: 'INTERNAL_ERROR' });
+    } finally {
+      await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_resolve_note ON donor_messages');
+      await t.prisma.$executeRawUnsafe('DROP FUNCTION refuse_resolve_note()');
+    }
+    expect(await t.prisma.donorQuery.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ status: 'IN_PROGRESS', resolvedById: null, resolvedAt: null });
+    expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: 'CREATED', endedAt: null });
+    expect(await t.prisma.donorMessage.count({ where: { queryId: q.id, messageType: 'CALL_ENDED' } })).toBe(0);
+    expect(await t.prisma.callRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: 'PENDING', respondedAt: null });
+    expect(await t.prisma.donorMessage.count({ where: { queryId: q.id, content: { contains: 'cancelled with the query' } } })).toBe(0);
+    // What runs after the commit did not run: the room is still there.
+    expect(dailyRequests(daily, 'DELETE', `/rooms/${call.roomName}`)).toHaveLength(0);
+
+    // Once the failure is gone, the same resolve succeeds and ends the call.
+    const resolved = await resolve(q, a).expect(200);
+    expect(resolved.body.data.status).toBe('RESOLVED');
+    expect(await t.prisma.callSession.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: 'ENDED', endedAt: expect.any(Date) });
+    expect(await t.prisma.donorMessage.count({ where: { queryId: q.id, messageType: 'CALL_ENDED', callSessionId: call.id } })).toBe(1);
+    expect(await t.prisma.callRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: 'CANCELLED' });
+    expect(dailyRequests(daily, 'DELETE', `/rooms/${call.roomName}`)).toHaveLength(1);
+  });
+
   it('the donor closing the query ends a started call with its duration, and the admin on it hears so', async () => {
     const { q, a } = await assignedQuery();
     const adminSocket = await t.socket(a.token);
