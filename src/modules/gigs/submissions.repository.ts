@@ -112,11 +112,6 @@ export class SubmissionsRepository {
     return row ?? null;
   }
 
-  /** Whether the submission belongs to a gig of this agent. */
-  async isOfAgent(id: string, agentUserId: string): Promise<boolean> {
-    return (await this.db.client.submittedWork.count({ where: { id, gig: { agent: { userId: agentUserId } } } })) > 0;
-  }
-
   /** Adds a deliverable file to the submission's list. */
   addFile(id: string, key: string): Promise<SubmissionRow> {
     return this.db.client.submittedWork.update({ where: { id }, data: { fileKeys: { push: key } }, include: SUBMISSION });

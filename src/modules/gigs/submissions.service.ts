@@ -86,12 +86,13 @@ export class SubmissionsService {
     const type = await detectAllowedType(file.buffer, DOCUMENT_TYPES);
     const stored = await this.storage.save('deliverables', file.buffer, type.mime, type.ext);
     try {
-      // The checks above ran on an unlocked read; they hold again on the locked row, so two racing
-      // attachments cannot both take the last place (the later one sees the earlier one's file).
+      // The state and count checks above ran on an unlocked read; they hold again on the locked row, so
+      // two racing attachments cannot both take the last place (the later one sees the earlier one's file).
+      // The owner needs no second look: a submission's gig and its agent never change.
       const updated = await this.db.withTransaction(async () => {
         const current = await this.submissions.lockFiles(id);
         const allowed = current && FILE_STATES.includes(current.status) && current.files < MAX_FILES_PER_SUBMISSION;
-        if (!allowed || !(await this.submissions.isOfAgent(id, user.id))) throw conflict('INVALID_STATE', 'The submission changed; try again');
+        if (!allowed) throw conflict('INVALID_STATE', 'The submission changed; try again');
         return this.submissions.addFile(id, stored.key);
       });
       return toSubmissionDto(updated);
